@@ -1,0 +1,38 @@
+// Random streams: one independent engine per (scenario seed, replication, purpose, entity).
+//
+// Each purpose (arrivals of contact type k, handle times of type k, patience of type k, ...) draws
+// from its own stream, so a change of policy that makes one purpose draw more or fewer numbers
+// leaves every other draw where it was: common random numbers across variants of a scenario. Streams
+// are never keyed by thread or MPI rank, so results do not depend on how work is scheduled.
+//
+// The engine is Philox4x64 (Salmon et al., "Parallel random numbers: as easy as 1, 2, 3", SC'11),
+// a counter-based generator: a stream is a 128-bit key, so streams with different keys are
+// disjoint by construction, cost nothing to create and need no seeding sequence.
+#pragma once
+
+#include <cstdint>
+
+#include <Random123/philox.h>
+#include <Random123/conventional/Engine.hpp>
+
+namespace ccsim {
+
+using RandomEngine = r123::Engine<r123::Philox4x64>;
+
+enum class StreamPurpose : std::uint8_t {
+  arrivals = 1,     // inter-arrival times and the day's busyness factor
+  handle_time = 2,  // base handle time of each contact
+  patience = 3,     // patience of each contact
+};
+
+// The key packs (replication, purpose, entity) into one word beside the seed: replications below
+// 2^40, entities (contact types, groups) below 2^16.
+inline RandomEngine make_stream(std::uint64_t seed, std::uint64_t replication,
+                                StreamPurpose purpose, std::uint32_t entity) {
+  RandomEngine::key_type key = {{seed, (replication << 24) |
+                                           (static_cast<std::uint64_t>(purpose) << 16) |
+                                           (entity & 0xffffu)}};
+  return RandomEngine(key);
+}
+
+}  // namespace ccsim

@@ -1,0 +1,73 @@
+// From tallies to KPIs with confidence intervals.
+//
+// `KpiLayout` fixes where each (scope, slot, KPI) value lives in a flat vector: scope 0 is overall,
+// then one per contact type, then one per agent group; slot 0 is the whole horizon, slot 1 + i is
+// interval i. `kpi_values` reads one replication's tallies into that vector (NaN where a ratio is
+// undefined in that replication, e.g. no contact answered); `summarise` reduces the vectors of all
+// replications, in replication order, into means and 95 % Student-t half-widths. The order is
+// fixed, so the result is bit-identical however the replications were scheduled.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "ccsim/kpi.h"
+#include "ccsim/model.h"
+#include "ccsim/tallies.h"
+
+namespace ccsim {
+
+struct KpiLayout {
+  std::size_t types = 0;
+  std::size_t groups = 0;
+  std::size_t intervals = 0;
+
+  explicit KpiLayout(const Model& model)
+      : types(model.type_count()), groups(model.group_count()),
+        intervals(static_cast<std::size_t>(model.horizon.intervals())) {}
+
+  std::size_t scopes() const { return 1 + types + groups; }
+  std::size_t slots() const { return 1 + intervals; }
+  std::size_t size() const { return scopes() * slots() * kpi_count; }
+
+  static constexpr std::size_t overall = 0;
+  std::size_t type_scope(std::size_t type) const { return 1 + type; }
+  std::size_t group_scope(std::size_t group) const { return 1 + types + group; }
+  ScopeKind kind(std::size_t scope) const {
+    if (scope == overall) return ScopeKind::overall;
+    return scope <= types ? ScopeKind::contact_type : ScopeKind::agent_group;
+  }
+
+  static constexpr std::size_t whole_horizon = 0;
+  static std::size_t interval_slot(std::size_t interval) { return 1 + interval; }
+
+  std::size_t at(std::size_t scope, std::size_t slot, Kpi kpi) const {
+    return (scope * slots() + slot) * kpi_count + static_cast<std::size_t>(kpi);
+  }
+};
+
+// One replication's KPI values, laid out by KpiLayout.
+std::vector<double> kpi_values(const Model& model, const Tallies& tallies);
+
+struct Estimate {
+  double mean = 0.0;
+  double ci95 = 0.0;  // half-width; NaN with fewer than two replications
+  std::size_t n = 0;  // replications in which the KPI was defined; mean is NaN when 0
+};
+
+struct Summary {
+  KpiLayout layout;
+  std::vector<Estimate> estimates;  // laid out by `layout`
+
+  const Estimate& get(std::size_t scope, std::size_t slot, Kpi kpi) const {
+    return estimates[layout.at(scope, slot, kpi)];
+  }
+};
+
+// `by_replication[r]` holds replication r's kpi_values.
+Summary summarise(const Model& model, const std::vector<std::vector<double>>& by_replication);
+
+// 97.5 % quantile of Student's t with `dof` degrees of freedom.
+double student_t_975(std::size_t dof);
+
+}  // namespace ccsim

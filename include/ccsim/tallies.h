@@ -1,0 +1,71 @@
+// What one replication counts: flat arrays indexed by (interval, contact type) and (interval, agent
+// group). The engine only adds to them; the summary turns them into KPIs. Contacts are counted in
+// the interval in which they arrived (as workforce planners read service level); agent time in the
+// interval in which it was spent.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "ccsim/wait_histogram.h"
+
+namespace ccsim {
+
+struct ContactTally {
+  std::uint64_t offered = 0;
+  std::uint64_t answered = 0;             // an agent took the contact
+  std::uint64_t handled = 0;              // the agent finished it
+  std::uint64_t abandoned = 0;
+  std::uint64_t short_abandoned = 0;      // abandoned with a wait below short_abandon_s
+  std::uint64_t answered_within_sla = 0;  // answered with a wait <= answer_within_s
+  double wait_answered_s = 0.0;           // sum of waits of answered contacts
+  double handle_s = 0.0;                  // sum of handle times of handled contacts
+};
+
+struct AgentTally {
+  std::uint64_t handled = 0;
+  double handle_s = 0.0;
+  double busy_s = 0.0;     // agent-seconds serving contacts
+  double present_s = 0.0;  // agent-seconds on duty (idle or busy), the base of occupancy
+  double paid_s = 0.0;     // agent-seconds staffed, before shrinkage: the base of utilisation, cost
+  double cost = 0.0;
+};
+
+struct Tallies {
+  std::size_t intervals = 0;
+  std::size_t types = 0;
+  std::size_t groups = 0;
+  std::vector<ContactTally> contacts;  // [interval * types + type]
+  std::vector<WaitHistogram> waits;    // [interval * types + type], waits of answered contacts
+  std::vector<AgentTally> agents;      // [interval * groups + group]
+  std::vector<std::uint64_t> in_system_at_end;  // per type: counted contacts still in the system
+  std::uint64_t events = 0;                     // events taken off the calendar
+  std::uint64_t arrivals = 0;                   // all arrivals, warm-up included
+
+  Tallies() = default;
+  Tallies(std::size_t intervals_, std::size_t types_, std::size_t groups_)
+      : intervals(intervals_), types(types_), groups(groups_),
+        contacts(intervals_ * types_), waits(intervals_ * types_),
+        agents(intervals_ * groups_), in_system_at_end(types_) {}
+
+  ContactTally& contact(std::size_t interval, std::size_t type) {
+    return contacts[interval * types + type];
+  }
+  const ContactTally& contact(std::size_t interval, std::size_t type) const {
+    return contacts[interval * types + type];
+  }
+  WaitHistogram& wait(std::size_t interval, std::size_t type) {
+    return waits[interval * types + type];
+  }
+  const WaitHistogram& wait(std::size_t interval, std::size_t type) const {
+    return waits[interval * types + type];
+  }
+  AgentTally& agent(std::size_t interval, std::size_t group) {
+    return agents[interval * groups + group];
+  }
+  const AgentTally& agent(std::size_t interval, std::size_t group) const {
+    return agents[interval * groups + group];
+  }
+};
+
+}  // namespace ccsim

@@ -1,0 +1,41 @@
+#include "ccsim/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <fmt/core.h>
+
+namespace ccsim {
+
+std::string Horizon::start_label(IntervalIndex i) const {
+  const long long minutes =
+      start_min + static_cast<long long>(std::llround(static_cast<double>(i) * interval_s / 60.0));
+  const long long of_day = ((minutes % 1440) + 1440) % 1440;
+  return fmt::format("{:02d}:{:02d}", of_day / 60, of_day % 60);
+}
+
+int on_duty_after_shrinkage(double staffed, double shrinkage) {
+  return static_cast<int>(std::floor(staffed * (1.0 - shrinkage) + 0.5));
+}
+
+void link_routing(Model& model) {
+  for (auto& type : model.contact_types) type.groups.clear();
+  struct Candidate { int priority; AgentGroupIndex group; };
+  std::vector<std::vector<Candidate>> candidates(model.contact_types.size());
+  for (AgentGroupIndex g = 0; g < model.agent_groups.size(); ++g) {
+    auto& skills = model.agent_groups[g].skills;
+    // Stable: equal priorities keep the order the scenario wrote them in.
+    std::stable_sort(skills.begin(), skills.end(),
+                     [](const Skill& a, const Skill& b) { return a.priority < b.priority; });
+    for (const Skill& skill : skills) candidates[skill.type].push_back({skill.priority, g});
+  }
+  for (std::size_t t = 0; t < candidates.size(); ++t) {
+    auto& list = candidates[t];
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.priority < b.priority; });
+    for (const Candidate& c : list) model.contact_types[t].groups.push_back(c.group);
+  }
+}
+
+}  // namespace ccsim

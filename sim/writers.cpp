@@ -1,0 +1,216 @@
+#include "ccsim/writers.h"
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <boost/version.hpp>
+#include <fmt/core.h>
+#include <fmt/ostream.h>
+
+namespace ccsim {
+
+namespace {
+
+using nlohmann::json;
+
+json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+json estimate_json(const Estimate& e) {
+  return {{"mean", number_or_null(e.mean)}, {"ci95", number_or_null(e.ci95)}};
+}
+
+// The KPIs of one scope over one slot, in the fixed KPI order.
+json scope_json(const Summary& summary, std::size_t scope, std::size_t slot) {
+  json out = json::object();
+  const ScopeKind kind = summary.layout.kind(scope);
+  for (std::size_t k = 0; k < kpi_count; ++k) {
+    const auto kpi = static_cast<Kpi>(k);
+    if (kpi_applies(kind, kpi)) out[std::string(kpi_name(kpi))] = estimate_json(summary.get(scope, slot, kpi));
+  }
+  return out;
+}
+
+json by_type_json(const Model& model, const Summary& summary, std::size_t slot) {
+  json out = json::object();
+  for (std::size_t t = 0; t < model.type_count(); ++t)
+    out[model.contact_types[t].id] = scope_json(summary, summary.layout.type_scope(t), slot);
+  return out;
+}
+
+json by_group_json(const Model& model, const Summary& summary, std::size_t slot) {
+  json out = json::object();
+  for (std::size_t g = 0; g < model.group_count(); ++g)
+    out[model.agent_groups[g].id] = scope_json(summary, summary.layout.group_scope(g), slot);
+  return out;
+}
+
+std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : ""; }
+
+// Ids are free text in scenarios; quote them when CSV needs it.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char ch : text) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  return quoted + "\"";
+}
+
+// ---- the table ----------------------------------------------------------------------------------
+
+bool is_share(Kpi kpi) {
+  return kpi == Kpi::service_level || kpi == Kpi::abandon_rate || kpi == Kpi::occupancy ||
+         kpi == Kpi::utilisation;
+}
+
+std::string format_value(Kpi kpi, double value) {
+  if (!std::isfinite(value)) return "-";
+  if (is_share(kpi)) return fmt::format("{:.1f}%", 100.0 * value);
+  if (kpi == Kpi::cost_total) return fmt::format("{:.0f}", value);
+  return fmt::format("{:.1f}", value);
+}
+
+std::string format_estimate(Kpi kpi, const Estimate& e) {
+  const std::string mean = format_value(kpi, e.mean);
+  if (!std::isfinite(e.ci95) || !std::isfinite(e.mean)) return mean;
+  const double half = is_share(kpi) ? 100.0 * e.ci95 : e.ci95;
+  return fmt::format("{} ±{:.1f}", mean, half);
+}
+
+struct Column {
+  Kpi kpi;
+  std::string heading;
+};
+
+// Prints rows of (label, scope, slot) under the given KPI columns, widths fitted to the content.
+void print_grid(std::ostream& out, const Summary& summary, const std::string& label_heading,
+                const std::vector<std::tuple<std::string, std::size_t, std::size_t>>& rows,
+                const std::vector<Column>& columns) {
+  std::vector<std::vector<std::string>> cells;
+  std::vector<std::size_t> widths{label_heading.size()};
+  for (const auto& c : columns) widths.push_back(c.heading.size());
+  for (const auto& [label, scope, slot] : rows) {
+    std::vector<std::string> row{label};
+    for (const auto& c : columns) row.push_back(format_estimate(c.kpi, summary.get(scope, slot, c.kpi)));
+    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
+    cells.push_back(std::move(row));
+  }
+  std::string line = fmt::format("  {:<{}}", label_heading, widths[0]);
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    line += fmt::format("  {:>{}}", columns[i].heading, widths[i + 1]);
+  fmt::print(out, "{}\n", line);
+  for (const auto& row : cells) {
+    line = fmt::format("  {:<{}}", row[0], widths[0]);
+    for (std::size_t i = 1; i < row.size(); ++i) line += fmt::format("  {:>{}}", row[i], widths[i]);
+    fmt::print(out, "{}\n", line);
+  }
+}
+
+}  // namespace
+
+json summary_json(const Model& model, const Summary& summary, const RunDescription& run) {
+  json out;
+  out["scenario"] = model.name;
+  out["replications"] = run.replications;
+  out["seed"] = run.seed;
+  // Boost's distributions may change between releases; its version says which produced these.
+  out["ccsim"] = CCSIM_VERSION;
+  out["boost"] = BOOST_LIB_VERSION;
+  out["overall"] = scope_json(summary, KpiLayout::overall, KpiLayout::whole_horizon);
+  out["by_type"] = by_type_json(model, summary, KpiLayout::whole_horizon);
+  out["by_group"] = by_group_json(model, summary, KpiLayout::whole_horizon);
+  json intervals = json::array();
+  for (std::size_t i = 0; i < summary.layout.intervals; ++i) {
+    const std::size_t slot = KpiLayout::interval_slot(i);
+    json entry = {{"interval", i}, {"start", model.horizon.start_label(static_cast<IntervalIndex>(i))}};
+    if (model.horizon.days > 1) entry["day"] = i / static_cast<std::size_t>(model.horizon.intervals_per_day);
+    entry.update(scope_json(summary, KpiLayout::overall, slot));
+    entry["by_type"] = by_type_json(model, summary, slot);
+    entry["by_group"] = by_group_json(model, summary, slot);
+    intervals.push_back(std::move(entry));
+  }
+  out["by_interval"] = std::move(intervals);
+  return out;
+}
+
+void write_json(std::ostream& out, const Model& model, const Summary& summary,
+                const RunDescription& run) {
+  out << summary_json(model, summary, run).dump(2) << '\n';
+}
+
+void write_csv(std::ostream& out, const Model& model, const Summary& summary) {
+  const KpiLayout& layout = summary.layout;
+  out << "scope,id,interval,start,kpi,mean,ci95,n\n";
+  for (std::size_t scope = 0; scope < layout.scopes(); ++scope) {
+    const ScopeKind kind = layout.kind(scope);
+    std::string scope_name = "overall";
+    std::string id;
+    if (kind == ScopeKind::contact_type) {
+      scope_name = "type";
+      id = model.contact_types[scope - 1].id;
+    } else if (kind == ScopeKind::agent_group) {
+      scope_name = "group";
+      id = model.agent_groups[scope - 1 - layout.types].id;
+    }
+    for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
+      const std::string interval = slot == 0 ? "all" : std::to_string(slot - 1);
+      const std::string start =
+          slot == 0 ? "" : model.horizon.start_label(static_cast<IntervalIndex>(slot - 1));
+      for (std::size_t k = 0; k < kpi_count; ++k) {
+        const auto kpi = static_cast<Kpi>(k);
+        if (!kpi_applies(kind, kpi)) continue;
+        const Estimate& e = summary.get(scope, slot, kpi);
+        out << scope_name << ',' << csv_field(id) << ',' << interval << ',' << start << ','
+            << kpi_name(kpi) << ',' << csv_number(e.mean) << ',' << csv_number(e.ci95) << ','
+            << e.n << '\n';
+      }
+    }
+  }
+}
+
+void write_table(std::ostream& out, const Model& model, const Summary& summary,
+                 const RunDescription& run) {
+  const Horizon& h = model.horizon;
+  fmt::print(out, "{}: {} replications, seed {}, {} intervals of {:g} min from {}{}\n",
+             model.name, run.replications, run.seed, h.intervals_per_day, h.interval_s / 60.0,
+             h.start_label(0), h.days > 1 ? fmt::format(", {} days", h.days) : "");
+  fmt::print(out, "(mean ±95 % confidence half-width over replications)\n\n");
+
+  const std::vector<Column> contact_columns = {
+      {Kpi::offered, "offered"},   {Kpi::service_level, "service level"},
+      {Kpi::asa_s, "ASA s"},       {Kpi::wait_p90_s, "p90 wait s"},
+      {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"}};
+  std::vector<std::tuple<std::string, std::size_t, std::size_t>> rows;
+  for (std::size_t t = 0; t < model.type_count(); ++t)
+    rows.emplace_back(model.contact_types[t].id, summary.layout.type_scope(t), KpiLayout::whole_horizon);
+  rows.emplace_back("all", KpiLayout::overall, KpiLayout::whole_horizon);
+  fmt::print(out, "By contact type\n");
+  print_grid(out, summary, "type", rows, contact_columns);
+
+  rows.clear();
+  for (std::size_t g = 0; g < model.group_count(); ++g)
+    rows.emplace_back(model.agent_groups[g].id, summary.layout.group_scope(g), KpiLayout::whole_horizon);
+  rows.emplace_back("all", KpiLayout::overall, KpiLayout::whole_horizon);
+  fmt::print(out, "\nBy agent group\n");
+  print_grid(out, summary, "group", rows,
+             {{Kpi::handled, "handled"}, {Kpi::aht_s, "AHT s"}, {Kpi::occupancy, "occupancy"},
+              {Kpi::utilisation, "utilisation"}, {Kpi::cost_total, "cost"}});
+
+  if (summary.layout.intervals > 1) {
+    rows.clear();
+    for (std::size_t i = 0; i < summary.layout.intervals; ++i) {
+      std::string label = h.start_label(static_cast<IntervalIndex>(i));
+      if (h.days > 1) label = fmt::format("d{} {}", i / static_cast<std::size_t>(h.intervals_per_day) + 1, label);
+      rows.emplace_back(label, KpiLayout::overall, KpiLayout::interval_slot(i));
+    }
+    fmt::print(out, "\nBy interval (all contact types and groups)\n");
+    print_grid(out, summary, "start", rows,
+               {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
+                {Kpi::asa_s, "ASA s"}, {Kpi::abandon_rate, "abandoned"},
+                {Kpi::occupancy, "occupancy"}, {Kpi::cost_total, "cost"}});
+  }
+}
+
+}  // namespace ccsim

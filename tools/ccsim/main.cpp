@@ -1,0 +1,33 @@
+// ccsim: one binary with git-style subcommands (run, validate, erlang).
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+#include "ccsim/diagnostics.h"
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"ccsim: a discrete-event contact-centre simulator", "ccsim"};
+  app.set_version_flag("--version", std::string{"ccsim "} + CCSIM_VERSION);
+  app.require_subcommand(1);
+  int exit_code = 0;
+  ccsim::cli::add_run_command(app, exit_code);
+  ccsim::cli::add_validate_command(app, exit_code);
+  ccsim::cli::add_erlang_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Usage errors exit 2 like bad input; --help and --version exit 0.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const ccsim::InputError& e) {
+    for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.to_string());
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "ccsim: {}\n", e.what());
+    return 2;
+  }
+  return exit_code;
+}
