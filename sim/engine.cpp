@@ -83,6 +83,7 @@ class Engine {
       patience_streams_.push_back(make_stream(seed, replication, StreamPurpose::patience, k));
     }
     draw_arrival_rates();
+    replay_cursor_.assign(types, 0);
     aht_factor_.assign(groups * types, 0.0);
     for (std::size_t g = 0; g < groups; ++g)
       for (const Skill& skill : model.agent_groups[g].skills)
@@ -167,6 +168,11 @@ class Engine {
   // rate: one unit exponential is spent across interval boundaries, so the rate changes exactly at
   // the boundary and each arrival costs one draw however many intervals it crosses.
   double next_arrival_time(ContactTypeIndex k, double from) {
+    const std::vector<double>& replay = model_.contact_types[k].arrival_times_s;
+    if (!replay.empty()) {
+      std::size_t& next = replay_cursor_[k];
+      return next < replay.size() ? replay[next++] : never;
+    }
     double budget = boost::random::exponential_distribution<double>{1.0}(arrival_streams_[k]);
     double t = from;
     auto i = static_cast<IntervalIndex>(std::min<double>(std::floor(t / interval_s_), intervals_));
@@ -452,6 +458,7 @@ class Engine {
   std::vector<RandomEngine> patience_streams_;
   std::vector<double> rates_;       // [type * intervals + interval], per second
   std::vector<double> aht_factor_;  // [group * types + type]
+  std::vector<std::size_t> replay_cursor_;  // per type: next replayed arrival
 
   EventCalendar calendar_;
   std::vector<Contact> contacts_;

@@ -51,6 +51,9 @@ struct ContactType {
   std::string id;
   // Poisson arrival rate per second in each global interval (scale already applied).
   std::vector<double> rate_per_s;
+  // Arrival times to replay as they are, in seconds from the horizon's start, sorted; when not
+  // empty they replace the Poisson process (rates, scale and busyness are then unused).
+  std::vector<double> arrival_times_s;
   // Coefficient of variation of the day-level busyness factor (gamma, mean 1); 0 = none.
   double busyness_cv = 0.0;
   Distribution handle_time = Exponential{240.0};
