@@ -33,3 +33,11 @@ void expect_conservation(const Model& model, const Tallies& tallies);
 ContactTally type_totals(const Tallies& tallies, std::size_t type);
 
 }  // namespace ccsim::testing
+
+namespace ccsim::testing {
+
+// Three contact types on three groups with overlapping skills, a load that varies over eight
+// half-hour intervals, abandonment, shrinkage and costs: the general model in small.
+Model three_types_three_groups();
+
+}  // namespace ccsim::testing

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages ccsim builds with, if any are missing. Idempotent and
+# non-interactive; runs apt-get as root, or through sudo otherwise.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build  # compiler and build
+  libboost-dev                       # Boost.Random distributions, Boost.Math (Student t, gamma)
+  librandom123-dev                   # Philox counter-based engine: disjoint random streams
+  libtbb-dev                         # oneTBB: replications as parallel tasks
+  nlohmann-json3-dev                 # scenario files and JSON output
+  libcli11-dev                       # the command line
+  libfmt-dev                         # formatting of tables and messages
+  libgtest-dev libgmock-dev          # the test suites
+  libbenchmark-dev                   # the benchmarks in tools/bench
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: every package is installed"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"
