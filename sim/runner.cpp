@@ -1,5 +1,6 @@
 #include "ccsim/runner.h"
 
+#include <algorithm>
 #include <atomic>
 #include <vector>
 
@@ -13,32 +14,39 @@ namespace ccsim {
 
 RunResult run_replications(const Model& model, const RunOptions& options) {
   const auto replications = static_cast<std::size_t>(options.replications);
-  std::vector<std::vector<double>> values(replications);
-  std::vector<RunTotals> totals(replications);
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+  // Replications run in batches of a few per thread and are folded into the summary in
+  // replication order after each batch: memory stays bounded by the batch, not by the number of
+  // replications, and the idle tail at each batch's end is small.
+  const std::size_t batch = 8 * static_cast<std::size_t>(arena.max_concurrency());
+  std::vector<std::vector<double>> values(std::min(batch, replications));
+  std::vector<RunTotals> totals(values.size());
+  SummaryAccumulator accumulator(model);
+  RunTotals all;
   std::atomic<int> finished{0};
 
-  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
-  arena.execute([&] {
-    // Grain 1: a replication is long enough to be a task of its own, and small grains balance
-    // replications of unequal length.
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, replications, 1),
-                      [&](const tbb::blocked_range<std::size_t>& range) {
-                        for (std::size_t r = range.begin(); r != range.end(); ++r) {
-                          const Tallies tallies = run_replication(model, options.seed, r);
-                          values[r] = kpi_values(model, tallies);
-                          totals[r] = {tallies.events, tallies.arrivals};
-                          const int done = ++finished;
-                          if (options.progress) options.progress(done, options.replications);
-                        }
-                      });
-  });
-
-  RunResult result{summarise(model, values), {}};
-  for (const RunTotals& t : totals) {
-    result.totals.events += t.events;
-    result.totals.arrivals += t.arrivals;
+  for (std::size_t first = 0; first < replications; first += batch) {
+    const std::size_t count = std::min(batch, replications - first);
+    arena.execute([&] {
+      // Grain 1: a replication is long enough to be a task of its own.
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1),
+                        [&](const tbb::blocked_range<std::size_t>& range) {
+                          for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                            const Tallies tallies = run_replication(model, options.seed, first + i);
+                            values[i] = kpi_values(model, tallies);
+                            totals[i] = {tallies.events, tallies.arrivals};
+                            const int done = ++finished;
+                            if (options.progress) options.progress(done, options.replications);
+                          }
+                        });
+    });
+    for (std::size_t i = 0; i < count; ++i) {
+      accumulator.add(values[i]);
+      all.events += totals[i].events;
+      all.arrivals += totals[i].arrivals;
+    }
   }
-  return result;
+  return {accumulator.finish(), all};
 }
 
 }  // namespace ccsim

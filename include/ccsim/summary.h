@@ -64,6 +64,23 @@ struct Summary {
   }
 };
 
+// Folds replications' KPI vectors, one at a time, into running means and variances (Welford's
+// update, skipping undefined values). Fed in replication order, it gives the same bits whatever
+// ran the replications, and it keeps no vector once folded, so memory does not grow with the
+// number of replications.
+class SummaryAccumulator {
+ public:
+  explicit SummaryAccumulator(const Model& model);
+  void add(const std::vector<double>& values);
+  Summary finish() const;
+
+ private:
+  KpiLayout layout_;
+  std::vector<std::size_t> n_;
+  std::vector<double> mean_;
+  std::vector<double> m2_;
+};
+
 // `by_replication[r]` holds replication r's kpi_values.
 Summary summarise(const Model& model, const std::vector<std::vector<double>>& by_replication);
 
