@@ -1,0 +1,25 @@
+// Reading a distribution from a scenario: `{"dist": "lognormal", "mean_s": 310, "cv": 0.9}` and the
+// other families of distribution.h, each by its natural parameters or by mean and CV. Problems
+// (an unknown family, parameters of two forms mixed, a CV the family cannot have) go to the
+// cursor's Problems like every other scenario problem.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+
+#include "ccsim/detail/json_cursor.h"
+#include "ccsim/detail/scenario_limits.h"
+#include "ccsim/distribution.h"
+
+namespace ccsim::detail {
+
+struct DistributionContext {
+  std::filesystem::path base_dir;  // CSV files of empirical distributions are relative to it
+  std::size_t empirical_values_left = limits::empirical_values;
+};
+
+// The distribution at `node`, or nothing if it is absent or wrong (then reported).
+std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context);
+
+}  // namespace ccsim::detail

@@ -1,0 +1,40 @@
+// The limits the scenario reader enforces. None of them constrains a real contact centre; they
+// exist so that no input, however wrong, makes ccsim exhaust memory or run for ever (a staffing
+// of 1e12 agents, a horizon of a billion intervals, a CSV of gigabytes). Each is far above what a
+// planner needs and is documented in scenarios/ccsim.schema.json.
+#pragma once
+
+#include <cstddef>
+
+namespace ccsim::detail::limits {
+
+// Files.
+inline constexpr std::size_t scenario_file_bytes = 16u << 20;  // 16 MiB of JSON
+inline constexpr std::size_t csv_file_bytes = 32u << 20;       // 32 MiB per empirical CSV
+inline constexpr std::size_t empirical_values = 1'000'000;     // samples across the whole scenario
+
+// The planning grid and the model's per-interval tables.
+inline constexpr double intervals = 100'000;  // intervals * days
+inline constexpr double days = 100'000;
+inline constexpr std::size_t contact_types = 1'000;
+inline constexpr std::size_t agent_groups = 1'000;
+// (contact types + agent groups) * intervals: every value of every per-interval table.
+inline constexpr double table_cells = 10'000'000;
+
+// Quantities.
+inline constexpr double replications = 1'000'000;
+inline constexpr double rate_per_hour = 1e7;   // arrivals per hour of one contact type
+inline constexpr double scale = 1'000;         // arrival and empirical scale factors
+inline constexpr double staffing = 1'000'000;  // agents of one group in one interval
+inline constexpr double duration_s = 1e7;      // any time or mean time (about 116 days)
+inline constexpr double cv = 100;
+inline constexpr double cost_per_hour = 1e6;
+inline constexpr double priority = 1'000'000;
+inline constexpr double aht_factor = 100;
+inline constexpr double busyness_cv = 10;
+inline constexpr double erlang_k = 10'000;
+inline constexpr double shape = 1e6;  // gamma shape
+inline constexpr double lognormal_sigma = 10;
+inline constexpr std::size_t name_length = 200;  // scenario name and ids
+
+}  // namespace ccsim::detail::limits

@@ -1,0 +1,570 @@
+// Checking a parsed scenario document and compiling it into a Model: every problem is collected
+// with its JSON pointer, then thrown together as one InputError. The format is described in
+// scenarios/ccsim.schema.json; the limits in detail/scenario_limits.h.
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "ccsim/detail/distribution_reader.h"
+#include "ccsim/detail/json_cursor.h"
+#include "ccsim/detail/scenario_limits.h"
+#include "ccsim/scenario.h"
+
+namespace ccsim {
+
+namespace {
+
+using detail::Cursor;
+using detail::Json;
+using detail::JsonPointer;
+using detail::number_text;
+using detail::NumberRule;
+using detail::show;
+namespace limits = detail::limits;
+
+const std::vector<std::string> scenario_keys = {
+    "$schema", "name", "description", "horizon", "run", "contact_types", "agent_groups"};
+const std::vector<std::string> horizon_keys = {"start", "intervals", "interval_min", "days"};
+const std::vector<std::string> run_keys = {"replications", "seed", "warmup_min", "drain"};
+const std::vector<std::string> contact_type_keys = {"id", "arrivals", "handle_time", "patience",
+                                                    "sla"};
+const std::vector<std::string> arrivals_keys = {"rate_per_hour", "per_interval", "scale",
+                                                "busyness_cv"};
+const std::vector<std::string> sla_keys = {"answer_within_s", "target", "short_abandon_s",
+                                           "denominator"};
+const std::vector<std::string> agent_group_keys = {"id", "skills", "staffing", "shrinkage",
+                                                   "cost_per_hour"};
+const std::vector<std::string> skill_keys = {"priority", "aht_factor"};
+// In the order of SlaDenominator.
+const std::vector<std::string> sla_denominators = {"offered_minus_short", "offered", "answered"};
+
+const std::string id_expectation = R"(an id of letters, digits, "_", "-" or ".")";
+
+// The number at `node`, `fallback` when the key is absent, nothing when present but wrong.
+std::optional<double> number_or(const Cursor& node, const NumberRule& rule, double fallback) {
+  if (!node.present()) return fallback;
+  return node.number(rule);
+}
+
+// A share from 0 to 1 (a service-level target, a shrinkage). Planners think in percent, so a
+// value such as 30 gets a hint.
+std::optional<double> read_share(const Cursor& node, const NumberRule& rule, double fallback) {
+  if (!node.present()) return fallback;
+  const Json& value = node.json();
+  if (value.is_number() && value.get<double>() >= 2.0 && value.get<double>() <= 100.0) {
+    node.fail(fmt::format("{} (write {} % as {})", *rule.problem(value),
+                          number_text(value.get<double>()),
+                          number_text(value.get<double>() / 100.0)));
+    return std::nullopt;
+  }
+  return node.number(rule);
+}
+
+// "08:00" -> 480. Hours may have one digit ("8:00").
+std::optional<int> clock_minutes(const std::string& text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string::npos || colon < 1 || colon > 2 || text.size() != colon + 3)
+    return std::nullopt;
+  const auto digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string_view view(text);
+  if (!digits(view.substr(0, colon)) || !digits(view.substr(colon + 1))) return std::nullopt;
+  const int hours = std::stoi(text.substr(0, colon));
+  const int minutes = std::stoi(text.substr(colon + 1));
+  if (hours > 23 || minutes > 59) return std::nullopt;
+  return hours * 60 + minutes;
+}
+
+bool id_character(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  // Bytes of UTF-8 sequences are letters of other alphabets ("facturación").
+  return std::isalnum(u) || c == '_' || c == '-' || c == '.' || u >= 0x80;
+}
+
+// "billing, tech, sales" for messages, cut short for very long lists.
+std::string id_list(const std::vector<std::string>& ids) {
+  constexpr std::size_t listed = 20;
+  std::string out;
+  for (std::size_t i = 0; i < ids.size() && i < listed; ++i) out += (i > 0 ? ", " : "") + ids[i];
+  if (ids.size() > listed) out += ", ...";
+  return out;
+}
+
+class ScenarioReader {
+ public:
+  ScenarioReader(const Json& document, const std::string& file, std::filesystem::path base_dir)
+      : problems_(file), root_(document, JsonPointer(), problems_) {
+    distributions_.base_dir = std::move(base_dir);
+  }
+
+  Model read() {
+    // Nothing else can be read from a top level that is not an object; object() reported it.
+    if (!root_.object()) problems_.throw_if_any();
+    root_.allow_only(scenario_keys);
+    read_name();
+    root_.get("description").string();
+    root_.get("$schema").string();
+    read_horizon(root_.require("horizon"));
+    read_run(root_.get("run"));
+    const Cursor types = root_.require("contact_types");
+    const Cursor groups = root_.require("agent_groups");
+    check_table_size(types, groups);
+    read_contact_types(types);
+    read_agent_groups(groups);
+    check_every_type_is_served(types);
+    problems_.throw_if_any();
+    link_routing(model_);
+    return std::move(model_);
+  }
+
+ private:
+  // ---- name, horizon, run
+
+  void read_name() {
+    model_.name = std::filesystem::path(problems_.file()).stem().string();
+    const Cursor node = root_.get("name");
+    const auto name = node.string();
+    if (!name) return;
+    if (name->empty() || name->size() > limits::name_length) {
+      node.expected(fmt::format("a name of 1 to {} characters", limits::name_length));
+      return;
+    }
+    model_.name = *name;
+  }
+
+  void read_horizon(const Cursor& node) {
+    if (!node.object()) return;
+    node.allow_only(horizon_keys);
+    const Cursor intervals_node = node.require("intervals");
+    const auto intervals = intervals_node.number(
+        NumberRule::at_least(1.0).whole_numbers().limited_to(limits::intervals));
+    const auto interval_min = number_or(
+        node.get("interval_min"), NumberRule::at_least(1.0).up_to(1440.0).whole_numbers(), 30.0);
+    const auto days = number_or(
+        node.get("days"), NumberRule::at_least(1.0).whole_numbers().limited_to(limits::days), 1.0);
+    std::optional<int> start_min = 0;
+    const Cursor start = node.get("start");
+    if (start.present()) {
+      const auto text =
+          start.json().is_string() ? clock_minutes(start.json().get<std::string>()) : std::nullopt;
+      if (!text) start.expected(R"(a clock time "HH:MM" from 00:00 to 23:59)");
+      start_min = text;
+    }
+    if (!intervals || !interval_min || !days || !start_min) return;
+    if (*intervals * *days > limits::intervals) {
+      node.fail(fmt::format("must have intervals * days at most {}, got {} * {} = {}",
+                            number_text(limits::intervals), number_text(*intervals),
+                            number_text(*days), number_text(*intervals * *days)));
+      return;
+    }
+    model_.horizon.start_min = *start_min;
+    model_.horizon.intervals_per_day = static_cast<int>(*intervals);
+    model_.horizon.interval_s = *interval_min * 60.0;
+    model_.horizon.days = static_cast<int>(*days);
+    horizon_known_ = true;
+  }
+
+  void read_run(const Cursor& node) {
+    if (!node.object()) return;
+    node.allow_only(run_keys);
+    RunSettings& run = model_.run;
+    if (const auto replications = number_or(
+            node.get("replications"),
+            NumberRule::at_least(1.0).whole_numbers().limited_to(limits::replications), 30))
+      run.replications = static_cast<int>(*replications);
+    if (const auto seed = read_seed(node.get("seed"))) run.seed = *seed;
+    const Cursor warmup = node.get("warmup_min");
+    if (const auto minutes =
+            warmup.number(NumberRule::at_least(0.0).limited_to(limits::duration_s / 60.0))) {
+      const double horizon_min = model_.horizon.length_s() / 60.0;
+      if (horizon_known_ && *minutes >= horizon_min)
+        warmup.fail(fmt::format("must be less than the horizon of {} min, got {}",
+                                number_text(horizon_min), show(warmup.json())));
+      run.warmup_s = *minutes * 60.0;
+    }
+    if (const auto drain = node.get("drain").boolean()) run.drain = *drain;
+  }
+
+  static std::optional<std::uint64_t> read_seed(const Cursor& node) {
+    if (!node.present()) return std::nullopt;
+    const Json& value = node.json();
+    if (value.is_number_unsigned()) return value.get<std::uint64_t>();
+    if (value.is_number_integer() && value.get<std::int64_t>() >= 0)
+      return static_cast<std::uint64_t>(value.get<std::int64_t>());
+    // The largest double below 2^64, so that the conversion below is defined.
+    const auto seed =
+        node.number(NumberRule::at_least(0.0).whole_numbers().limited_to(18446744073709549568.0));
+    if (!seed) return std::nullopt;
+    return static_cast<std::uint64_t>(*seed);
+  }
+
+  // Per-interval tables cost (contact types + agent groups) * intervals values; refuse sizes that
+  // would exhaust memory before allocating them.
+  void check_table_size(const Cursor& types, const Cursor& groups) {
+    if (!horizon_known_ || !types.present() || !groups.present() || !types.json().is_array() ||
+        !groups.json().is_array())
+      return;
+    const double rows = static_cast<double>(types.size() + groups.size());
+    const double cells = rows * model_.horizon.intervals();
+    if (cells <= limits::table_cells) return;
+    root_.fail(fmt::format(
+        "{} contact types and agent groups over {} intervals make {} per-interval values, more "
+        "than the limit of {}",
+        number_text(rows), model_.horizon.intervals(), number_text(cells),
+        number_text(limits::table_cells)));
+    expand_series_ = false;
+  }
+
+  // ---- values per interval
+
+  // A number for every interval, or an array with one value per interval of a day (repeated every
+  // day) or per interval of the whole horizon. Nothing if wrong (reported) or absent.
+  std::optional<std::vector<double>> read_series(const Cursor& node, const NumberRule& rule) {
+    if (!node.present()) return std::nullopt;
+    const Horizon& horizon = model_.horizon;
+    const auto all = static_cast<std::size_t>(horizon.intervals());
+    const auto per_day = static_cast<std::size_t>(horizon.intervals_per_day);
+    if (node.json().is_number()) {
+      const auto x = node.number(rule);
+      if (!x || !horizon_known_ || !expand_series_) return std::nullopt;
+      return std::vector<double>(all, *x);
+    }
+    if (!node.json().is_array()) {
+      node.expected(rule.expectation() + " or an array of them");
+      return std::nullopt;
+    }
+    bool ok = true;
+    const std::size_t n = node.size();
+    if (horizon_known_ && n != per_day && n != all) {
+      ok = false;
+      if (horizon.days == 1) {
+        node.fail(fmt::format("must have {} values (one per interval), got {}", per_day, n));
+      } else {
+        node.fail(fmt::format(
+            "must have {} values (one per interval, the same every day) or {} (one per interval "
+            "of all {} days), got {}",
+            per_day, all, horizon.days, n));
+      }
+    }
+    std::vector<double> values;
+    values.reserve(std::min(n, all));
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto x = node[i].number(rule);
+      if (!x)
+        ok = false;
+      else if (ok)
+        values.push_back(*x);
+    }
+    if (!ok || !horizon_known_ || !expand_series_) return std::nullopt;
+    std::vector<double> expanded;
+    expanded.reserve(all);
+    while (expanded.size() < all) expanded.insert(expanded.end(), values.begin(), values.end());
+    return expanded;
+  }
+
+  // ---- ids
+
+  std::optional<std::string> read_id(const Cursor& node) {
+    if (!node.present()) return std::nullopt;
+    if (!node.json().is_string()) {
+      node.expected(id_expectation);
+      return std::nullopt;
+    }
+    const auto& id = node.json().get_ref<const std::string&>();
+    if (id.empty() || !std::all_of(id.begin(), id.end(), id_character)) {
+      node.expected(id_expectation);
+      return std::nullopt;
+    }
+    if (id.size() > limits::name_length) {
+      node.expected(fmt::format("an id of at most {} characters", limits::name_length));
+      return std::nullopt;
+    }
+    // What-if paths may name an element by id or by index; an id of digits would be ambiguous.
+    if (std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      node.fail(fmt::format("must not be only digits (it would read as an index), got {}",
+                            show(node.json())));
+      return std::nullopt;
+    }
+    return id;
+  }
+
+  // Records the id's place; false (and reported) if it was used before.
+  static bool first_use(std::map<std::string, std::string>& seen, const std::string& id,
+                        const Cursor& node) {
+    const auto [it, inserted] = seen.emplace(id, node.where().to_string());
+    if (!inserted)
+      node.fail(fmt::format("duplicate id {}, first used at {}", show(Json(id)), it->second));
+    return inserted;
+  }
+
+  // ---- contact types
+
+  void read_contact_types(const Cursor& node) {
+    if (!node.array()) return;
+    if (node.size() == 0) {
+      node.fail("must list at least one contact type, got []");
+      return;
+    }
+    if (node.size() > limits::contact_types) {
+      node.fail(fmt::format("must list at most {} contact types, got {}", limits::contact_types,
+                            node.size()));
+      return;
+    }
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      ContactType type;
+      read_contact_type(node[i], type);
+      type_ids_.push_back(type.id);
+      model_.contact_types.push_back(std::move(type));
+    }
+    type_ids_known_ = std::none_of(type_ids_.begin(), type_ids_.end(),
+                                   [](const std::string& id) { return id.empty(); });
+  }
+
+  void read_contact_type(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(contact_type_keys);
+    const Cursor id_node = node.require("id");
+    if (const auto id = read_id(id_node)) {
+      type.id = *id;
+      if (!first_use(type_places_, *id, id_node))
+        duplicate_types_.insert(model_.contact_types.size());
+    }
+    read_arrivals(node.require("arrivals"), type);
+    if (auto handle_time = read_distribution(node.require("handle_time"), distributions_))
+      type.handle_time = std::move(*handle_time);
+    if (node.has("patience"))
+      type.patience = read_distribution(node.get("patience"), distributions_);
+    read_sla(node.get("sla"), type.sla);
+  }
+
+  void read_arrivals(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(arrivals_keys);
+    const bool hourly = node.has("rate_per_hour");
+    const bool counts = node.has("per_interval");
+    if (hourly == counts) {
+      node.fail(fmt::format(R"(needs either "rate_per_hour" or "per_interval", got {})",
+                            hourly ? "both" : "neither"));
+    }
+    const Seconds interval_s = horizon_known_ ? model_.horizon.interval_s : 86400.0;
+    // Rates are kept per second; the limit is per hour, whatever the interval.
+    std::optional<std::vector<double>> rates;
+    if (hourly) {
+      rates = read_series(node.get("rate_per_hour"),
+                          NumberRule::at_least(0.0).limited_to(limits::rate_per_hour));
+      if (rates)
+        for (double& r : *rates) r /= 3600.0;
+    } else if (counts) {
+      rates = read_series(
+          node.get("per_interval"),
+          NumberRule::at_least(0.0).limited_to(limits::rate_per_hour * interval_s / 3600.0));
+      if (rates)
+        for (double& r : *rates) r /= interval_s;
+    }
+    const Cursor scale_node = node.get("scale");
+    const auto scale =
+        number_or(scale_node, NumberRule::at_least(0.0).limited_to(limits::scale), 1.0);
+    if (const auto cv = number_or(node.get("busyness_cv"),
+                                  NumberRule::at_least(0.0).limited_to(limits::busyness_cv), 0.0))
+      type.busyness_cv = *cv;
+    if (!rates || !scale || hourly == counts) return;
+    const double busiest_per_hour =
+        *std::max_element(rates->begin(), rates->end()) * 3600.0 * *scale;
+    if (busiest_per_hour > limits::rate_per_hour) {
+      scale_node.fail(
+          fmt::format("must keep arrivals at most {} per hour, got {} per hour at the "
+                      "busiest interval",
+                      number_text(limits::rate_per_hour), number_text(busiest_per_hour)));
+      return;
+    }
+    for (double& r : *rates) r *= *scale;
+    type.rate_per_s = std::move(*rates);
+  }
+
+  void read_sla(const Cursor& node, ServiceLevelRule& sla) {
+    if (!node.object()) return;
+    node.allow_only(sla_keys);
+    const NumberRule duration = NumberRule::at_least(0.0).limited_to(limits::duration_s);
+    if (const auto t = node.get("answer_within_s").number(duration)) sla.answer_within_s = *t;
+    if (const auto target =
+            read_share(node.get("target"), NumberRule::at_least(0.0).up_to(1.0), sla.target))
+      sla.target = *target;
+    if (const auto t = node.get("short_abandon_s").number(duration)) sla.short_abandon_s = *t;
+    if (const auto d = node.get("denominator").choice(sla_denominators, "denominator"))
+      sla.denominator = static_cast<SlaDenominator>(*d);
+  }
+
+  // ---- agent groups
+
+  void read_agent_groups(const Cursor& node) {
+    if (!node.array()) {
+      skills_complete_ = false;
+      return;
+    }
+    if (node.size() == 0) {
+      node.fail("must list at least one agent group, got []");
+      skills_complete_ = false;
+      return;
+    }
+    if (node.size() > limits::agent_groups) {
+      node.fail(fmt::format("must list at most {} agent groups, got {}", limits::agent_groups,
+                            node.size()));
+      skills_complete_ = false;
+      return;
+    }
+    served_.assign(model_.contact_types.size(), false);
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      AgentGroup group;
+      read_agent_group(node[i], group);
+      model_.agent_groups.push_back(std::move(group));
+    }
+  }
+
+  void read_agent_group(const Cursor& node, AgentGroup& group) {
+    if (!node.object()) {
+      skills_complete_ = false;
+      return;
+    }
+    node.allow_only(agent_group_keys);
+    const Cursor id_node = node.require("id");
+    if (const auto id = read_id(id_node)) {
+      group.id = *id;
+      first_use(group_places_, *id, id_node);
+    }
+    read_skills(node.require("skills"), group);
+    const auto staffed =
+        read_series(node.require("staffing"),
+                    NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing));
+    const auto shrinkage =
+        read_share(node.get("shrinkage"), NumberRule::at_least(0.0).below(1.0), 0.0);
+    if (const auto cost =
+            number_or(node.get("cost_per_hour"),
+                      NumberRule::at_least(0.0).limited_to(limits::cost_per_hour), 0.0))
+      group.cost_per_hour = *cost;
+    if (!staffed || !shrinkage) return;
+    group.staffed = *staffed;
+    group.shrinkage = *shrinkage;
+    group.on_duty.reserve(staffed->size());
+    for (double agents : *staffed)
+      group.on_duty.push_back(on_duty_after_shrinkage(agents, *shrinkage));
+  }
+
+  // Skills as a list of contact type ids (priority 1, handle time as the type's) or as an object
+  // {type id: {"priority": p, "aht_factor": f}}.
+  void read_skills(const Cursor& node, AgentGroup& group) {
+    if (!node.present()) {
+      skills_complete_ = false;
+      return;
+    }
+    const Json& value = node.json();
+    if (!value.is_array() && !value.is_object()) {
+      node.expected("an array of contact type ids or an object of skills");
+      skills_complete_ = false;
+      return;
+    }
+    if (value.empty()) {
+      node.fail(fmt::format("must name at least one contact type, got {}", show(value)));
+      return;
+    }
+    if (value.is_array()) {
+      std::map<std::string, std::string> seen;
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        const Cursor element = node[i];
+        if (!element.json().is_string()) {
+          element.expected("a contact type id");
+          skills_complete_ = false;
+          continue;
+        }
+        const auto& id = element.json().get_ref<const std::string&>();
+        const auto [it, inserted] = seen.emplace(id, element.where().to_string());
+        if (!inserted) {
+          element.fail(
+              fmt::format("duplicate skill {}, first listed at {}", show(Json(id)), it->second));
+          continue;
+        }
+        if (const auto type = resolve(element, id)) group.skills.push_back({*type, 1, 1.0});
+      }
+      return;
+    }
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const Cursor skill = node.get(it.key());
+      int priority = 1;
+      double aht_factor = 1.0;
+      if (skill.object()) {
+        skill.allow_only(skill_keys);
+        const auto p =
+            skill.get("priority")
+                .number(NumberRule::at_least(1.0).whole_numbers().limited_to(limits::priority));
+        const auto f =
+            skill.get("aht_factor").number(NumberRule::above(0.0).limited_to(limits::aht_factor));
+        if (p) priority = static_cast<int>(*p);
+        if (f) aht_factor = *f;
+      }
+      if (const auto type = resolve(skill, it.key()))
+        group.skills.push_back({*type, priority, aht_factor});
+    }
+    // A JSON object has no order of its own: equal priorities go in the order of contact_types.
+    std::stable_sort(group.skills.begin(), group.skills.end(),
+                     [](const Skill& a, const Skill& b) { return a.type < b.type; });
+  }
+
+  std::optional<ContactTypeIndex> resolve(const Cursor& node, const std::string& id) {
+    // With an unreadable contact type list, any id might have been meant: say nothing.
+    if (!type_ids_known_) return std::nullopt;
+    const auto it = std::find(type_ids_.begin(), type_ids_.end(), id);
+    if (it == type_ids_.end()) {
+      std::vector<std::string> known;
+      for (std::size_t i = 0; i < type_ids_.size(); ++i)
+        if (!duplicate_types_.contains(i)) known.push_back(type_ids_[i]);
+      node.fail(fmt::format("no contact type with id {} (contact types: {})", show(Json(id)),
+                            id_list(known)));
+      return std::nullopt;
+    }
+    const auto index = static_cast<ContactTypeIndex>(it - type_ids_.begin());
+    served_[index] = true;
+    return index;
+  }
+
+  void check_every_type_is_served(const Cursor& types) {
+    if (!type_ids_known_ || !skills_complete_ || served_.empty()) return;
+    for (std::size_t i = 0; i < served_.size(); ++i) {
+      // A repeated id is reported already, and references go to its first use.
+      if (!served_[i] && !duplicate_types_.contains(i))
+        types[i].fail(
+            fmt::format("no agent group serves contact type {}", show(Json(type_ids_[i]))));
+    }
+  }
+
+  detail::Problems problems_;
+  Cursor root_;
+  detail::DistributionContext distributions_;
+  Model model_;
+  bool horizon_known_ = false;
+  bool expand_series_ = true;
+  bool type_ids_known_ = false;
+  bool skills_complete_ = true;
+  std::vector<std::string> type_ids_;  // by index; empty where the id was wrong
+  std::map<std::string, std::string> type_places_;
+  std::set<std::size_t> duplicate_types_;  // indices of contact types whose id was used before
+  std::map<std::string, std::string> group_places_;
+  std::vector<bool> served_;
+};
+
+}  // namespace
+
+Model compile_scenario(const nlohmann::json& document, const std::string& file,
+                       const std::filesystem::path& base_dir) {
+  return ScenarioReader(document, file, base_dir).read();
+}
+
+}  // namespace ccsim

@@ -1,0 +1,402 @@
+// What the scenario reader makes of a valid file: defaults, expansion of per-interval values,
+// units, distributions by natural parameters and by mean and CV, skills and routing order. The
+// refusals of invalid files are pinned by the corpus in tests/bad_input/.
+#include "ccsim/scenario.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "ccsim/distribution.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using ccsim::Model;
+
+// A scenario with one contact type and one group; `horizon`, `type` and `group` replace the parts.
+std::string scenario(
+    const std::string& horizon = R"({ "intervals": 4 })", const std::string& type_extra = "",
+    const std::string& group = R"({ "id": "agents", "skills": ["calls"], "staffing": 10 })",
+    const std::string& arrivals = R"({ "rate_per_hour": 120 })",
+    const std::string& handle_time = R"({ "dist": "exponential", "mean_s": 180 })") {
+  return R"({ "horizon": )" + horizon + R"(,
+    "contact_types": [ { "id": "calls", "arrivals": )" +
+         arrivals + R"(, "handle_time": )" + handle_time + type_extra + R"( } ],
+    "agent_groups": [ )" +
+         group + " ] }";
+}
+
+Model parse(const std::string& text, const fs::path& base_dir = {}) {
+  return ccsim::parse_scenario(text, "test.json", base_dir);
+}
+
+ccsim::Distribution handle_time_of(const std::string& distribution, const fs::path& base_dir = {}) {
+  return parse(scenario(R"({ "intervals": 1 })", "",
+                        R"({ "id": "agents", "skills": ["calls"], "staffing": 1 })",
+                        R"({ "rate_per_hour": 1 })", distribution),
+               base_dir)
+      .contact_types[0]
+      .handle_time;
+}
+
+fs::path scenarios_dir() { return fs::path(CCSIM_SOURCE_DIR) / "scenarios"; }
+
+// ---- defaults and syntax
+
+TEST(ScenarioReader, FillsDefaultsForEverythingOptional) {
+  const Model m = parse(scenario());
+  EXPECT_EQ(m.name, "test");  // the file's stem
+  EXPECT_EQ(m.horizon.start_min, 0);
+  EXPECT_EQ(m.horizon.intervals_per_day, 4);
+  EXPECT_DOUBLE_EQ(m.horizon.interval_s, 1800.0);
+  EXPECT_EQ(m.horizon.days, 1);
+  EXPECT_EQ(m.run.replications, 30);
+  EXPECT_EQ(m.run.seed, 1u);
+  EXPECT_DOUBLE_EQ(m.run.warmup_s, 0.0);
+  EXPECT_TRUE(m.run.drain);
+
+  const ccsim::ContactType& type = m.contact_types.at(0);
+  EXPECT_DOUBLE_EQ(type.busyness_cv, 0.0);
+  EXPECT_FALSE(type.patience.has_value());
+  EXPECT_DOUBLE_EQ(type.sla.answer_within_s, 20.0);
+  EXPECT_DOUBLE_EQ(type.sla.target, 0.8);
+  EXPECT_DOUBLE_EQ(type.sla.short_abandon_s, 0.0);
+  EXPECT_EQ(type.sla.denominator, ccsim::SlaDenominator::offered_minus_short);
+
+  const ccsim::AgentGroup& group = m.agent_groups.at(0);
+  EXPECT_DOUBLE_EQ(group.shrinkage, 0.0);
+  EXPECT_DOUBLE_EQ(group.cost_per_hour, 0.0);
+  ASSERT_EQ(group.skills.size(), 1u);
+  EXPECT_EQ(group.skills[0].priority, 1);
+  EXPECT_DOUBLE_EQ(group.skills[0].aht_factor, 1.0);
+}
+
+TEST(ScenarioReader, ReadsEverySettingWritten) {
+  const Model m = parse(R"({
+    "name": "retail peak", "description": "ignored by the model", "$schema": "./ccsim.schema.json",
+    "horizon": { "start": "08:30", "intervals": 6, "interval_min": 15, "days": 2 },
+    "run": { "replications": 200, "seed": 18446744073709551615, "warmup_min": 45, "drain": false },
+    "contact_types": [ { "id": "billing", "arrivals": { "rate_per_hour": 60, "busyness_cv": 0.1 },
+      "handle_time": { "dist": "exponential", "mean_s": 300 },
+      "patience": { "dist": "exponential", "mean_s": 240 },
+      "sla": { "answer_within_s": 30, "target": 0.9, "short_abandon_s": 5, "denominator": "answered" } } ],
+    "agent_groups": [ { "id": "t1", "skills": ["billing"], "staffing": 14, "shrinkage": 0.3,
+      "cost_per_hour": 28.5 } ] })");
+  EXPECT_EQ(m.name, "retail peak");
+  EXPECT_EQ(m.horizon.start_min, 8 * 60 + 30);
+  EXPECT_DOUBLE_EQ(m.horizon.interval_s, 900.0);
+  EXPECT_EQ(m.horizon.days, 2);
+  EXPECT_EQ(m.run.replications, 200);
+  EXPECT_EQ(m.run.seed, 18446744073709551615u);  // the whole 64-bit range
+  EXPECT_DOUBLE_EQ(m.run.warmup_s, 45 * 60.0);
+  EXPECT_FALSE(m.run.drain);
+  const ccsim::ContactType& type = m.contact_types.at(0);
+  EXPECT_DOUBLE_EQ(type.busyness_cv, 0.1);
+  ASSERT_TRUE(type.patience.has_value());
+  EXPECT_DOUBLE_EQ(ccsim::mean(*type.patience), 240.0);
+  EXPECT_DOUBLE_EQ(type.sla.answer_within_s, 30.0);
+  EXPECT_DOUBLE_EQ(type.sla.target, 0.9);
+  EXPECT_DOUBLE_EQ(type.sla.short_abandon_s, 5.0);
+  EXPECT_EQ(type.sla.denominator, ccsim::SlaDenominator::answered);
+  EXPECT_DOUBLE_EQ(m.agent_groups.at(0).shrinkage, 0.3);
+  EXPECT_DOUBLE_EQ(m.agent_groups.at(0).cost_per_hour, 28.5);
+}
+
+TEST(ScenarioReader, AllowsCommentsOfBothKinds) {
+  const Model m = parse("// a planner's note\n" + scenario() + "\n/* trailing block */\n");
+  EXPECT_EQ(m.contact_types.size(), 1u);
+}
+
+TEST(ScenarioReader, SyntaxErrorsGiveLineAndColumn) {
+  try {
+    parse("{\n  \"horizon\": { \"intervals\": 4, },\n}");
+    FAIL();
+  } catch (const ccsim::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].where, "2:32");
+    EXPECT_EQ(e.diagnostics()[0].file, "test.json");
+    EXPECT_EQ(e.diagnostics()[0].message.rfind("syntax error", 0), 0u);
+  }
+}
+
+TEST(ScenarioReader, ReportsEveryProblemInOnePass) {
+  try {
+    parse(scenario(R"({ "intervals": 4, "start": "25:00" })", R"(, "sla": { "target": 2 })",
+                   R"({ "id": "agents", "skills": ["calls"], "staffing": -1 })"));
+    FAIL();
+  } catch (const ccsim::InputError& e) {
+    EXPECT_EQ(e.diagnostics().size(), 3u);
+  }
+}
+
+// ---- values per interval
+
+TEST(ScenarioReader, ExpandsOneStaffingNumberToEveryInterval) {
+  const Model m = parse(scenario(R"({ "intervals": 4, "days": 2 })"));
+  EXPECT_EQ(m.agent_groups[0].staffed, std::vector<double>(8, 10.0));
+  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<int>(8, 10));
+}
+
+TEST(ScenarioReader, RepeatsAPerDayArrayOnEveryDay) {
+  const Model m = parse(scenario(R"({ "intervals": 2, "days": 3 })", "",
+                                 R"({ "id": "agents", "skills": ["calls"], "staffing": [5, 7] })"));
+  EXPECT_EQ(m.agent_groups[0].staffed, (std::vector<double>{5, 7, 5, 7, 5, 7}));
+}
+
+TEST(ScenarioReader, TakesAnArrayForTheWholeHorizonAsWritten) {
+  const Model m =
+      parse(scenario(R"({ "intervals": 2, "days": 2 })", "",
+                     R"({ "id": "agents", "skills": ["calls"], "staffing": [1, 2, 3, 4] })",
+                     R"({ "rate_per_hour": [36, 72, 108, 144] })"));
+  EXPECT_EQ(m.agent_groups[0].staffed, (std::vector<double>{1, 2, 3, 4}));
+  const auto& rates = m.contact_types[0].rate_per_s;
+  ASSERT_EQ(rates.size(), 4u);
+  EXPECT_DOUBLE_EQ(rates[0], 0.01);
+  EXPECT_DOUBLE_EQ(rates[3], 0.04);
+}
+
+TEST(ScenarioReader, RatesFromPerIntervalAndRatePerHourAgree) {
+  // 50 contacts per 30 minutes is 100 per hour.
+  const Model counts = parse(scenario(R"({ "intervals": 2 })", "",
+                                      R"({ "id": "agents", "skills": ["calls"], "staffing": 1 })",
+                                      R"({ "per_interval": [50, 25] })"));
+  const Model hourly = parse(scenario(R"({ "intervals": 2 })", "",
+                                      R"({ "id": "agents", "skills": ["calls"], "staffing": 1 })",
+                                      R"({ "rate_per_hour": [100, 50] })"));
+  ASSERT_EQ(counts.contact_types[0].rate_per_s.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i)
+    EXPECT_NEAR(counts.contact_types[0].rate_per_s[i], hourly.contact_types[0].rate_per_s[i],
+                1e-15);
+  EXPECT_NEAR(hourly.contact_types[0].rate_per_s[0], 100.0 / 3600.0, 1e-15);
+}
+
+TEST(ScenarioReader, AppliesTheArrivalScale) {
+  const Model m = parse(scenario(R"({ "intervals": 1 })", "",
+                                 R"({ "id": "agents", "skills": ["calls"], "staffing": 1 })",
+                                 R"({ "rate_per_hour": 100, "scale": 1.2 })"));
+  EXPECT_NEAR(m.contact_types[0].rate_per_s[0], 120.0 / 3600.0, 1e-15);
+}
+
+TEST(ScenarioReader, TakesShrinkageOffTheStaffedAgents) {
+  const Model m = parse(scenario(
+      R"({ "intervals": 3 })", "",
+      R"({ "id": "agents", "skills": ["calls"], "staffing": [14, 10, 0], "shrinkage": 0.3 })"));
+  EXPECT_EQ(m.agent_groups[0].staffed, (std::vector<double>{14, 10, 0}));
+  EXPECT_EQ(m.agent_groups[0].on_duty,
+            (std::vector<int>{ccsim::on_duty_after_shrinkage(14, 0.3),
+                              ccsim::on_duty_after_shrinkage(10, 0.3), 0}));
+}
+
+// ---- distributions
+
+struct MeanCvCase {
+  std::string family;
+  std::string json;
+  double mean;
+  double cv;
+};
+
+void PrintTo(const MeanCvCase& c, std::ostream* os) { *os << c.json; }
+
+class DistributionByMeanAndCv : public testing::TestWithParam<MeanCvCase> {};
+
+TEST_P(DistributionByMeanAndCv, HasThatMeanAndCv) {
+  const ccsim::Distribution d = handle_time_of(GetParam().json);
+  EXPECT_NEAR(ccsim::mean(d), GetParam().mean, 1e-6 * GetParam().mean);
+  EXPECT_NEAR(ccsim::cv(d), GetParam().cv, 1e-6);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryFamily, DistributionByMeanAndCv,
+    testing::Values(
+        MeanCvCase{"exponential", R"({ "dist": "exponential", "mean_s": 240 })", 240, 1.0},
+        MeanCvCase{"erlang", R"({ "dist": "erlang", "mean_s": 300, "cv": 0.5 })", 300, 0.5},
+        MeanCvCase{"gamma", R"({ "dist": "gamma", "mean_s": 310, "cv": 0.7 })", 310, 0.7},
+        MeanCvCase{"lognormal", R"({ "dist": "lognormal", "mean_s": 310, "cv": 0.9 })", 310, 0.9},
+        MeanCvCase{"weibull", R"({ "dist": "weibull", "mean_s": 200, "cv": 1.3 })", 200, 1.3},
+        MeanCvCase{"uniform", R"({ "dist": "uniform", "mean_s": 120, "cv": 0.25 })", 120, 0.25},
+        MeanCvCase{"deterministic", R"({ "dist": "deterministic", "mean_s": 45 })", 45, 0.0},
+        MeanCvCase{"truncated_normal",
+                   R"({ "dist": "truncated_normal", "mean_s": 180, "cv": 0.4 })", 180, 0.4}),
+    [](const testing::TestParamInfo<MeanCvCase>& info) { return info.param.family; });
+
+TEST(ScenarioReader, KeepsNaturalParametersAsWritten) {
+  const auto lognormal = std::get<ccsim::Lognormal>(
+      handle_time_of(R"({ "dist": "lognormal", "mu": 5.5, "sigma": 0.8 })"));
+  EXPECT_DOUBLE_EQ(lognormal.mu, 5.5);
+  EXPECT_DOUBLE_EQ(lognormal.sigma, 0.8);
+  const auto gamma =
+      std::get<ccsim::Gamma>(handle_time_of(R"({ "dist": "gamma", "shape": 2, "scale_s": 150 })"));
+  EXPECT_DOUBLE_EQ(gamma.shape, 2.0);
+  EXPECT_DOUBLE_EQ(gamma.scale, 150.0);
+  const auto erlang =
+      std::get<ccsim::Erlang>(handle_time_of(R"({ "dist": "erlang", "k": 3, "mean_s": 300 })"));
+  EXPECT_EQ(erlang.shape, 3);
+  EXPECT_DOUBLE_EQ(erlang.mean, 300.0);
+  const auto weibull = std::get<ccsim::Weibull>(
+      handle_time_of(R"({ "dist": "weibull", "shape": 1.5, "scale_s": 200 })"));
+  EXPECT_DOUBLE_EQ(weibull.shape, 1.5);
+  EXPECT_DOUBLE_EQ(weibull.scale, 200.0);
+  const auto uniform = std::get<ccsim::Uniform>(
+      handle_time_of(R"({ "dist": "uniform", "low_s": 60, "high_s": 120 })"));
+  EXPECT_DOUBLE_EQ(uniform.low, 60.0);
+  EXPECT_DOUBLE_EQ(uniform.high, 120.0);
+  const auto fixed = std::get<ccsim::Deterministic>(
+      handle_time_of(R"({ "dist": "deterministic", "value_s": 90 })"));
+  EXPECT_DOUBLE_EQ(fixed.value, 90.0);
+  const auto normal = std::get<ccsim::TruncatedNormal>(
+      handle_time_of(R"({ "dist": "truncated_normal", "mu_s": 200, "sigma_s": 50 })"));
+  EXPECT_DOUBLE_EQ(normal.mu, 200.0);
+  EXPECT_DOUBLE_EQ(normal.sigma, 50.0);
+  EXPECT_DOUBLE_EQ(normal.low, 0.0);
+}
+
+TEST(ScenarioReader, AcceptsTheCvOfAnErlangRoundedByAPlanner) {
+  // 0.57735 stands for 1/sqrt(3).
+  const auto erlang = std::get<ccsim::Erlang>(
+      handle_time_of(R"({ "dist": "erlang", "mean_s": 300, "cv": 0.57735 })"));
+  EXPECT_EQ(erlang.shape, 3);
+}
+
+TEST(ScenarioReader, ScalesEmpiricalValues) {
+  const auto empirical = std::get<ccsim::Empirical>(
+      handle_time_of(R"({ "dist": "empirical", "values_s": [100, 200, 0], "scale": 1.5 })"));
+  EXPECT_EQ(empirical.values, (std::vector<double>{150, 300, 0}));
+}
+
+class ScenarioFolder : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("ccsim_scenario_test_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  fs::path dir_;
+};
+
+TEST_F(ScenarioFolder, ReadsAnEmpiricalCsvColumnByNameOrIndex) {
+  write("talk.csv",
+        "\xEF\xBB\xBF"
+        "call,\"handle s\"\r\n1,310\r\n2,\"245.5\"\r\n\r\n3,\r\n4,402\r\n");
+  const auto by_name = std::get<ccsim::Empirical>(
+      handle_time_of(R"({ "dist": "empirical", "file": "talk.csv", "column": "handle s" })", dir_));
+  EXPECT_EQ(by_name.values, (std::vector<double>{310, 245.5, 402}));
+  const auto by_index = std::get<ccsim::Empirical>(
+      handle_time_of(R"({ "dist": "empirical", "file": "talk.csv", "column": 0 })", dir_));
+  EXPECT_EQ(by_index.values, (std::vector<double>{1, 2, 3, 4}));
+}
+
+TEST_F(ScenarioFolder, LoadTakesCsvPathsRelativeToTheScenarioFolder) {
+  write("times.csv", "handle_s\n100\n300\n");
+  write("plan.json",
+        scenario(R"({ "intervals": 1 })", "",
+                 R"({ "id": "agents", "skills": ["calls"], "staffing": 1 })",
+                 R"({ "rate_per_hour": 1 })",
+                 R"({ "dist": "empirical", "file": "times.csv", "column": "handle_s" })"));
+  const Model m = ccsim::load_scenario(dir_ / "plan.json");
+  EXPECT_EQ(m.name, "plan");
+  EXPECT_DOUBLE_EQ(ccsim::mean(m.contact_types[0].handle_time), 200.0);
+}
+
+// ---- skills and routing
+
+TEST(ScenarioReader, SkillsObjectSetsPriorityAndAhtFactor) {
+  const Model m = parse(R"({ "horizon": { "intervals": 1 },
+    "contact_types": [
+      { "id": "billing", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 300 } },
+      { "id": "orders", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 200 } } ],
+    "agent_groups": [
+      { "id": "orders_team", "staffing": 5,
+        "skills": { "orders": { "priority": 1 }, "billing": { "priority": 2, "aht_factor": 1.15 } } } ] })");
+  const auto& skills = m.agent_groups[0].skills;
+  ASSERT_EQ(skills.size(), 2u);
+  // In the order the group takes them: priority first.
+  EXPECT_EQ(skills[0].type, 1u);
+  EXPECT_EQ(skills[0].priority, 1);
+  EXPECT_DOUBLE_EQ(skills[0].aht_factor, 1.0);
+  EXPECT_EQ(skills[1].type, 0u);
+  EXPECT_EQ(skills[1].priority, 2);
+  EXPECT_DOUBLE_EQ(skills[1].aht_factor, 1.15);
+}
+
+TEST(ScenarioReader, RoutesEachTypeByPriorityThenGroupOrder) {
+  const Model m = parse(R"({ "horizon": { "intervals": 1 },
+    "contact_types": [
+      { "id": "billing", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 300 } },
+      { "id": "orders", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 200 } } ],
+    "agent_groups": [
+      { "id": "billing_team", "staffing": 5, "skills": { "billing": {}, "orders": { "priority": 2 } } },
+      { "id": "orders_team", "staffing": 5, "skills": { "orders": {}, "billing": { "priority": 2 } } },
+      { "id": "generalists", "staffing": 5, "skills": ["billing", "orders"] } ] })");
+  EXPECT_EQ(m.contact_types[0].groups, (std::vector<ccsim::AgentGroupIndex>{0, 2, 1}));
+  EXPECT_EQ(m.contact_types[1].groups, (std::vector<ccsim::AgentGroupIndex>{1, 2, 0}));
+}
+
+TEST(ScenarioReader, SkillsArrayKeepsTheWrittenOrderAtEqualPriority) {
+  const Model m = parse(R"({ "horizon": { "intervals": 1 },
+    "contact_types": [
+      { "id": "a", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 300 } },
+      { "id": "b", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 200 } } ],
+    "agent_groups": [ { "id": "g", "staffing": 5, "skills": ["b", "a"] } ] })");
+  ASSERT_EQ(m.agent_groups[0].skills.size(), 2u);
+  EXPECT_EQ(m.agent_groups[0].skills[0].type, 1u);
+  EXPECT_EQ(m.agent_groups[0].skills[1].type, 0u);
+}
+
+// ---- documents and the bundled examples
+
+TEST(ScenarioReader, CompilesADocumentBuiltInCode) {
+  nlohmann::json document = nlohmann::json::parse(scenario());
+  document["agent_groups"][0]["staffing"] = 12;
+  const Model m = ccsim::compile_scenario(document, "patched.json");
+  EXPECT_EQ(m.agent_groups[0].staffed[0], 12.0);
+  EXPECT_EQ(m.name, "patched");
+}
+
+TEST(ScenarioReader, LoadsTheErlangCExample) {
+  const Model m = ccsim::load_scenario(scenarios_dir() / "erlang-c.json");
+  EXPECT_EQ(m.horizon.intervals(), 48);
+  EXPECT_DOUBLE_EQ(m.run.warmup_s, 3600.0);
+  EXPECT_NEAR(m.contact_types[0].rate_per_s[0], 100.0 / 1800.0, 1e-15);
+  EXPECT_DOUBLE_EQ(ccsim::mean(m.contact_types[0].handle_time), 180.0);
+  EXPECT_FALSE(m.contact_types[0].patience.has_value());
+  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<int>(48, 14));
+}
+
+TEST(ScenarioReader, LoadsTheErlangAExample) {
+  const Model m = ccsim::load_scenario(scenarios_dir() / "erlang-a.json");
+  ASSERT_TRUE(m.contact_types[0].patience.has_value());
+  EXPECT_DOUBLE_EQ(ccsim::mean(*m.contact_types[0].patience), 300.0);
+  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<int>(48, 13));
+}
+
+TEST(ScenarioReader, LoadsTheRetailDayExample) {
+  const Model m = ccsim::load_scenario(scenarios_dir() / "retail-day.json");
+  EXPECT_EQ(m.name, "retail-day");
+  EXPECT_EQ(m.horizon.start_min, 8 * 60);
+  EXPECT_EQ(m.horizon.intervals(), 24);
+  EXPECT_EQ(m.run.replications, 50);
+  EXPECT_EQ(m.run.seed, 7u);
+  ASSERT_EQ(m.type_count(), 3u);
+  ASSERT_EQ(m.group_count(), 3u);
+  for (const auto& type : m.contact_types) {
+    EXPECT_EQ(type.rate_per_s.size(), 24u);
+    EXPECT_TRUE(type.patience.has_value());
+    EXPECT_FALSE(type.groups.empty());
+  }
+  for (const auto& group : m.agent_groups) EXPECT_EQ(group.on_duty.size(), 24u);
+}
+
+}  // namespace
