@@ -9,8 +9,10 @@
 namespace ccsim {
 
 std::string Horizon::start_label(IntervalIndex i) const {
-  const long long minutes =
-      start_min + static_cast<long long>(std::llround(static_cast<double>(i) * interval_s / 60.0));
+  // Every day's grid starts at start_min: days run back to back in simulated time, but the night
+  // between them is not simulated, so day 2's first interval is labelled like day 1's.
+  const auto of_grid = static_cast<double>(i % static_cast<IntervalIndex>(intervals_per_day));
+  const long long minutes = start_min + static_cast<long long>(std::llround(of_grid * interval_s / 60.0));
   const long long of_day = ((minutes % 1440) + 1440) % 1440;
   return fmt::format("{:02d}:{:02d}", of_day / 60, of_day % 60);
 }

@@ -74,7 +74,8 @@ std::string format_value(Kpi kpi, double value) {
 
 std::string format_estimate(Kpi kpi, const Estimate& e) {
   const std::string mean = format_value(kpi, e.mean);
-  if (!std::isfinite(e.ci95) || !std::isfinite(e.mean)) return mean;
+  // A value with no spread across replications (cost follows the plan) needs no interval.
+  if (!std::isfinite(e.ci95) || !std::isfinite(e.mean) || e.ci95 == 0.0) return mean;
   const double half = is_share(kpi) ? 100.0 * e.ci95 : e.ci95;
   return fmt::format("{} ±{:.1f}", mean, half);
 }
@@ -84,28 +85,41 @@ struct Column {
   std::string heading;
 };
 
-// Prints rows of (label, scope, slot) under the given KPI columns, widths fitted to the content.
-void print_grid(std::ostream& out, const Summary& summary, const std::string& label_heading,
-                const std::vector<std::tuple<std::string, std::size_t, std::size_t>>& rows,
-                const std::vector<Column>& columns) {
+// One row of a table: its leading text columns, then the KPIs of (scope, slot).
+struct Row {
+  std::vector<std::string> labels;
+  std::size_t scope;
+  std::size_t slot;
+};
+
+// Prints rows under the given label and KPI columns, widths fitted to the content; labels are
+// left-aligned, numbers right-aligned.
+void print_grid(std::ostream& out, const Summary& summary, const std::vector<std::string>& label_headings,
+                const std::vector<Row>& rows, const std::vector<Column>& columns) {
+  const std::size_t labels = label_headings.size();
+  std::vector<std::string> headings = label_headings;
+  for (const auto& c : columns) headings.push_back(c.heading);
+  std::vector<std::size_t> widths;
+  for (const auto& h : headings) widths.push_back(h.size());
   std::vector<std::vector<std::string>> cells;
-  std::vector<std::size_t> widths{label_heading.size()};
-  for (const auto& c : columns) widths.push_back(c.heading.size());
-  for (const auto& [label, scope, slot] : rows) {
-    std::vector<std::string> row{label};
-    for (const auto& c : columns) row.push_back(format_estimate(c.kpi, summary.get(scope, slot, c.kpi)));
+  for (const Row& r : rows) {
+    std::vector<std::string> row = r.labels;
+    for (const auto& c : columns) row.push_back(format_estimate(c.kpi, summary.get(r.scope, r.slot, c.kpi)));
     for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
     cells.push_back(std::move(row));
   }
-  std::string line = fmt::format("  {:<{}}", label_heading, widths[0]);
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    line += fmt::format("  {:>{}}", columns[i].heading, widths[i + 1]);
-  fmt::print(out, "{}\n", line);
-  for (const auto& row : cells) {
-    line = fmt::format("  {:<{}}", row[0], widths[0]);
-    for (std::size_t i = 1; i < row.size(); ++i) line += fmt::format("  {:>{}}", row[i], widths[i]);
-    fmt::print(out, "{}\n", line);
-  }
+  const auto print_line = [&](const std::vector<std::string>& line) {
+    std::string text = " ";
+    for (std::size_t i = 0; i < line.size(); ++i)
+      text += i < labels ? fmt::format(" {:<{}}", line[i], widths[i]) : fmt::format("  {:>{}}", line[i], widths[i]);
+    fmt::print(out, "{}\n", text);
+  };
+  print_line(headings);
+  for (const auto& row : cells) print_line(row);
+}
+
+std::string sla_rule(const ServiceLevelRule& rule) {
+  return fmt::format("{:g}% in {:g} s", 100.0 * rule.target, rule.answer_within_s);
 }
 
 }  // namespace
@@ -182,19 +196,21 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
       {Kpi::offered, "offered"},   {Kpi::service_level, "service level"},
       {Kpi::asa_s, "ASA s"},       {Kpi::wait_p90_s, "p90 wait s"},
       {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"}};
-  std::vector<std::tuple<std::string, std::size_t, std::size_t>> rows;
-  for (std::size_t t = 0; t < model.type_count(); ++t)
-    rows.emplace_back(model.contact_types[t].id, summary.layout.type_scope(t), KpiLayout::whole_horizon);
-  rows.emplace_back("all", KpiLayout::overall, KpiLayout::whole_horizon);
+  std::vector<Row> rows;
+  for (std::size_t t = 0; t < model.type_count(); ++t) {
+    const ContactType& type = model.contact_types[t];
+    rows.push_back({{type.id, sla_rule(type.sla)}, summary.layout.type_scope(t), KpiLayout::whole_horizon});
+  }
+  rows.push_back({{"all", ""}, KpiLayout::overall, KpiLayout::whole_horizon});
   fmt::print(out, "By contact type\n");
-  print_grid(out, summary, "type", rows, contact_columns);
+  print_grid(out, summary, {"type", "target"}, rows, contact_columns);
 
   rows.clear();
   for (std::size_t g = 0; g < model.group_count(); ++g)
-    rows.emplace_back(model.agent_groups[g].id, summary.layout.group_scope(g), KpiLayout::whole_horizon);
-  rows.emplace_back("all", KpiLayout::overall, KpiLayout::whole_horizon);
+    rows.push_back({{model.agent_groups[g].id}, summary.layout.group_scope(g), KpiLayout::whole_horizon});
+  rows.push_back({{"all"}, KpiLayout::overall, KpiLayout::whole_horizon});
   fmt::print(out, "\nBy agent group\n");
-  print_grid(out, summary, "group", rows,
+  print_grid(out, summary, {"group"}, rows,
              {{Kpi::handled, "handled"}, {Kpi::aht_s, "AHT s"}, {Kpi::occupancy, "occupancy"},
               {Kpi::utilisation, "utilisation"}, {Kpi::cost_total, "cost"}});
 
@@ -203,10 +219,12 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
     for (std::size_t i = 0; i < summary.layout.intervals; ++i) {
       std::string label = h.start_label(static_cast<IntervalIndex>(i));
       if (h.days > 1) label = fmt::format("d{} {}", i / static_cast<std::size_t>(h.intervals_per_day) + 1, label);
-      rows.emplace_back(label, KpiLayout::overall, KpiLayout::interval_slot(i));
+      int on_duty = 0;
+      for (const AgentGroup& group : model.agent_groups) on_duty += group.on_duty[i];
+      rows.push_back({{label, std::to_string(on_duty)}, KpiLayout::overall, KpiLayout::interval_slot(i)});
     }
     fmt::print(out, "\nBy interval (all contact types and groups)\n");
-    print_grid(out, summary, "start", rows,
+    print_grid(out, summary, {"start", "on duty"}, rows,
                {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
                 {Kpi::asa_s, "ASA s"}, {Kpi::abandon_rate, "abandoned"},
                 {Kpi::occupancy, "occupancy"}, {Kpi::cost_total, "cost"}});

@@ -17,7 +17,8 @@ using AgentGroupIndex = std::uint32_t;
 using IntervalIndex = std::uint32_t;
 
 // The planning grid. Days run back to back: interval i of day d is global interval
-// d * intervals_per_day + i, and day d starts at d * intervals_per_day * interval_s.
+// d * intervals_per_day + i, and day d starts at d * intervals_per_day * interval_s of simulated
+// time (the night between two days is not simulated; labels restart at `start_min` each day).
 struct Horizon {
   int start_min = 0;  // clock time of the first interval, minutes after midnight (labels only)
   int intervals_per_day = 1;
@@ -26,7 +27,7 @@ struct Horizon {
 
   int intervals() const { return intervals_per_day * days; }
   Seconds length_s() const { return interval_s * intervals(); }
-  // "HH:MM" of the start of global interval i (the clock wraps at midnight).
+  // "HH:MM" of the start of global interval i on its day's grid (wrapping at midnight).
   std::string start_label(IntervalIndex i) const;
 };
 

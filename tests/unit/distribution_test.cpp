@@ -16,6 +16,9 @@ struct Case {
   Distribution distribution;
 };
 
+// Test names then show the case, not the parameter's bytes.
+void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
+
 class DistributionMoments : public ::testing::TestWithParam<Case> {};
 
 // 400,000 draws: the sample mean's standard error is cv * mean / 632. A bound of 5 standard errors

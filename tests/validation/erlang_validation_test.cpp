@@ -28,6 +28,8 @@ struct QueueCase {
   double patience_s;  // 0: Erlang C
 };
 
+void PrintTo(const QueueCase& c, std::ostream* out) { *out << c.name; }
+
 constexpr int replications = 40;
 constexpr double counted_contacts = 50000.0;
 constexpr double allowed_standard_errors = 4.5;

@@ -1,0 +1,46 @@
+#include <gtest/gtest.h>
+
+#include "ccsim/model.h"
+
+namespace ccsim {
+namespace {
+
+TEST(Horizon, LabelsEveryDayFromTheGridStart) {
+  Horizon h;
+  h.start_min = 8 * 60;
+  h.intervals_per_day = 24;
+  h.interval_s = 1800.0;
+  h.days = 2;
+  EXPECT_EQ(h.start_label(0), "08:00");
+  EXPECT_EQ(h.start_label(23), "19:30");
+  EXPECT_EQ(h.start_label(24), "08:00");
+  EXPECT_EQ(h.start_label(25), "08:30");
+}
+
+TEST(Horizon, LabelsWrapAtMidnight) {
+  Horizon h;
+  h.start_min = 22 * 60;
+  h.intervals_per_day = 8;
+  h.interval_s = 3600.0;
+  EXPECT_EQ(h.start_label(2), "00:00");
+}
+
+TEST(Shrinkage, RoundsTheAgentsOnDutyHalfUp) {
+  EXPECT_EQ(on_duty_after_shrinkage(14, 0.3), 10);  // 9.8
+  EXPECT_EQ(on_duty_after_shrinkage(10, 0.25), 8);  // 7.5
+  EXPECT_EQ(on_duty_after_shrinkage(0, 0.3), 0);
+}
+
+TEST(Routing, LinkOrdersGroupsBySkillPriorityThenFileOrder) {
+  Model m;
+  m.contact_types.resize(1);
+  m.agent_groups.resize(3);
+  m.agent_groups[0].skills = {Skill{0, 2, 1.0}};
+  m.agent_groups[1].skills = {Skill{0, 1, 1.0}};
+  m.agent_groups[2].skills = {Skill{0, 2, 1.0}};
+  link_routing(m);
+  EXPECT_EQ(m.contact_types[0].groups, (std::vector<AgentGroupIndex>{1, 0, 2}));
+}
+
+}  // namespace
+}  // namespace ccsim
