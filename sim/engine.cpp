@@ -33,16 +33,21 @@ constexpr std::uint32_t no_contact = std::numeric_limits<std::uint32_t>::max();
 constexpr double never = std::numeric_limits<double>::infinity();
 
 // A contact in the system. Slots are reused through a free list, so memory follows the number of
-// contacts in the system, not the number simulated. `generation` grows whenever the contact is
-// answered or its slot freed, which is how a pending abandonment learns it no longer applies.
+// contacts in the system, not the number simulated.
+//
+// A pending abandonment stays in the calendar when its contact is answered (lazy cancellation):
+// when it fires it applies only if the contact in its slot is waiting with that very deadline
+// (`abandon_at` is `never` for a contact not waiting). A later contact in a reused slot shares
+// the stale deadline only if it was due to abandon at that same instant anyway: same outcome.
 struct Contact {
   double arrival_s;
   double handle_base_s;  // the type's handle time; the serving group's aht_factor multiplies it
-  double patience_s;
+  double handle_s;       // as served, once answered
+  double abandon_at;
   std::uint64_t serial;
   std::uint32_t type;
   std::uint32_t interval;  // of arrival, where the contact is counted
-  std::uint32_t generation;
+  std::uint32_t group;     // serving it, once answered
   std::uint32_t prev;  // neighbours in the type's waiting queue
   std::uint32_t next;
   bool counted;  // arrived after the warm-up
@@ -74,7 +79,8 @@ class Engine {
         intervals_(static_cast<IntervalIndex>(model.horizon.intervals())),
         interval_s_(model.horizon.interval_s),
         horizon_end_(model.horizon.length_s()),
-        warmup_s_(model.run.warmup_s) {
+        warmup_s_(model.run.warmup_s),
+        types_(model.type_count()) {
     const std::size_t types = model.type_count();
     const std::size_t groups = model.group_count();
     for (std::uint32_t k = 0; k < types; ++k) {
@@ -105,19 +111,22 @@ class Engine {
     }
     calendar_.push(interval_s_, EventKind::interval_boundary, 1);
 
+    // Counted in a local: a member incremented through `this` costs a load and a store per event.
+    std::uint64_t events = 0;
     while (!calendar_.empty() && !stopped_) {
       const Event event = calendar_.top();
       top_taken_ = false;
       now_ = event.time;
-      ++tallies_.events;
+      ++events;
       switch (event.kind()) {
-        case EventKind::arrival: on_arrival(event.index); break;
-        case EventKind::service_end: on_service_end(event.index, event.aux); break;
-        case EventKind::abandonment: on_abandonment(event.index, event.aux); break;
-        case EventKind::interval_boundary: on_interval_boundary(event.index); break;
+        case EventKind::arrival: on_arrival(event.index()); break;
+        case EventKind::service_end: on_service_end(event.index()); break;
+        case EventKind::abandonment: on_abandonment(event.index()); break;
+        case EventKind::interval_boundary: on_interval_boundary(event.index()); break;
       }
       if (!top_taken_) calendar_.pop();
     }
+    tallies_.events = events;
     count_contacts_in_system();
     check_conservation();
     return std::move(tallies_);
@@ -128,12 +137,12 @@ class Engine {
 
   // The first event scheduled while handling an event takes the handled event's place in the heap
   // (one sift-down instead of a pop and a push): most events schedule exactly one successor.
-  void schedule(double time, EventKind kind, std::uint32_t index, std::uint32_t aux = 0) {
+  void schedule(double time, EventKind kind, std::uint32_t index) {
     if (!top_taken_) {
-      calendar_.replace_top(time, kind, index, aux);
+      calendar_.replace_top(time, kind, index);
       top_taken_ = true;
     } else {
-      calendar_.push(time, kind, index, aux);
+      calendar_.push(time, kind, index);
     }
   }
 
@@ -175,7 +184,7 @@ class Engine {
     }
     double budget = boost::random::exponential_distribution<double>{1.0}(arrival_streams_[k]);
     double t = from;
-    auto i = static_cast<IntervalIndex>(std::min<double>(std::floor(t / interval_s_), intervals_));
+    IntervalIndex i = interval_of(t);
     const double* rate = &rates_[static_cast<std::size_t>(k) * intervals_];
     for (; i < intervals_; ++i) {
       const double end = (i + 1) * interval_s_;
@@ -196,7 +205,7 @@ class Engine {
     const ContactType& type = model_.contact_types[k];
     contact.arrival_s = now_;
     contact.handle_base_s = sample(type.handle_time, handle_streams_[k]);
-    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    const double patience = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
     contact.serial = serial_++;
     contact.type = k;
     contact.interval = interval_of(now_);
@@ -215,8 +224,10 @@ class Engine {
       }
     }
     enqueue(c);
-    if (contact.patience_s < never)
-      schedule(now_ + contact.patience_s, EventKind::abandonment, c, contact.generation);
+    if (patience < never) {
+      contact.abandon_at = now_ + patience;
+      schedule(contact.abandon_at, EventKind::abandonment, c);
+    }
   }
 
   // ---- service ----------------------------------------------------------------------------------
@@ -224,7 +235,7 @@ class Engine {
   // An agent of group g (already counted busy) takes contact c.
   void begin_service(std::uint32_t c, AgentGroupIndex g) {
     Contact& contact = contacts_[c];
-    ++contact.generation;  // any pending abandonment no longer applies
+    contact.abandon_at = never;  // any pending abandonment no longer applies
     const double wait = now_ - contact.arrival_s;
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
@@ -235,14 +246,16 @@ class Engine {
     }
     if (trace_) trace(now_, TraceKind::answer, contact.serial, static_cast<int>(contact.type),
                       static_cast<int>(g));
-    const double handle = contact.handle_base_s * aht_factor_[g * model_.type_count() + contact.type];
-    schedule(now_ + handle, EventKind::service_end, c, g);
+    contact.group = g;
+    contact.handle_s = contact.handle_base_s * aht_factor_[g * types_ + contact.type];
+    schedule(now_ + contact.handle_s, EventKind::service_end, c);
   }
 
-  void on_service_end(std::uint32_t c, AgentGroupIndex g) {
+  void on_service_end(std::uint32_t c) {
     Contact& contact = contacts_[c];
+    const AgentGroupIndex g = contact.group;
     if (contact.counted) {
-      const double handle = contact.handle_base_s * aht_factor_[g * model_.type_count() + contact.type];
+      const double handle = contact.handle_s;
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
       ++tally.handled;
       tally.handle_s += handle;
@@ -289,9 +302,9 @@ class Engine {
     return best;
   }
 
-  void on_abandonment(std::uint32_t c, std::uint32_t generation) {
+  void on_abandonment(std::uint32_t c) {
     Contact& contact = contacts_[c];
-    if (contact.generation != generation) return;  // answered, or the slot was reused
+    if (contact.abandon_at != now_) return;  // answered, or the slot was reused
     dequeue(c);
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
@@ -384,16 +397,18 @@ class Engine {
       free_contacts_.pop_back();
     } else {
       c = static_cast<std::uint32_t>(contacts_.size());
+      CCSIM_CHECK(c <= Event::max_index, "more contacts in the system at once than events can address");
       contacts_.push_back(Contact{});
     }
     contacts_[c].live = true;
+    contacts_[c].abandon_at = never;
     contacts_[c].prev = contacts_[c].next = no_contact;
     return c;
   }
 
   void release_contact(std::uint32_t c) {
     contacts_[c].live = false;
-    ++contacts_[c].generation;
+    contacts_[c].abandon_at = never;
     free_contacts_.push_back(c);
   }
 
@@ -452,6 +467,7 @@ class Engine {
   const double interval_s_;
   const double horizon_end_;
   const double warmup_s_;
+  const std::size_t types_;
 
   std::vector<RandomEngine> arrival_streams_;
   std::vector<RandomEngine> handle_streams_;

