@@ -12,7 +12,7 @@ packages=(
   libcli11-dev                       # the command line
   libfmt-dev                         # formatting of tables and messages
   libgtest-dev libgmock-dev          # the test suites
-  libbenchmark-dev                   # the benchmarks in tools/bench
+  libbenchmark-dev jq                # the benchmarks in tools/bench and their records
 )
 
 missing=()
