@@ -12,41 +12,56 @@
 
 namespace ccsim {
 
-RunResult run_replications(const Model& model, const RunOptions& options) {
-  const auto replications = static_cast<std::size_t>(options.replications);
+void run_replication_range(const std::vector<const Model*>& models, const RunOptions& options,
+                           std::uint64_t first, std::uint64_t count,
+                           const std::function<void(const ReplicationOutcome&)>& fold) {
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
-  // Replications run in batches of a few per thread and are folded into the summary in
-  // replication order after each batch: memory stays bounded by the batch, not by the number of
-  // replications, and the idle tail at each batch's end is small.
-  const std::size_t batch = 8 * static_cast<std::size_t>(arena.max_concurrency());
-  std::vector<std::vector<double>> values(std::min(batch, replications));
-  std::vector<RunTotals> totals(values.size());
-  SummaryAccumulator accumulator(model);
-  RunTotals all;
+  // Replications run in batches of a few per thread and are folded in replication order after
+  // each batch: memory stays bounded by the batch, and the idle tail at a batch's end is small.
+  const std::uint64_t batch = 8 * static_cast<std::uint64_t>(arena.max_concurrency());
+  const std::size_t tasks_per_replication = models.size();
+  std::vector<ReplicationOutcome> outcomes(std::min(batch, count));
   std::atomic<int> finished{0};
 
-  for (std::size_t first = 0; first < replications; first += batch) {
-    const std::size_t count = std::min(batch, replications - first);
-    arena.execute([&] {
-      // Grain 1: a replication is long enough to be a task of its own.
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 1),
-                        [&](const tbb::blocked_range<std::size_t>& range) {
-                          for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                            const Tallies tallies = run_replication(model, options.seed, first + i);
-                            values[i] = kpi_values(model, tallies);
-                            totals[i] = {tallies.events, tallies.arrivals};
-                            const int done = ++finished;
-                            if (options.progress) options.progress(done, options.replications);
-                          }
-                        });
-    });
-    for (std::size_t i = 0; i < count; ++i) {
-      accumulator.add(values[i]);
-      all.events += totals[i].events;
-      all.arrivals += totals[i].arrivals;
+  for (std::uint64_t start = 0; start < count; start += batch) {
+    const std::uint64_t size = std::min(batch, count - start);
+    for (std::uint64_t i = 0; i < size; ++i) {
+      outcomes[i].replication = first + start + i;
+      outcomes[i].values.assign(tasks_per_replication, {});
+      outcomes[i].totals.assign(tasks_per_replication, {});
     }
+    arena.execute([&] {
+      // One task per (replication, model), grain 1: a replication is long enough to be a task of
+      // its own, and small grains balance replications of unequal length.
+      tbb::parallel_for(
+          tbb::blocked_range<std::size_t>(0, size * tasks_per_replication, 1),
+          [&](const tbb::blocked_range<std::size_t>& range) {
+            for (std::size_t task = range.begin(); task != range.end(); ++task) {
+              ReplicationOutcome& outcome = outcomes[task / tasks_per_replication];
+              const std::size_t m = task % tasks_per_replication;
+              const Tallies tallies = run_replication(*models[m], options.seed, outcome.replication);
+              // Each (replication, model) task writes only its own slots.
+              outcome.values[m] = kpi_values(*models[m], tallies);
+              outcome.totals[m] = {tallies.events, tallies.arrivals};
+              if (options.progress)
+                options.progress(++finished, static_cast<int>(count * tasks_per_replication));
+            }
+          });
+    });
+    for (std::uint64_t i = 0; i < size; ++i) fold(outcomes[i]);
   }
-  return {accumulator.finish(), all};
+}
+
+RunResult run_replications(const Model& model, const RunOptions& options) {
+  SummaryAccumulator accumulator(model);
+  RunTotals totals;
+  run_replication_range({&model}, options, 0, static_cast<std::uint64_t>(options.replications),
+                        [&](const ReplicationOutcome& outcome) {
+                          accumulator.add(outcome.values[0]);
+                          totals.events += outcome.totals[0].events;
+                          totals.arrivals += outcome.totals[0].arrivals;
+                        });
+  return {accumulator.finish(), totals};
 }
 
 }  // namespace ccsim

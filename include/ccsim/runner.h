@@ -1,12 +1,14 @@
-// Replications of one model as oneTBB tasks, reduced in replication order.
+// Replications of one or more models as oneTBB tasks, folded in replication order.
 //
-// Each replication draws only from its own streams (seed, replication, purpose), and the summary
-// reduces the replications' KPI vectors in replication order, so the result is bit-identical
-// whatever the number of threads or how the tasks were scheduled.
+// Each replication draws only from its own streams (seed, replication, purpose), so replication r
+// of two variants of a scenario sees the same arrivals, handle times and patience (common random
+// numbers), and results are folded in replication order, so they are bit-identical whatever the
+// number of threads or how the tasks were scheduled.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "ccsim/model.h"
 #include "ccsim/summary.h"
@@ -33,5 +35,22 @@ struct RunResult {
 };
 
 RunResult run_replications(const Model& model, const RunOptions& options);
+
+// One replication of every model: values[m] is kpi_values(*models[m], tallies of replication r),
+// totals[m] its event and contact counts.
+struct ReplicationOutcome {
+  std::uint64_t replication = 0;
+  std::vector<std::vector<double>> values;
+  std::vector<RunTotals> totals;
+};
+
+// The building block of paired comparisons and sweeps: runs replications first .. first+count-1 of
+// every model in `models` (as oneTBB tasks, `options.threads` wide, with `options.seed`; the
+// `replications` field is ignored) and hands each replication's outcome to `fold` in replication
+// order, on the calling thread. Replication r of every model uses the streams of (seed, r).
+// Memory stays bounded by a batch of a few replications per thread, whatever `count` is.
+void run_replication_range(const std::vector<const Model*>& models, const RunOptions& options,
+                           std::uint64_t first, std::uint64_t count,
+                           const std::function<void(const ReplicationOutcome&)>& fold);
 
 }  // namespace ccsim
