@@ -9,6 +9,7 @@
 
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
+#include "ccsim/what_if.h"
 
 namespace ccsim {
 
@@ -147,7 +148,11 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& file) {
 
 Model parse_scenario(std::string_view text, const std::string& file,
                      const std::filesystem::path& base_dir) {
-  return compile_scenario(parse_json_text(text, file), file, base_dir);
+  const Json document = parse_json_text(text, file);
+  Model model = compile_scenario(document, file, base_dir);
+  // A file is only as good as its what-ifs: a broken one is reported whenever the file is read.
+  check_what_ifs(document, file, base_dir);
+  return model;
 }
 
 Model load_scenario(const std::filesystem::path& file) {

@@ -32,7 +32,8 @@ using detail::show;
 namespace limits = detail::limits;
 
 const std::vector<std::string> scenario_keys = {
-    "$schema", "name", "description", "horizon", "run", "contact_types", "agent_groups"};
+    "$schema", "name", "description", "horizon", "run", "contact_types", "agent_groups",
+    "what_if"};
 const std::vector<std::string> horizon_keys = {"start", "intervals", "interval_min", "days"};
 const std::vector<std::string> run_keys = {"replications", "seed", "warmup_min", "drain"};
 const std::vector<std::string> contact_type_keys = {"id", "arrivals", "handle_time", "patience",
@@ -122,6 +123,7 @@ class ScenarioReader {
     read_contact_types(types);
     read_agent_groups(groups);
     check_every_type_is_served(types);
+    read_what_if_shapes(root_.get("what_if"));
     problems_.throw_if_any();
     link_routing(model_);
     return std::move(model_);
@@ -223,6 +225,27 @@ class ScenarioReader {
         number_text(rows), model_.horizon.intervals(), number_text(cells),
         number_text(limits::table_cells)));
     expand_series_ = false;
+  }
+
+  // ---- what-ifs: only their shape here; they are applied and checked by what_if.h, and the
+  // baseline ignores them.
+
+  void read_what_if_shapes(const Cursor& node) {
+    if (!node.object()) return;
+    for (const auto& [name, patch] : node.json().items()) {
+      const Cursor what_if = node.get(name);
+      // `ccsim run --what-if` takes "all" and comma-separated lists of names, and output files
+      // call the plan itself "baseline".
+      if (name.empty() || name.size() > limits::name_length || name == "all" ||
+          name == "baseline" || name.find(',') != std::string::npos) {
+        what_if.fail(fmt::format(R"(must have a name of 1 to {} characters, other than "all" or )"
+                                 R"("baseline" and without commas, got {})",
+                                 limits::name_length, show(Json(name))));
+        continue;
+      }
+      if (!patch.is_object() && !patch.is_array())
+        what_if.expected("an object (merge patch) or an array (JSON patch)");
+    }
   }
 
   // ---- values per interval

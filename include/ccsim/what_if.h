@@ -1,0 +1,54 @@
+// What-ifs: named patches of a scenario document, applied before it is compiled, so that a bad
+// patch gets the same located error as a bad file.
+//
+// A patch is a JSON Merge Patch (RFC 7386, an object) or a JSON Patch (RFC 6902, an array of
+// operations); nlohmann/json applies both. Paths in JSON Patch operations (and in `ccsim sweep
+// --set`) may name an array element by its "id" as well as by its index, since planners think in
+// ids: "/contact_types/billing/arrivals/scale" is "/contact_types/0/arrivals/scale" when billing
+// is the first contact type. A merge patch replaces arrays whole (RFC 7386), so it cannot reach
+// into one element of contact_types or agent_groups; use a JSON Patch for that.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ccsim/model.h"
+
+namespace ccsim {
+
+// Rewrites `pointer` so that every step into an array is an index: a step that is not a number
+// (nor "-") names the element whose "id" equals it. Throws InputError (file, pointer, what was
+// expected) when a step matches nothing. `file` names the document in messages.
+//
+// The diagnostic's place is `pointer` as given (empty when it is not a JSON pointer at all);
+// a caller that knows where the pointer was written (a what-if's "path", a --set option) may put
+// that place instead. The last step may name what is not there yet (a new key, or the end of an
+// array for "add"); earlier steps must exist.
+nlohmann::json::json_pointer resolve_id_pointer(const nlohmann::json& document,
+                                                const std::string& pointer, const std::string& file);
+
+// The names of the document's what-ifs, in the order of its "what_if" object (empty when none).
+// nlohmann::json keeps object keys sorted, so that order is by name.
+std::vector<std::string> what_if_names(const nlohmann::json& document);
+
+// The document with what-if `name` applied (and "what_if" itself removed). Throws InputError when
+// there is no such what-if or the patch cannot be applied (the pointer names the patch step).
+nlohmann::json apply_what_if(const nlohmann::json& document, const std::string& name,
+                             const std::string& file);
+
+// Applies what-if `name` and compiles the result. A problem in the patched scenario is reported at
+// its place in the file when a patch wrote the value there ("/what_if/NAME/0/value: must be a whole
+// number >= 0, got -2"); otherwise at its place in the patched scenario, with the what-if named:
+// `retail.json: what-if "NAME": /contact_types/0: missing key "handle_time"`.
+Model compile_what_if(const nlohmann::json& document, const std::string& name,
+                      const std::string& file, const std::filesystem::path& base_dir = {});
+
+// Applies and compiles every what-if of the document, throwing one InputError with the problems of
+// all of them, so that `ccsim validate` and `ccsim run` refuse a file with a broken what-if.
+void check_what_ifs(const nlohmann::json& document, const std::string& file,
+                    const std::filesystem::path& base_dir = {});
+
+}  // namespace ccsim

@@ -1,0 +1,360 @@
+// What-ifs: id paths resolved to index paths, patches applied with nlohmann/json, and problems
+// reported at their place in the scenario file.
+#include "ccsim/what_if.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "ccsim/detail/json_cursor.h"
+#include "ccsim/diagnostics.h"
+#include "ccsim/scenario.h"
+
+namespace ccsim {
+
+namespace {
+
+using Json = nlohmann::json;
+using Pointer = Json::json_pointer;
+using detail::show;
+
+const std::vector<std::string> operations = {"add", "remove", "replace", "move", "copy", "test"};
+
+[[noreturn]] void fail(const std::string& file, std::string where, std::string message) {
+  throw InputError({{file, std::move(where), std::move(message)}});
+}
+
+// "/contact_types" in messages, or "the document" for the root.
+std::string place(const Pointer& pointer) {
+  return pointer.empty() ? std::string("the document") : pointer.to_string();
+}
+
+// The steps of a pointer, unescaped ("~1" is "/", "~0" is "~").
+std::vector<std::string> steps_of(Pointer pointer) {
+  std::vector<std::string> steps;
+  while (!pointer.empty()) {
+    steps.push_back(pointer.back());
+    pointer.pop_back();
+  }
+  std::reverse(steps.begin(), steps.end());
+  return steps;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The value at `pointer`, or nothing.
+const Json* find(const Json& document, const Pointer& pointer) {
+  const Json* node = &document;
+  for (const std::string& step : steps_of(pointer)) {
+    if (node->is_object()) {
+      const auto it = node->find(step);
+      if (it == node->end()) return nullptr;
+      node = &*it;
+    } else if (node->is_array() && all_digits(step) && step.size() < 10 &&
+               std::stoul(step) < node->size()) {
+      node = &(*node)[std::stoul(step)];
+    } else {
+      return nullptr;
+    }
+  }
+  return node;
+}
+
+// The index of the array element whose "id" is `id`, or a located error listing the ids there.
+std::size_t element_with_id(const Json& array, const std::string& id, const Pointer& at,
+                            const std::string& file, const std::string& where) {
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const Json& element = array[i];
+    if (!element.is_object()) continue;
+    const auto it = element.find("id");
+    if (it == element.end() || !it->is_string()) continue;
+    if (it->get_ref<const std::string&>() == id) return i;
+    ids.push_back(it->get<std::string>());
+  }
+  if (ids.empty())
+    fail(file, where,
+         fmt::format("no element with id {} in {} (its elements have no ids)", show(Json(id)),
+                     place(at)));
+  constexpr std::size_t listed = 20;
+  std::string list;
+  for (std::size_t i = 0; i < ids.size() && i < listed; ++i) list += (i > 0 ? ", " : "") + ids[i];
+  if (ids.size() > listed) list += ", ...";
+  fail(file, where,
+       fmt::format("no element with id {} in {} (ids: {})", show(Json(id)), place(at), list));
+}
+
+struct WhatIf {
+  const Json* patch = nullptr;
+  Pointer at;  // "/what_if/NAME" in the file
+};
+
+WhatIf find_what_if(const Json& document, const std::string& name, const std::string& file) {
+  const std::vector<std::string> names = what_if_names(document);
+  if (std::find(names.begin(), names.end(), name) == names.end()) {
+    std::string message = "no such what-if";
+    if (names.empty()) {
+      message += " (the scenario has none)";
+    } else {
+      if (const auto near = detail::nearest_name(name, names))
+        message += fmt::format(", did you mean \"{}\"?", *near);
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      message += fmt::format(" (what-ifs: {})", list);
+    }
+    fail(file, "", fmt::format("what-if {}: {}", show(Json(name)), message));
+  }
+  return {&document["what_if"][name], Pointer("/what_if") / name};
+}
+
+// Where each JSON Patch operation wrote a value, to find a problem's place in the file.
+struct Written {
+  Pointer path;   // in the patched document
+  Pointer value;  // in the file: /what_if/NAME/K/value
+};
+
+// The string member `key` of operation `op` (at `at`), resolved as an id pointer.
+Pointer operation_pointer(const Json& document, const Json& op, const std::string& key,
+                          const Pointer& at, const std::string& file) {
+  const auto it = op.find(key);
+  if (it == op.end()) fail(file, at.to_string(), fmt::format("missing key \"{}\"", key));
+  const Pointer where = at / key;
+  if (!it->is_string())
+    fail(file, where.to_string(),
+         fmt::format("must be a JSON pointer such as \"/contact_types/billing/arrivals/scale\", "
+                     "got {}",
+                     show(*it)));
+  try {
+    return resolve_id_pointer(document, it->get<std::string>(), file);
+  } catch (const InputError& e) {
+    fail(file, where.to_string(), e.diagnostics().front().message);
+  }
+}
+
+// Applies one JSON Patch operation, checking first what nlohmann/json would refuse less clearly.
+void apply_operation(Json& document, const Json& op, const Pointer& at, const std::string& file,
+                     std::vector<Written>& written) {
+  if (!op.is_object())
+    fail(file, at.to_string(),
+         fmt::format(R"(must be an operation such as {{"op": "replace", "path": "...", )"
+                     R"("value": ...}}, got {})",
+                     show(op)));
+  const auto op_it = op.find("op");
+  if (op_it == op.end()) fail(file, at.to_string(), "missing key \"op\"");
+  const auto kind = std::find(operations.begin(), operations.end(),
+                              op_it->is_string() ? op_it->get<std::string>() : std::string());
+  if (kind == operations.end())
+    fail(file, (at / "op").to_string(),
+         fmt::format("must be one of {}, got {}", detail::quoted_list(operations, "or"),
+                     show(*op_it)));
+  const std::string& name = *kind;
+  const Pointer path = operation_pointer(document, op, "path", at, file);
+  const std::string path_where = (at / "path").to_string();
+  const bool needs_value = name == "add" || name == "replace" || name == "test";
+  if (needs_value && !op.contains("value")) fail(file, at.to_string(), "missing key \"value\"");
+
+  Json resolved = {{"op", name}, {"path", path.to_string()}};
+  if (needs_value) resolved["value"] = op["value"];
+  if (name == "move" || name == "copy") {
+    const Pointer from = operation_pointer(document, op, "from", at, file);
+    if (!find(document, from))
+      fail(file, (at / "from").to_string(), fmt::format("nothing at {} to {}", place(from), name));
+    resolved["from"] = from.to_string();
+  }
+
+  if (name == "add" || name == "move" || name == "copy") {
+    // The last step may be new, but it needs an object or array to go into.
+    if (!path.empty()) {
+      const Json* parent = find(document, path.parent_pointer());
+      if (!parent || !(parent->is_object() || parent->is_array()))
+        fail(file, path_where,
+             fmt::format("nothing at {} to {} into", place(path.parent_pointer()), name));
+    }
+  } else if (!find(document, path)) {
+    std::string message = fmt::format("nothing at {} to {}", place(path), name);
+    const Json* parent = path.empty() ? nullptr : find(document, path.parent_pointer());
+    if (name == "replace" && parent && parent->is_object())
+      message += " (\"add\" sets a key that the file leaves out)";
+    fail(file, path_where, message);
+  }
+
+  if (name == "test") {
+    if (*find(document, path) != op["value"])
+      fail(file, at.to_string(),
+           fmt::format("test failed: {} is {}, not {}", place(path), show(*find(document, path)),
+                       show(op["value"])));
+    return;
+  }
+  try {
+    document = document.patch(Json::array({resolved}));
+  } catch (const Json::exception& e) {
+    // What is left: moving a value into itself, an index past the end of an array.
+    std::string message = e.what();
+    if (const auto end = message.find("] "); end != std::string::npos) message.erase(0, end + 2);
+    fail(file, at.to_string(), "cannot apply: " + message);
+  }
+  // Removing, moving or inserting into an array shifts what earlier operations wrote; forget
+  // them rather than point at the wrong place.
+  const Json* parent = path.empty() ? nullptr : find(document, path.parent_pointer());
+  if (name == "remove" || name == "move" || (parent && parent->is_array() && name != "replace"))
+    written.clear();
+  if (name == "add" || name == "replace") written.push_back({path, at / "value"});
+}
+
+// The place in the file of a problem at `where` in the patched document: the patch value it lies
+// in, if a patch wrote it.
+std::optional<std::string> place_in_file(const std::string& where, const Json& patch,
+                                         const Pointer& at, const std::vector<Written>& written) {
+  if (where.empty() || where.front() != '/') return std::nullopt;
+  Pointer problem;
+  try {
+    problem = Pointer(where);
+  } catch (const Json::exception&) {
+    return std::nullopt;
+  }
+  if (patch.is_object()) {
+    // A merge patch mirrors the document: the value is in the patch if its path is.
+    if (find(patch, problem)) return (at / problem).to_string();
+    return std::nullopt;
+  }
+  // The last operation that wrote at or above the problem's place.
+  for (auto w = written.rbegin(); w != written.rend(); ++w) {
+    const std::string path = w->path.to_string();
+    if (where == path || where.starts_with(path + "/"))
+      return w->value.to_string() + where.substr(path.size());
+  }
+  return std::nullopt;
+}
+
+Json apply(const Json& document, const WhatIf& what_if, const std::string& file,
+           std::vector<Written>& written) {
+  Json patched = document;
+  patched.erase("what_if");
+  const Json& patch = *what_if.patch;
+  if (patch.is_object()) {
+    patched.merge_patch(patch);
+  } else if (patch.is_array()) {
+    for (std::size_t i = 0; i < patch.size(); ++i)
+      apply_operation(patched, patch[i], what_if.at / i, file, written);
+  } else {
+    fail(file, what_if.at.to_string(),
+         fmt::format("must be an object (merge patch) or an array (JSON patch), got {}",
+                     show(patch)));
+  }
+  // A patch could put a what_if back; the patched scenario has none of its own.
+  if (patched.is_object()) patched.erase("what_if");
+  return patched;
+}
+
+}  // namespace
+
+Pointer resolve_id_pointer(const Json& document, const std::string& pointer,
+                           const std::string& file) {
+  Pointer parsed;
+  try {
+    parsed = Pointer(pointer);
+  } catch (const Json::exception&) {
+    fail(file, "",
+         fmt::format("must be a JSON pointer such as \"/contact_types/billing/arrivals/scale\", "
+                     "got {}",
+                     show(Json(pointer))));
+  }
+  const std::vector<std::string> steps = steps_of(parsed);
+  Pointer resolved;
+  const Json* node = &document;  // nothing once a step names a key that is not there
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const std::string& step = steps[i];
+    const bool last = i + 1 == steps.size();
+    if (!node) {
+      // Past a missing key: leave the rest as written; applying the patch says what is missing.
+      resolved /= step;
+      continue;
+    }
+    if (node->is_object()) {
+      const auto it = node->find(step);
+      node = it == node->end() ? nullptr : &*it;
+      resolved /= step;
+    } else if (node->is_array()) {
+      if (step == "-") {
+        if (!last)
+          fail(file, pointer,
+               fmt::format("\"-\" (past the end of {}) can only be the last step", place(resolved)));
+        resolved /= step;
+        node = nullptr;
+      } else if (all_digits(step)) {
+        if (step.size() > 1 && step.front() == '0')
+          fail(file, pointer, fmt::format("index \"{}\" must not have leading zeros", step));
+        const std::size_t index = step.size() < 10 ? std::stoul(step) : node->size() + 1;
+        if (index > node->size() || (index == node->size() && !last))
+          fail(file, pointer,
+               fmt::format("no element {} in {} (it has {})", step, place(resolved), node->size()));
+        node = index < node->size() ? &(*node)[index] : nullptr;
+        resolved /= index;
+      } else {
+        const std::size_t index = element_with_id(*node, step, resolved, file, pointer);
+        node = &(*node)[index];
+        resolved /= index;
+      }
+    } else {
+      fail(file, pointer,
+           fmt::format("{} is a {}, so it has no {}", place(resolved), node->type_name(),
+                       show(Json(step))));
+    }
+  }
+  return resolved;
+}
+
+std::vector<std::string> what_if_names(const Json& document) {
+  std::vector<std::string> names;
+  if (!document.is_object()) return names;
+  const auto it = document.find("what_if");
+  if (it == document.end() || !it->is_object()) return names;
+  for (const auto& [name, patch] : it->items()) names.push_back(name);
+  return names;
+}
+
+Json apply_what_if(const Json& document, const std::string& name, const std::string& file) {
+  std::vector<Written> written;
+  return apply(document, find_what_if(document, name, file), file, written);
+}
+
+Model compile_what_if(const Json& document, const std::string& name, const std::string& file,
+                      const std::filesystem::path& base_dir) {
+  const WhatIf what_if = find_what_if(document, name, file);
+  std::vector<Written> written;
+  const Json patched = apply(document, what_if, file, written);
+  try {
+    return compile_scenario(patched, file, base_dir);
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> located;
+    for (const Diagnostic& d : e.diagnostics()) {
+      if (const auto in_file = place_in_file(d.where, *what_if.patch, what_if.at, written))
+        located.push_back({d.file, *in_file, d.message});
+      else
+        located.push_back({fmt::format("{}: what-if {}", d.file, show(Json(name))), d.where,
+                           d.message});
+    }
+    throw InputError(std::move(located));
+  }
+}
+
+void check_what_ifs(const Json& document, const std::string& file,
+                    const std::filesystem::path& base_dir) {
+  std::vector<Diagnostic> problems;
+  for (const std::string& name : what_if_names(document)) {
+    try {
+      compile_what_if(document, name, file, base_dir);
+    } catch (const InputError& e) {
+      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+}
+
+}  // namespace ccsim
