@@ -1,16 +1,29 @@
 // `ccsim run FILE`: replications of a scenario, the KPI table on standard output, and optionally
 // JSON and CSV files (written whole or not at all).
+//
+// With `--what-if NAME|all`, the scenario's what-ifs run alongside the baseline on the same random
+// streams (replication r of every variant sees the same contacts), and each KPI's change against
+// the baseline is estimated from the per-replication differences (paired.h): a far narrower
+// interval than comparing two separate runs.
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/core.h>
+#include <fmt/ostream.h>
 
+#include "ccsim/detail/scenario_limits.h"
+#include "ccsim/detail/text_file.h"
 #include "ccsim/output_file.h"
+#include "ccsim/paired.h"
 #include "ccsim/runner.h"
 #include "ccsim/scenario.h"
+#include "ccsim/what_if.h"
 #include "ccsim/writers.h"
 #include "commands.h"
 #include "progress_bar.h"
@@ -19,43 +32,357 @@ namespace ccsim::cli {
 
 namespace {
 
+using nlohmann::json;
+
 struct RunArguments {
   std::string file;
   std::optional<int> replications;
   std::optional<std::uint64_t> seed;
   int threads = 0;
+  std::vector<std::string> what_ifs;  // names as given: repeated or comma-separated, or "all"
   std::string json_out;
   std::string csv_out;
   bool quiet = false;
 };
 
+struct Variant {
+  std::string name;
+  Model model;
+  std::optional<PairedSummary> result;  // once run
+};
+
+// ---- choosing and compiling the what-ifs --------------------------------------------------------
+
+// "a,b" "c" -> a, b, c in the order given, each once; "all" is every what-if of the scenario.
+std::vector<std::string> requested_names(const std::vector<std::string>& given,
+                                         const std::vector<std::string>& all) {
+  std::vector<std::string> names;
+  const auto add = [&names](const std::string& name) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  };
+  for (const std::string& option : given) {
+    std::size_t start = 0;
+    while (start <= option.size()) {
+      std::size_t end = option.find(',', start);
+      if (end == std::string::npos) end = option.size();
+      const std::string name = option.substr(start, end - start);
+      if (name == "all") {
+        for (const auto& n : all) add(n);
+      } else if (!name.empty()) {
+        add(name);
+      }
+      start = end + 1;
+    }
+  }
+  return names;
+}
+
+std::vector<Variant> compile_variants(const json& document, const Model& base,
+                                      const std::vector<std::string>& given,
+                                      const std::string& file,
+                                      const std::filesystem::path& base_dir) {
+  const std::vector<std::string> names = requested_names(given, what_if_names(document));
+  if (names.empty()) throw InputError({{file, "", "no what-ifs in this scenario"}});
+  std::vector<Variant> variants;
+  std::vector<Diagnostic> problems;
+  for (const std::string& name : names) {
+    try {
+      Model model = compile_what_if(document, name, file, base_dir);
+      // Cell-by-cell pairing needs the same contact types, groups and intervals; a what-if that
+      // changes them is a different centre, to be compared by running it on its own.
+      if (const auto problem = pairing_problem(base, model)) {
+        problems.push_back({file, "",
+                            fmt::format("what-if \"{}\": cannot be compared with the baseline "
+                                        "interval by interval: {}",
+                                        name, *problem)});
+        continue;
+      }
+      variants.push_back({name, std::move(model), std::nullopt});
+    } catch (const InputError& e) {
+      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  return variants;
+}
+
+// ---- the what-if table --------------------------------------------------------------------------
+
+bool is_share(Kpi kpi) {
+  return kpi == Kpi::service_level || kpi == Kpi::abandon_rate || kpi == Kpi::occupancy ||
+         kpi == Kpi::utilisation;
+}
+
+std::string format_mean(Kpi kpi, double value) {
+  if (!std::isfinite(value)) return "-";
+  if (is_share(kpi)) return fmt::format("{:.1f}%", 100.0 * value);
+  if (kpi == Kpi::cost_total) return fmt::format("{:.0f}", value);
+  return fmt::format("{:.1f}", value);
+}
+
+// "+984.0 ±12.1", "-18.6 ±1.3 pts" for shares (percentage points), "+0.0" with no spread.
+std::string format_change(Kpi kpi, const Estimate& change) {
+  if (!std::isfinite(change.mean)) return "-";
+  const double scale = is_share(kpi) ? 100.0 : 1.0;
+  // One decimal, or two when the interval would round to nothing.
+  const double half = scale * change.ci95;
+  const int digits = kpi == Kpi::cost_total ? 0 : (half > 0.0 && half < 0.05 ? 2 : 1);
+  std::string text = fmt::format("{:+.{}f}", scale * change.mean, digits);
+  if (std::isfinite(change.ci95) && change.ci95 > 0.0)
+    text += fmt::format(" ±{:.{}f}", scale * change.ci95, digits);
+  if (is_share(kpi)) text += " pts";
+  return text;
+}
+
+struct TableRow {
+  std::string label;
+  std::size_t scope;
+  Kpi kpi;
+  std::size_t slot = KpiLayout::whole_horizon;
+};
+
+// Intervals in which the what-if changes the agents on duty: where a staffing change shows.
+std::vector<std::size_t> restaffed_intervals(const Model& base, const Model& variant) {
+  std::vector<std::size_t> intervals;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(base.horizon.intervals()); ++i)
+    for (std::size_t g = 0; g < base.group_count(); ++g)
+      if (base.agent_groups[g].on_duty[i] != variant.agent_groups[g].on_duty[i]) {
+        intervals.push_back(i);
+        break;
+      }
+  return intervals;
+}
+
+void write_what_if_table(std::ostream& out, const Model& base, const Summary& baseline,
+                         const Variant& variant, int replications) {
+  const KpiLayout& layout = baseline.layout;
+  std::vector<TableRow> rows = {{"offered", KpiLayout::overall, Kpi::offered},
+                                {"service level", KpiLayout::overall, Kpi::service_level}};
+  for (std::size_t t = 0; t < base.type_count(); ++t)
+    rows.push_back({"  " + base.contact_types[t].id, layout.type_scope(t), Kpi::service_level});
+  rows.insert(rows.end(), {{"ASA s", KpiLayout::overall, Kpi::asa_s},
+                           {"abandoned", KpiLayout::overall, Kpi::abandon_rate},
+                           {"AHT s", KpiLayout::overall, Kpi::aht_s},
+                           {"occupancy", KpiLayout::overall, Kpi::occupancy},
+                           {"cost", KpiLayout::overall, Kpi::cost_total}});
+  // A few restaffed intervals; the JSON and CSV have every interval.
+  constexpr std::size_t shown_at_most = 8;
+  const std::vector<std::size_t> restaffed = restaffed_intervals(base, variant.model);
+  for (std::size_t n = 0; n < restaffed.size() && n < shown_at_most; ++n) {
+    const auto i = static_cast<IntervalIndex>(restaffed[n]);
+    std::string label = base.horizon.start_label(i);
+    const auto per_day = static_cast<std::size_t>(base.horizon.intervals_per_day);
+    if (base.horizon.days > 1) label = fmt::format("d{} {}", restaffed[n] / per_day + 1, label);
+    rows.push_back({"service level " + label, KpiLayout::overall, Kpi::service_level,
+                    KpiLayout::interval_slot(restaffed[n])});
+  }
+
+  std::vector<std::vector<std::string>> cells = {{"KPI", "baseline", "what-if", "change", ""}};
+  for (const TableRow& row : rows) {
+    const std::size_t slot = row.slot;
+    const Estimate& change = variant.result->change.get(row.scope, slot, row.kpi);
+    cells.push_back({row.label, format_mean(row.kpi, baseline.get(row.scope, slot, row.kpi).mean),
+                     format_mean(row.kpi, variant.result->variant.get(row.scope, slot, row.kpi).mean),
+                     format_change(row.kpi, change), change_is_significant(change) ? "*" : ""});
+  }
+  std::vector<std::size_t> widths(5, 0);
+  for (const auto& line : cells)
+    for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], line[i].size());
+
+  fmt::print(out, "\nWhat-if \"{}\" against the baseline (paired over {} replications)\n",
+             variant.name, replications);
+  for (const auto& line : cells) {
+    std::string text = fmt::format("  {:<{}}", line[0], widths[0]);
+    for (std::size_t i = 1; i < 4; ++i) text += fmt::format("  {:>{}}", line[i], widths[i]);
+    text += line[4].empty() ? "" : " " + line[4];
+    // Drop the padding of rows without a marker.
+    text.erase(text.find_last_not_of(' ') + 1);
+    fmt::print(out, "{}\n", text);
+  }
+}
+
+// ---- JSON and CSV -------------------------------------------------------------------------------
+
+json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+json scope_changes(const Summary& baseline, const Variant& variant, std::size_t scope,
+                   std::size_t slot) {
+  json out = json::object();
+  for (std::size_t k = 0; k < kpi_count; ++k) {
+    const auto kpi = static_cast<Kpi>(k);
+    if (!kpi_applies(baseline.layout.kind(scope), kpi)) continue;
+    const Estimate& mean = variant.result->variant.get(scope, slot, kpi);
+    const Estimate& change = variant.result->change.get(scope, slot, kpi);
+    out[std::string(kpi_name(kpi))] = {{"mean", number_or_null(mean.mean)},
+                                       {"ci95", number_or_null(mean.ci95)},
+                                       {"change", number_or_null(change.mean)},
+                                       {"change_ci95", number_or_null(change.ci95)}};
+  }
+  return out;
+}
+
+// {"overall": {kpi: {"mean", "ci95", "change", "change_ci95"}}, "by_type": {id: ...},
+//  "by_group": {id: ...}, "by_interval": [{"interval", "start", kpi: ...}]}: mean and ci95 are the
+// variant's own, change and change_ci95 the paired change against the baseline.
+json what_if_json(const Model& base, const Summary& baseline, const Variant& variant) {
+  const KpiLayout& layout = baseline.layout;
+  const std::size_t all = KpiLayout::whole_horizon;
+  json out;
+  out["overall"] = scope_changes(baseline, variant, KpiLayout::overall, all);
+  out["by_type"] = json::object();
+  for (std::size_t t = 0; t < base.type_count(); ++t)
+    out["by_type"][base.contact_types[t].id] =
+        scope_changes(baseline, variant, layout.type_scope(t), all);
+  out["by_group"] = json::object();
+  for (std::size_t g = 0; g < base.group_count(); ++g)
+    out["by_group"][base.agent_groups[g].id] =
+        scope_changes(baseline, variant, layout.group_scope(g), all);
+  json intervals = json::array();
+  for (std::size_t i = 0; i < layout.intervals; ++i) {
+    json entry = {{"interval", i},
+                  {"start", base.horizon.start_label(static_cast<IntervalIndex>(i))}};
+    entry.update(scope_changes(baseline, variant, KpiLayout::overall, KpiLayout::interval_slot(i)));
+    intervals.push_back(std::move(entry));
+  }
+  out["by_interval"] = std::move(intervals);
+  return out;
+}
+
+std::string csv_number(double value) {
+  return std::isfinite(value) ? fmt::format("{}", value) : "";
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char ch : text) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  return quoted + "\"";
+}
+
+// The tidy CSV of `ccsim run`, with three more columns when what-ifs run: `variant` ("baseline" or
+// the what-if's name) and, on a what-if's rows, `change` and `change_ci95` against the baseline.
+void write_csv_with_what_ifs(std::ostream& out, const Model& base, const Summary& baseline,
+                             const std::vector<Variant>& variants) {
+  const KpiLayout& layout = baseline.layout;
+  out << "scope,id,interval,start,kpi,mean,ci95,n,variant,change,change_ci95\n";
+  const auto rows = [&](const Summary& summary, const Summary* change, const std::string& name) {
+    for (std::size_t scope = 0; scope < layout.scopes(); ++scope) {
+      const ScopeKind kind = layout.kind(scope);
+      std::string scope_name = "overall";
+      std::string id;
+      if (kind == ScopeKind::contact_type) {
+        scope_name = "type";
+        id = base.contact_types[scope - 1].id;
+      } else if (kind == ScopeKind::agent_group) {
+        scope_name = "group";
+        id = base.agent_groups[scope - 1 - layout.types].id;
+      }
+      for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
+        const std::string interval = slot == 0 ? "all" : std::to_string(slot - 1);
+        const std::string start =
+            slot == 0 ? "" : base.horizon.start_label(static_cast<IntervalIndex>(slot - 1));
+        for (std::size_t k = 0; k < kpi_count; ++k) {
+          const auto kpi = static_cast<Kpi>(k);
+          if (!kpi_applies(kind, kpi)) continue;
+          const Estimate& e = summary.get(scope, slot, kpi);
+          out << scope_name << ',' << csv_field(id) << ',' << interval << ',' << start << ','
+              << kpi_name(kpi) << ',' << csv_number(e.mean) << ',' << csv_number(e.ci95) << ','
+              << e.n << ',' << csv_field(name) << ',';
+          if (change) {
+            const Estimate& c = change->get(scope, slot, kpi);
+            out << csv_number(c.mean) << ',' << csv_number(c.ci95);
+          } else {
+            out << ',';
+          }
+          out << '\n';
+        }
+      }
+    }
+  };
+  rows(baseline, nullptr, "baseline");
+  for (const Variant& v : variants) rows(v.result->variant, &v.result->change, v.name);
+}
+
+// ---- the command --------------------------------------------------------------------------------
+
 int run(const RunArguments& args) {
-  const Model model = load_scenario(args.file);
+  const detail::TextFile read =
+      detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
+  if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
+  const std::filesystem::path base_dir = std::filesystem::path(args.file).parent_path();
+  // Reading checks the baseline and every what-if; the variants are compiled from the document.
+  const Model model = parse_scenario(read.text, args.file, base_dir);
+  std::vector<Variant> variants;
+  if (!args.what_ifs.empty())
+    variants = compile_variants(parse_json_text(read.text, args.file), model, args.what_ifs,
+                                args.file, base_dir);
+
   RunOptions options;
   options.replications = args.replications.value_or(model.run.replications);
   options.seed = args.seed.value_or(model.run.seed);
   options.threads = args.threads;
-  ProgressBar progress("replications", options.replications);
+  std::vector<const Model*> models = {&model};
+  for (const Variant& v : variants) models.push_back(&v.model);
+  ProgressBar progress(variants.empty() ? "replications" : "runs",
+                       options.replications * static_cast<int>(models.size()));
   options.progress = [&progress](int done, int) { progress.update(done); };
 
   const auto start = std::chrono::steady_clock::now();
-  const RunResult result = run_replications(model, options);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  SummaryAccumulator baseline_accumulator(model);
+  std::vector<PairedAccumulator> paired(variants.size(), PairedAccumulator(model));
+  RunTotals totals;
+  // Folded in replication order, so the results are the same bits at any thread count.
+  run_replication_range(models, options, 0, static_cast<std::uint64_t>(options.replications),
+                        [&](const ReplicationOutcome& outcome) {
+                          baseline_accumulator.add(outcome.values[0]);
+                          for (std::size_t v = 0; v < variants.size(); ++v)
+                            paired[v].add(outcome.values[0], outcome.values[v + 1]);
+                          for (const RunTotals& t : outcome.totals) {
+                            totals.events += t.events;
+                            totals.arrivals += t.arrivals;
+                          }
+                        });
+  const Summary baseline = baseline_accumulator.finish();
+  for (std::size_t v = 0; v < variants.size(); ++v) variants[v].result = paired[v].finish();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   const RunDescription description{options.replications, options.seed};
   if (!args.json_out.empty())
     write_file_atomically(args.json_out, [&](std::ostream& out) {
-      write_json(out, model, result.summary, description);
+      json document = summary_json(model, baseline, description);
+      if (!variants.empty()) {
+        document["what_if"] = json::object();
+        for (const Variant& v : variants)
+          document["what_if"][v.name] = what_if_json(model, baseline, v);
+      }
+      out << document.dump(2) << '\n';
     });
   if (!args.csv_out.empty())
     write_file_atomically(args.csv_out, [&](std::ostream& out) {
-      write_csv(out, model, result.summary);
+      if (variants.empty())
+        write_csv(out, model, baseline);
+      else
+        write_csv_with_what_ifs(out, model, baseline, variants);
     });
-  if (!args.quiet) write_table(std::cout, model, result.summary, description);
+  if (!args.quiet) {
+    write_table(std::cout, model, baseline, description);
+    if (!variants.empty())
+      fmt::print(std::cout,
+                 "\n(change: what-if minus baseline, ±95 % confidence half-width of the paired "
+                 "difference; * where that interval excludes 0; pts: percentage points)\n");
+    for (const Variant& v : variants)
+      write_what_if_table(std::cout, model, baseline, v, options.replications);
+  }
   // Wall-clock figures go to standard error: the outputs above must not depend on them.
-  fmt::print(stderr, "{} replications, {} contacts, {} events in {:.2f} s ({:.1f} M events/s)\n",
-             options.replications, result.totals.arrivals, result.totals.events, seconds,
-             seconds > 0 ? static_cast<double>(result.totals.events) / seconds / 1e6 : 0.0);
+  fmt::print(stderr, "{} replications{}, {} contacts, {} events in {:.2f} s ({:.1f} M events/s)\n",
+             options.replications,
+             variants.empty() ? "" : fmt::format(" of {} variants", models.size()),
+             totals.arrivals, totals.events, seconds,
+             seconds > 0 ? static_cast<double>(totals.events) / seconds / 1e6 : 0.0);
   return 0;
 }
 
@@ -70,6 +397,10 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-s,--seed", args->seed, "Seed of the random streams (default: the scenario's run.seed)");
   cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0, 4096));
+  cmd->add_option("-w,--what-if", args->what_ifs,
+                  "Also run these what-ifs of the scenario (names, comma-separated or repeated, "
+                  "or \"all\") and show each KPI's change against the baseline")
+      ->allow_extra_args(false);
   cmd->add_option("--json", args->json_out, "Write the summary as JSON to this file");
   cmd->add_option("--csv", args->csv_out, "Write the summary as tidy CSV to this file");
   cmd->add_flag("-q,--quiet", args->quiet, "Do not print the table");
