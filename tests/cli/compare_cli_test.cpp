@@ -1,0 +1,181 @@
+// `ccsim compare` end to end, as a CI job runs it: exit 0 pass, 1 regression, 2 bad input.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Result {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class CompareCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("ccsim-compare-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Result ccsim(const std::string& args) {
+    const fs::path out = dir_ / "stdout";
+    const fs::path err = dir_ / "stderr";
+    const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
+                                "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  }
+
+  // An example scenario (comments allowed) with one change, written to the test's folder.
+  std::string variant(const std::string& example, const std::string& name, void (*change)(json&)) const {
+    json scenario = json::parse(slurp(fs::path(CCSIM_SOURCE_DIR) / "scenarios" / example), nullptr, true, true);
+    change(scenario);
+    const fs::path path = dir_ / name;
+    std::ofstream(path) << scenario.dump(2);
+    return path.string();
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(CompareCli, TwoFewerAgentsIsARegressionAndExitsOne) {
+  const std::string fewer = variant("erlang-c.json", "fewer.json", [](json& s) {
+    s["agent_groups"][0]["staffing"] = 12;
+  });
+  const Result r = ccsim("compare scenarios/erlang-c.json " + fewer);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "REGRESSION: service_level")) << r.out;
+  EXPECT_TRUE(has(r.out, "KPI")) << r.out;
+  EXPECT_TRUE(has(r.out, "change ±95% CI")) << r.out;
+}
+
+TEST_F(CompareCli, FourFewerTechAgentsAreCaughtOnTheTechServiceLevel) {
+  // Four fewer tech agents all day: a regression on tech contacts, whatever the day as a whole does.
+  const std::string cut = variant("retail-day.json", "cut.json", [](json& s) {
+    for (auto& group : s["agent_groups"])
+      if (group["id"] == "tech_team")
+        for (auto& agents : group["staffing"]) agents = agents.get<int>() - 4;
+  });
+  const Result r = ccsim("compare scenarios/retail-day.json " + cut + " --kpi type/tech/service_level:-0.01");
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "type/tech/service_level")) << r.out;
+}
+
+TEST_F(CompareCli, TheSameScenarioOnAnotherSeedPasses) {
+  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --seed 99");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "seed 99")) << r.out;
+  EXPECT_TRUE(has(r.out, "PASS")) << r.out;
+}
+
+TEST_F(CompareCli, TheSameScenarioOnIndependentStreamsPasses) {
+  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --candidate-seed 99 "
+                         "--max-replications 40");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "no common random numbers")) << r.out;
+}
+
+TEST_F(CompareCli, UndecidedAtTheCapPassesUnlessAskedToFail) {
+  const std::string args = "compare scenarios/erlang-c.json scenarios/erlang-c.json --candidate-seed 99 "
+                           "--max-replications 10";
+  const Result pass = ccsim(args);
+  EXPECT_EQ(pass.exit_code, 0) << pass.out;
+  EXPECT_TRUE(has(pass.out, "undecided")) << pass.out;
+  const Result fail = ccsim(args + " --fail-undecided");
+  EXPECT_EQ(fail.exit_code, 1) << fail.out;
+}
+
+TEST_F(CompareCli, JsonReportHasOneEntryPerKpi) {
+  const Result r = ccsim("compare scenarios/erlang-a.json scenarios/erlang-a.json --kpi abandon_rate:+0.005 "
+                         "--kpi asa_s:+5% --json " + (dir_ / "out.json").string());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const json j = json::parse(slurp(dir_ / "out.json"));
+  EXPECT_EQ(j["result"], "pass");
+  ASSERT_EQ(j["kpis"].size(), 2u);
+  EXPECT_EQ(j["kpis"][0]["kpi"], "abandon_rate");
+  EXPECT_EQ(j["kpis"][1]["margin"], "+5%");
+  EXPECT_EQ(j["kpis"][1]["verdict"], "not worse");
+  EXPECT_EQ(j["kpis"][1]["change"], 0.0);
+}
+
+TEST_F(CompareCli, KpiWithoutASignExitsTwoAndSaysWhy) {
+  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi service_level:0.01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "--kpi: \"service_level:0.01\": the margin needs a sign")) << r.err;
+}
+
+TEST_F(CompareCli, KpiWithoutAMarginExitsTwoAndShowsTheSyntax) {
+  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi service_level");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "expected KPI:+x or KPI:-x")) << r.err;
+}
+
+TEST_F(CompareCli, UnknownKpiExitsTwoListingTheKnownOnes) {
+  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi sla:-0.01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "unknown KPI \"sla\" (known: offered, handled")) << r.err;
+  EXPECT_TRUE(has(r.err, "service_level")) << r.err;
+}
+
+TEST_F(CompareCli, UnknownContactTypeExitsTwoListingTheScenariosTypes) {
+  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi type/billing/asa_s:+1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "no contact type \"billing\" (contact types: calls)")) << r.err;
+}
+
+TEST_F(CompareCli, MissingCandidateExitsTwo) {
+  EXPECT_EQ(ccsim("compare scenarios/erlang-c.json").exit_code, 2);
+  const Result r = ccsim("compare scenarios/erlang-c.json no-such.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "no-such.json")) << r.err;
+}
+
+TEST_F(CompareCli, StoredResultOfTheSameRunIsIdentical) {
+  const Result r = ccsim("compare scenarios/erlang-c.json --against results/golden/erlang-c.json");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "identical to the stored result")) << r.out;
+}
+
+TEST_F(CompareCli, StoredResultFarFromTheFreshRunFails) {
+  json golden = json::parse(slurp(fs::path(CCSIM_SOURCE_DIR) / "results/golden/erlang-c.json"));
+  golden["overall"]["asa_s"]["mean"] = golden["overall"]["asa_s"]["mean"].get<double>() + 5.0;
+  std::ofstream(dir_ / "golden.json") << golden.dump();
+  const Result r = ccsim("compare scenarios/erlang-c.json --against " + (dir_ / "golden.json").string());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "overall/asa_s")) << r.out;
+}
+
+TEST_F(CompareCli, StoredResultOfAnotherScenarioExitsTwo) {
+  const Result r = ccsim("compare scenarios/erlang-a.json --against results/golden/erlang-c.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "is the result of \"erlang-c\"")) << r.err;
+}
+
+TEST_F(CompareCli, AgainstWithKpiMarginsIsAUsageError) {
+  EXPECT_EQ(ccsim("compare scenarios/erlang-c.json --against results/golden/erlang-c.json --kpi asa_s:+1").exit_code, 2);
+}
+
+}  // namespace

@@ -1,0 +1,357 @@
+// `ccsim compare BASE CANDIDATE`: is the candidate worse than the baseline beyond each KPI's margin?
+// Paired replications on common random numbers, added in growing batches until every KPI is
+// decided (sequential_comparison.h has the statistics). `ccsim compare SCENARIO --against GOLDEN`:
+// does a fresh run still give the stored result, within statistical tolerance?
+// Exit 0 pass, 1 regression, 2 bad input or usage.
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "ccsim/detail/text_file.h"
+#include "ccsim/diagnostics.h"
+#include "ccsim/output_file.h"
+#include "ccsim/paired.h"
+#include "ccsim/runner.h"
+#include "ccsim/scenario.h"
+#include "ccsim/sequential_comparison.h"
+#include "ccsim/summary.h"
+#include "ccsim/writers.h"
+#include "commands.h"
+
+namespace ccsim::cli {
+
+namespace {
+
+using nlohmann::json;
+
+struct CompareArguments {
+  std::string baseline;
+  std::string candidate;
+  std::vector<std::string> kpis;
+  double alpha = 0.05;
+  int initial_replications = 10;
+  int max_replications = 200;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::uint64_t> candidate_seed;
+  bool fail_undecided = false;
+  int threads = 0;
+  std::string against;
+  std::string json_out;
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+  throw InputError({Diagnostic{"ccsim compare", "", message}});
+}
+
+// A table whose first column is left-aligned and the others as asked.
+class Table {
+ public:
+  explicit Table(std::vector<std::string> header, std::vector<bool> right_aligned)
+      : right_(std::move(right_aligned)) { rows_.push_back(std::move(header)); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void print(std::ostream& out) const {
+    std::vector<std::size_t> width(rows_.front().size(), 0);
+    for (const auto& row : rows_)
+      for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    for (const auto& row : rows_) {
+      std::string line = " ";
+      for (std::size_t c = 0; c < row.size(); ++c) {
+        const std::string pad(width[c] - display_width(row[c]), ' ');
+        line += "  " + (right_[c] ? pad + row[c] : row[c] + pad);
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out << line << '\n';
+    }
+  }
+
+ private:
+  // "±" is two bytes of UTF-8 but one column.
+  static std::size_t display_width(const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char ch : text) n += (ch & 0xC0) != 0x80;
+    return n;
+  }
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<bool> right_;
+};
+
+// Digits after the point by the KPI's nature, so a row reads in one unit.
+int decimals(Kpi kpi) {
+  switch (kpi) {
+    case Kpi::service_level:
+    case Kpi::abandon_rate:
+    case Kpi::occupancy:
+    case Kpi::utilisation: return 4;
+    case Kpi::cost_total: return 0;
+    case Kpi::offered:
+    case Kpi::handled:
+    case Kpi::abandoned:
+    case Kpi::in_system: return 1;
+    default: return 2;
+  }
+}
+
+std::string number(double value, int digits, bool sign = false) {
+  if (!std::isfinite(value)) return "-";
+  if (value == 0.0) value = 0.0;  // no "-0"
+  return sign ? fmt::format("{:+.{}f}", value, digits) : fmt::format("{:.{}f}", value, digits);
+}
+
+json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+// ---- BASE vs CANDIDATE ----------------------------------------------------------------------------
+
+int compare_scenarios(const CompareArguments& args) {
+  if (args.candidate.empty()) usage_error("give a CANDIDATE scenario, or --against GOLDEN.json");
+  std::vector<KpiMargin> margins;
+  for (const auto& text : args.kpis) margins.push_back(parse_kpi_margin(text));
+  if (margins.empty()) margins = default_kpi_margins();
+
+  const Model baseline = load_scenario(args.baseline);
+  const Model candidate = load_scenario(args.candidate);
+  // The KPIs compared are whole-horizon figures found by name and id, so the two scenarios need
+  // not match cell for cell; but random streams are keyed by contact type index, so a different
+  // structure shares fewer random numbers and may need more replications to decide.
+  if (const auto problem = pairing_problem(baseline, candidate))
+    fmt::print(stderr, "note: {}: {}; the KPIs are still paired replication by replication\n",
+               args.candidate, *problem);
+  ComparisonOptions options;
+  options.alpha = args.alpha;
+  options.first_look = args.initial_replications;
+  options.max_replications = args.max_replications;
+  options.seed = args.seed.value_or(baseline.run.seed);
+  options.candidate_seed = args.candidate_seed;
+  options.threads = args.threads;
+  const SequentialComparison result =
+      compare_models(baseline, candidate, margins, options, args.baseline, args.candidate);
+
+  const auto& looks = result.looks();
+  const std::vector<int> taken(looks.begin(), looks.begin() + result.looks_taken());
+  fmt::print("{} -> {}: {} replications, seed {}{}\n", args.baseline, args.candidate,
+             result.replications(), options.seed,
+             options.candidate_seed ? fmt::format(" (candidate seed {}, no common random numbers)", *options.candidate_seed)
+                                    : ", common random numbers");
+  fmt::print("looked at {} of the planned {}; each KPI tested one-sided at {} / ({} looks x {} KPIs) = {:.2g}\n\n",
+             fmt::join(taken, ", "), fmt::join(looks, ", "), args.alpha, looks.size(), margins.size(),
+             result.one_sided_alpha());
+
+  Table table({"KPI", "baseline", "candidate", "change ±95% CI", "margin", "verdict"},
+              {false, true, true, true, false, false});
+  std::vector<std::string> worse, undecided;
+  json kpis = json::array();
+  for (std::size_t k = 0; k < result.kpis().size(); ++k) {
+    const PairedKpi& p = result.kpis()[k];
+    const KpiMargin& m = p.margin();
+    const int digits = decimals(m.kpi);
+    std::string change = number(p.change_mean(), digits, true);
+    const double ci = p.change_ci95();
+    if (std::isfinite(ci) && ci > 0.0) change += " ±" + number(ci, digits);
+    std::string margin = m.margin_text();
+    if (m.relative) margin += " (" + number(p.margin_value(), digits, true) + ")";
+    const Verdict verdict = result.verdicts()[k];
+    table.add({m.label(), number(p.baseline_mean(), digits), number(p.candidate_mean(), digits), change,
+               margin, std::string(verdict_name(verdict))});
+    if (verdict == Verdict::worse) worse.push_back(m.label());
+    if (verdict == Verdict::undecided) undecided.push_back(m.label());
+    kpis.push_back({{"kpi", m.label()}, {"n", p.n()}, {"baseline", number_or_null(p.baseline_mean())},
+                    {"candidate", number_or_null(p.candidate_mean())},
+                    {"change", number_or_null(p.change_mean())}, {"change_ci95", number_or_null(ci)},
+                    {"margin", m.margin_text()}, {"margin_value", number_or_null(p.margin_value())},
+                    {"verdict", verdict_name(verdict)}});
+  }
+  table.print(std::cout);
+
+  const bool failed = !worse.empty() || (args.fail_undecided && !undecided.empty());
+  fmt::print("\n");
+  if (!worse.empty())
+    fmt::print("REGRESSION: {} worse than the margin\n", fmt::join(worse, ", "));
+  const bool stopped_early = result.replications() < looks.back();
+  if (!undecided.empty() && stopped_early)
+    fmt::print("note: {} not decided: the comparison stops at the first regression\n", fmt::join(undecided, ", "));
+  else if (!undecided.empty())
+    fmt::print("{}: {} undecided after {} replications (the margin is finer than the noise; raise "
+               "--max-replications or widen the margin)\n",
+               args.fail_undecided ? "FAIL" : "note", fmt::join(undecided, ", "), result.replications());
+  if (!failed) fmt::print("PASS: no KPI worse than its margin\n");
+
+  if (!args.json_out.empty())
+    write_file_atomically(args.json_out, [&](std::ostream& out) {
+      const json document = {{"baseline", args.baseline}, {"candidate", args.candidate},
+                             {"seed", options.seed},
+                             {"candidate_seed", options.candidate_seed ? json(*options.candidate_seed) : json(nullptr)},
+                             {"alpha", args.alpha}, {"one_sided_alpha", result.one_sided_alpha()},
+                             {"planned_looks", looks}, {"replications", result.replications()},
+                             {"result", failed ? "fail" : "pass"}, {"kpis", kpis}};
+      out << document.dump(2) << '\n';
+    });
+  return failed ? 1 : 0;
+}
+
+// ---- SCENARIO vs a stored result ------------------------------------------------------------------
+
+// A figure fails when the fresh mean is more than this many combined standard errors from the
+// stored one (see README "Comparing for CI" for the arithmetic).
+constexpr double tolerance_in_standard_errors = 4.5;
+
+struct Figure {
+  std::string name;  // "overall/service_level", "type/billing/asa_s"
+  json stored;
+  json fresh;
+};
+
+// Every whole-horizon figure of the stored result, beside the fresh one. Intervals are left out:
+// hundreds of cells would each need a wider tolerance to keep the suite's false alarms rare.
+std::vector<Figure> whole_horizon_figures(const json& stored, const json& fresh, const std::string& golden) {
+  std::vector<Figure> figures;
+  const auto scope = [&](const std::string& prefix, const json& s, const json& f) {
+    for (const auto& [kpi, value] : s.items()) figures.push_back({prefix + kpi, value, f.value(kpi, json(nullptr))});
+  };
+  if (!stored.contains("overall") || !stored["overall"].is_object())
+    throw InputError({Diagnostic{golden, "", "not a ccsim result: no \"overall\" object"}});
+  scope("overall/", stored["overall"], fresh["overall"]);
+  for (const auto& [key, prefix] : {std::pair{"by_type", "type/"}, std::pair{"by_group", "group/"}}) {
+    const json& s = stored.value(key, json::object());
+    const json& f = fresh[key];
+    for (const auto& [id, kpis] : s.items()) {
+      if (!f.contains(id))
+        throw InputError({Diagnostic{golden, std::string("/") + key + "/" + id,
+                                     "the scenario has no such id now: the stored result is for another structure; refresh it"}});
+      scope(prefix + id + "/", kpis, f[id]);
+    }
+  }
+  return figures;
+}
+
+double finite_or_nan(const json& value) {
+  return value.is_number() ? value.get<double>() : std::nan("");
+}
+
+int compare_with_stored(const CompareArguments& args) {
+  if (!args.candidate.empty()) usage_error("give either a CANDIDATE scenario or --against, not both");
+  const Model model = load_scenario(args.baseline);
+  // A stored result is a few hundred kilobytes; 64 MB keeps a wrong file from filling memory.
+  const detail::TextFile file = detail::read_text_file(args.against, 64u << 20);
+  if (!file.error.empty()) throw InputError({Diagnostic{args.against, "", file.error}});
+  const json stored = parse_json_text(file.text, args.against);
+  const auto recorded = [&](const char* key) {
+    if (!stored.contains(key) || !stored[key].is_number_unsigned())
+      throw InputError({Diagnostic{args.against, std::string("/") + key, "missing or not a whole number >= 0"}});
+    return stored[key].get<std::uint64_t>();
+  };
+  const std::string name = stored.value("scenario", std::string());
+  if (name != model.name)
+    throw InputError({Diagnostic{args.against, "/scenario",
+                                 fmt::format("is the result of \"{}\", not of {} (\"{}\")", name, args.baseline, model.name)}});
+  const auto replications = recorded("replications");
+  if (replications < 1 || replications > 1000000)
+    throw InputError({Diagnostic{args.against, "/replications", "must be between 1 and 1000000"}});
+
+  RunOptions options;
+  options.replications = static_cast<int>(replications);
+  options.seed = recorded("seed");
+  options.threads = args.threads;
+  const RunResult run = run_replications(model, options);
+  const json fresh = summary_json(model, run.summary, {options.replications, options.seed});
+  if (stored.value("boost", std::string()) != fresh.value("boost", std::string()))
+    fmt::print(stderr, "note: {} was made with Boost {}, this build has {}: expect differences within tolerance\n",
+               args.against, stored.value("boost", std::string("?")), fresh.value("boost", std::string("?")));
+
+  // se = ci95 / t(0.975, n - 1): the stored and fresh runs have the same replications.
+  const double t = replications > 1 ? student_t_975(replications - 1) : std::nan("");
+  int identical = 0;
+  std::vector<std::string> failed;
+  Table table({"figure", "stored", "new", "difference", "tolerance", "verdict"},
+              {false, true, true, true, true, false});
+  json report = json::array();
+  const auto figures = whole_horizon_figures(stored, fresh, args.against);
+  for (const auto& figure : figures) {
+    const double s = finite_or_nan(figure.stored.value("mean", json(nullptr)));
+    const double f = finite_or_nan(figure.fresh.is_object() ? figure.fresh.value("mean", json(nullptr)) : json(nullptr));
+    if (figure.stored == figure.fresh || (std::isnan(s) && std::isnan(f))) {
+      ++identical;
+      continue;
+    }
+    const double se_s = finite_or_nan(figure.stored.value("ci95", json(nullptr))) / t;
+    const double se_f = finite_or_nan(figure.fresh.is_object() ? figure.fresh.value("ci95", json(nullptr)) : json(nullptr)) / t;
+    double tolerance = tolerance_in_standard_errors * std::hypot(std::isfinite(se_s) ? se_s : 0.0,
+                                                                 std::isfinite(se_f) ? se_f : 0.0);
+    // Room for rounding in the last digits, for figures with no spread (cost follows the plan).
+    tolerance += 1e-9 * std::max({std::abs(s), std::abs(f), 1.0});
+    const bool within = std::isfinite(s) && std::isfinite(f) && std::abs(f - s) <= tolerance;
+    if (!within) failed.push_back(figure.name);
+    table.add({figure.name, number(s, 6), number(f, 6), number(f - s, 6, true), number(tolerance, 6),
+               within ? "within" : "beyond"});
+    report.push_back({{"figure", figure.name}, {"stored", number_or_null(s)}, {"new", number_or_null(f)},
+                      {"tolerance", tolerance}, {"verdict", within ? "within" : "beyond"}});
+  }
+
+  fmt::print("{} against {}: {} replications, seed {}\n", args.baseline, args.against, replications, options.seed);
+  fmt::print("{} of {} whole-horizon figures identical to the stored result\n", identical, figures.size());
+  if (identical < static_cast<int>(figures.size())) {
+    fmt::print("the others, with a tolerance of {} combined standard errors:\n", tolerance_in_standard_errors);
+    table.print(std::cout);
+  }
+  if (failed.empty())
+    fmt::print("PASS\n");
+  else
+    fmt::print("FAIL: {} of {} figures beyond tolerance: {}\n", failed.size(), figures.size(), fmt::join(failed, ", "));
+
+  if (!args.json_out.empty())
+    write_file_atomically(args.json_out, [&](std::ostream& out) {
+      const json document = {{"scenario", args.baseline}, {"against", args.against},
+                             {"replications", replications}, {"seed", options.seed},
+                             {"figures", figures.size()}, {"identical", identical},
+                             {"result", failed.empty() ? "pass" : "fail"}, {"differing", report}};
+      out << document.dump(2) << '\n';
+    });
+  return failed.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void add_compare_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<CompareArguments>();
+  CLI::App* cmd = app.add_subcommand(
+      "compare", "Is CANDIDATE worse than BASE beyond each KPI's margin? Or, with --against, does "
+                 "SCENARIO still give its stored result?");
+  cmd->add_option("baseline", args->baseline, "Baseline scenario (with --against: the scenario to re-run)")
+      ->required();
+  cmd->add_option("candidate", args->candidate, "Candidate scenario");
+  auto* kpi = cmd->add_option("--kpi", args->kpis,
+                              "KPI:+x or KPI:-x[%]: the change that fails, + a rise, - a fall; x absolute "
+                              "or % of the baseline; KPI may be type/ID/KPI or group/ID/KPI. Repeatable. "
+                              "Default: service_level:-0.01 abandon_rate:+0.005 asa_s:+10% cost_total:+1%");
+  auto* alpha = cmd->add_option("--alpha", args->alpha, "Chance of a false alarm over the whole comparison (default 0.05)")
+                    ->check(CLI::Range(1e-9, 0.5));
+  auto* initial = cmd->add_option("--initial-replications", args->initial_replications,
+                                  "Replications before the first look; each further look doubles them (default 10)")
+                      ->check(CLI::Range(2, 1000000));
+  auto* max = cmd->add_option("--max-replications", args->max_replications,
+                              "Most replications to run; KPIs still undecided then pass as \"undecided\" (default 200)")
+                  ->check(CLI::Range(2, 1000000));
+  auto* seed = cmd->add_option("-s,--seed", args->seed, "Seed shared by both scenarios (default: the baseline's run.seed)");
+  auto* candidate_seed = cmd->add_option("--candidate-seed", args->candidate_seed,
+                                         "Run the candidate on its own seed: independent pairs instead of common "
+                                         "random numbers (checks the test itself on identical scenarios)");
+  auto* fail_undecided = cmd->add_flag("--fail-undecided", args->fail_undecided,
+                                       "Exit 1 when a KPI is still undecided at --max-replications");
+  cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")->check(CLI::Range(0, 4096));
+  cmd->add_option("--against", args->against,
+                  "A stored result (the JSON of `ccsim run --json`) to compare a fresh run of the scenario with")
+      ->excludes(kpi)->excludes(alpha)->excludes(initial)->excludes(max)->excludes(seed)
+      ->excludes(candidate_seed)->excludes(fail_undecided);
+  cmd->add_option("--json", args->json_out, "Write the comparison as JSON to this file");
+  cmd->callback([args, &exit_code] {
+    exit_code = args->against.empty() ? compare_scenarios(*args) : compare_with_stored(*args);
+  });
+}
+
+}  // namespace ccsim::cli
