@@ -1,4 +1,4 @@
-// ccsim: one binary with git-style subcommands (run, validate, erlang).
+// ccsim: one binary with git-style subcommands (run, validate, erlang, compare, sweep).
 #include <cstdio>
 #include <exception>
 
@@ -6,9 +6,12 @@
 #include <fmt/core.h>
 
 #include "ccsim/diagnostics.h"
+#include "ccsim/process_group.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
+  // Under mpirun every rank runs this same command; rank 0 speaks for all of them.
+  const ccsim::ProcessGroup& group = ccsim::ProcessGroup::start(argc, argv);
   CLI::App app{"ccsim: a discrete-event contact-centre simulator", "ccsim"};
   app.set_version_flag("--version", std::string{"ccsim "} + CCSIM_VERSION);
   app.require_subcommand(1);
@@ -16,6 +19,8 @@ int main(int argc, char** argv) {
   ccsim::cli::add_run_command(app, exit_code);
   ccsim::cli::add_validate_command(app, exit_code);
   ccsim::cli::add_erlang_command(app, exit_code);
+  ccsim::cli::add_compare_command(app, exit_code);
+  ccsim::cli::add_sweep_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -23,10 +28,11 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   } catch (const ccsim::InputError& e) {
-    for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.to_string());
+    if (group.is_root())
+      for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.to_string());
     return 2;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "ccsim: {}\n", e.what());
+    if (group.is_root()) fmt::print(stderr, "ccsim: {}\n", e.what());
     return 2;
   }
   return exit_code;

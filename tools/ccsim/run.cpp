@@ -20,6 +20,7 @@
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
 #include "ccsim/output_file.h"
+#include "ccsim/process_group.h"
 #include "ccsim/paired.h"
 #include "ccsim/runner.h"
 #include "ccsim/scenario.h"
@@ -326,16 +327,18 @@ int run(const RunArguments& args) {
   options.threads = args.threads;
   std::vector<const Model*> models = {&model};
   for (const Variant& v : variants) models.push_back(&v.model);
+  const ProcessGroup& group = ProcessGroup::current();
   ProgressBar progress(variants.empty() ? "replications" : "runs",
                        options.replications * static_cast<int>(models.size()));
-  options.progress = [&progress](int done, int) { progress.update(done); };
+  if (group.is_root()) options.progress = [&progress](int done, int) { progress.update(done); };
 
   const auto start = std::chrono::steady_clock::now();
   SummaryAccumulator baseline_accumulator(model);
   std::vector<PairedAccumulator> paired(variants.size(), PairedAccumulator(model));
   RunTotals totals;
-  // Folded in replication order, so the results are the same bits at any thread count.
-  run_replication_range(models, options, 0, static_cast<std::uint64_t>(options.replications),
+  // Folded in replication order, so the results are the same bits at any thread count and, under
+  // mpirun, any number of processes (rank 0 gathers and folds; the others only simulate).
+  run_replication_range(group, models, options, 0, static_cast<std::uint64_t>(options.replications),
                         [&](const ReplicationOutcome& outcome) {
                           baseline_accumulator.add(outcome.values[0]);
                           for (std::size_t v = 0; v < variants.size(); ++v)
@@ -345,6 +348,7 @@ int run(const RunArguments& args) {
                             totals.arrivals += t.arrivals;
                           }
                         });
+  if (!group.is_root()) return 0;
   const Summary baseline = baseline_accumulator.finish();
   for (std::size_t v = 0; v < variants.size(); ++v) variants[v].result = paired[v].finish();
   const double seconds =
@@ -378,9 +382,10 @@ int run(const RunArguments& args) {
       write_what_if_table(std::cout, model, baseline, v, options.replications);
   }
   // Wall-clock figures go to standard error: the outputs above must not depend on them.
-  fmt::print(stderr, "{} replications{}, {} contacts, {} events in {:.2f} s ({:.1f} M events/s)\n",
+  fmt::print(stderr, "{} replications{}{}, {} contacts, {} events in {:.2f} s ({:.1f} M events/s)\n",
              options.replications,
              variants.empty() ? "" : fmt::format(" of {} variants", models.size()),
+             group.size() > 1 ? fmt::format(" on {} processes", group.size()) : "",
              totals.arrivals, totals.events, seconds,
              seconds > 0 ? static_cast<double>(totals.events) / seconds / 1e6 : 0.0);
   return 0;

@@ -1,0 +1,82 @@
+// `mpirun -np N ccsim run`: replications spread over processes give the same bytes as one process.
+// Skipped when ccsim was built without MPI.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+int shell(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+#ifdef CCSIM_MPIEXEC
+// As root Open MPI wants both variables; --oversubscribe lets 3 ranks share 2 cores, and
+// --bind-to none leaves each rank's TBB threads free to use every core. LeakSanitizer reports
+// Open MPI's own allocations, so leak checking is off for these processes only.
+std::string mpirun(int ranks) {
+  return std::string("OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 ") +
+         "ASAN_OPTIONS=detect_leaks=0 '" + CCSIM_MPIEXEC + "' --oversubscribe --bind-to none -np " +
+         std::to_string(ranks) + " '" + CCSIM_BINARY + "' ";
+}
+#endif
+
+class Mpi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+#ifndef CCSIM_MPIEXEC
+    GTEST_SKIP() << "built without MPI";
+#endif
+    dir_ = fs::temp_directory_path() / ("ccsim-mpi-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+  std::string scenario(const char* name) const {
+    return std::string("'") + CCSIM_SOURCE_DIR + "/scenarios/" + name + "'";
+  }
+  fs::path dir_;
+};
+
+TEST_F(Mpi, TwoRanksWriteTheSameJsonAsOneProcess) {
+#ifdef CCSIM_MPIEXEC
+  const std::string args = scenario("retail-day.json") + " -r 37 -q --json ";
+  ASSERT_EQ(shell(std::string("'") + CCSIM_BINARY + "' run " + args + "'" + (dir_ / "one.json").string() + "' 2>/dev/null"), 0);
+  ASSERT_EQ(shell(mpirun(2) + "run " + args + "'" + (dir_ / "two.json").string() + "' 2>/dev/null"), 0);
+  EXPECT_EQ(slurp(dir_ / "one.json"), slurp(dir_ / "two.json"));
+#endif
+}
+
+TEST_F(Mpi, ThreeRanksWithWhatIfsWriteTheSameCsvAsOneProcess) {
+#ifdef CCSIM_MPIEXEC
+  const std::string args = scenario("retail-day.json") + " -r 21 -q --what-if all --csv ";
+  ASSERT_EQ(shell(std::string("'") + CCSIM_BINARY + "' run " + args + "'" + (dir_ / "one.csv").string() + "' 2>/dev/null"), 0);
+  ASSERT_EQ(shell(mpirun(3) + "run " + args + "'" + (dir_ / "three.csv").string() + "' 2>/dev/null"), 0);
+  EXPECT_EQ(slurp(dir_ / "one.csv"), slurp(dir_ / "three.csv"));
+#endif
+}
+
+TEST_F(Mpi, BadInputUnderMpirunExitsNonZero) {
+#ifdef CCSIM_MPIEXEC
+  EXPECT_NE(shell(mpirun(2) + "run '" + (dir_ / "missing.json").string() + "' >/dev/null 2>&1"), 0);
+#endif
+}
+
+}  // namespace
