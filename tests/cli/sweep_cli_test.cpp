@@ -1,0 +1,257 @@
+// `ccsim sweep` end to end: its outputs, resuming an interrupted sweep (killed for real), and its
+// refusals of bad --set arguments.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::size_t count_lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+// Staffing 11..15 x patience 120, 300, 600 s on the Erlang A example: 15 points.
+const std::string staffing_by_patience =
+    "scenarios/erlang-a.json --set /agent_groups/agents/staffing=11:15:1 "
+    "--set /contact_types/calls/patience/mean_s=120,300,600";
+
+// Rows per point in CSV: 14 KPIs overall, 11 for the contact type, 5 for the group.
+constexpr std::size_t rows_per_point = 14 + 11 + 5;
+
+class SweepCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("ccsim-sweep-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `ccsim <args>` from the source root, as the README does.
+  Result ccsim(const std::string& args) {
+    const fs::path out = dir_ / "stdout";
+    const fs::path err = dir_ / "stderr";
+    const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
+                                "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  }
+
+  fs::path file(const std::string& name) const { return dir_ / name; }
+
+  fs::path dir_;
+};
+
+TEST_F(SweepCli, AGridGoesToTidyCsvWithOneRowPerPointScopeAndKpi) {
+  const Result r = ccsim("sweep " + staffing_by_patience + " -r 3 --out " + file("s.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream in(slurp(file("s.csv")));
+  std::string line;
+  std::getline(in, line);
+  EXPECT_EQ(line.rfind("# ccsim sweep {", 0), 0u) << line;
+  std::getline(in, line);
+  EXPECT_EQ(line, "point,/agent_groups/agents/staffing,/contact_types/calls/patience/mean_s,scope,id,kpi,mean,ci95,n");
+  std::vector<std::string> rows;
+  while (std::getline(in, line)) rows.push_back(line);
+  ASSERT_EQ(rows.size(), 15 * rows_per_point);
+  // Grid order: the first --set varies slowest.
+  EXPECT_EQ(rows[0].rfind("0,11,120,overall,,offered,", 0), 0u) << rows[0];
+  EXPECT_EQ(rows[rows_per_point].rfind("1,11,300,overall,", 0), 0u);
+  EXPECT_EQ(rows[3 * rows_per_point].rfind("3,12,120,overall,", 0), 0u);
+  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_total,", 0), 0u) << rows.back();
+  EXPECT_NE(slurp(file("s.csv")).find("\n7,13,300,type,calls,service_level,0."), std::string::npos);
+}
+
+TEST_F(SweepCli, JsonlHasTheDefinitionThenOneObjectPerPoint) {
+  const Result r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.jsonl").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream in(slurp(file("s.jsonl")));
+  std::string line;
+  std::getline(in, line);
+  const auto definition = nlohmann::json::parse(line)["ccsim_sweep"];
+  EXPECT_EQ(definition["points"], 15);
+  EXPECT_EQ(definition["replications"], 2);
+  std::size_t point = 0;
+  while (std::getline(in, line)) {
+    const auto j = nlohmann::json::parse(line);
+    EXPECT_EQ(j["point"], point);
+    EXPECT_EQ(j["params"]["/agent_groups/agents/staffing"], 11 + point / 3);
+    EXPECT_TRUE(j["overall"]["service_level"]["mean"].is_number());
+    EXPECT_EQ(j["by_type"]["calls"]["abandon_rate"]["n"], 2);
+    EXPECT_TRUE(j["by_group"]["agents"]["occupancy"]["ci95"].is_number());
+    ++point;
+  }
+  EXPECT_EQ(point, 15u);
+}
+
+TEST_F(SweepCli, ALatinHypercubeHasItsPointsAndIsReproducible) {
+  const std::string sweep = "sweep " + staffing_by_patience + " --lhs 5 -r 2 --out ";
+  ASSERT_EQ(ccsim(sweep + file("a.csv").string()).exit_code, 0);
+  ASSERT_EQ(ccsim(sweep + file("b.csv").string()).exit_code, 0);
+  const std::string a = slurp(file("a.csv"));
+  EXPECT_EQ(a, slurp(file("b.csv")));
+  EXPECT_EQ(count_lines(a), 2 + 5 * rows_per_point);
+  EXPECT_NE(a.find("\"design\":\"lhs\""), std::string::npos);
+}
+
+// A file cut at any byte — inside the header, inside a line, between points — is completed by
+// --resume into exactly the file of an uninterrupted run.
+TEST_F(SweepCli, ResumeCompletesAFileCutAnywhere) {
+  const std::string sweep = "sweep " + staffing_by_patience + " -r 2 --out ";
+  ASSERT_EQ(ccsim(sweep + file("whole.csv").string()).exit_code, 0);
+  const std::string whole = slurp(file("whole.csv"));
+  const std::size_t header_end = whole.find('\n', whole.find('\n') + 1) + 1;
+  for (std::size_t cut : {std::size_t{0}, std::size_t{10}, header_end, header_end + 7,
+                          header_end + 3 * 31 * rows_per_point, whole.size() / 2, whole.size() - 1}) {
+    std::ofstream(file("cut.csv"), std::ios::binary) << whole.substr(0, cut);
+    const Result r = ccsim(sweep + file("cut.csv").string() + " --resume");
+    ASSERT_EQ(r.exit_code, 0) << "cut at " << cut << ": " << r.err;
+    EXPECT_TRUE(slurp(file("cut.csv")) == whole) << "cut at byte " << cut;
+  }
+}
+
+// The real thing: the binary is killed with SIGKILL once some points are in the file, then
+// --resume completes it. Should the sweep finish before the kill lands, the comparison still holds.
+TEST_F(SweepCli, ASweepKilledMidwayAndResumedEqualsAnUninterruptedOne) {
+  const std::string scenario = std::string(CCSIM_SOURCE_DIR) + "/scenarios/erlang-a.json";
+  const std::vector<std::string> args = {
+      "sweep", scenario, "--set", "/agent_groups/agents/staffing=10:16:1",
+      "--set", "/contact_types/calls/patience/mean_s=60:600:90", "-r", "3"};
+  const auto command = [&](const fs::path& out, const std::string& threads) {
+    std::string text = "sweep " + scenario;
+    for (std::size_t i = 2; i < args.size(); ++i) text += " " + args[i];
+    return text + " -t " + threads + " --out " + out.string();
+  };
+  ASSERT_EQ(ccsim(command(file("whole.csv"), "1")).exit_code, 0);
+  const std::string whole = slurp(file("whole.csv"));
+
+  const fs::path killed = file("killed.csv");
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(null, STDERR_FILENO);
+    std::vector<std::string> argv_text = args;
+    argv_text.insert(argv_text.end(), {"-t", "2", "--out", killed.string()});
+    std::vector<char*> argv{const_cast<char*>(CCSIM_BINARY)};
+    for (auto& a : argv_text) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    ::execv(CCSIM_BINARY, argv.data());
+    ::_exit(127);
+  }
+  // Wait until a few points are in, then kill without warning.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  int status = 0;
+  bool exited = false;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (::waitpid(child, &status, WNOHANG) == child) {
+      exited = true;
+      break;
+    }
+    if (count_lines(slurp(killed)) >= 2 + 3 * rows_per_point) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  if (!exited) {
+    ::kill(child, SIGKILL);
+    ::waitpid(child, &status, 0);
+  }
+  const std::size_t before = slurp(killed).size();
+  RecordProperty("bytes_at_kill", std::to_string(before));
+  const Result resumed = ccsim(command(killed, "2") + " --resume");
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_TRUE(slurp(killed) == whole) << "killed after " << before << " of " << whole.size() << " bytes";
+}
+
+TEST_F(SweepCli, ResumeRefusesAFileOfAnotherSweepAndLeavesItAlone) {
+  ASSERT_EQ(ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.csv").string()).exit_code, 0);
+  const std::string before = slurp(file("s.csv"));
+  const Result r = ccsim("sweep " + staffing_by_patience + " -r 3 --out " + file("s.csv").string() +
+                         " --resume");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("s.csv: was made by another sweep"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(file("s.csv")), before);
+}
+
+TEST_F(SweepCli, AnExistingFileIsNotOverwrittenWithoutResume) {
+  std::ofstream(file("s.csv")) << "precious\n";
+  const Result r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.csv").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("already exists: add --resume"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(file("s.csv")), "precious\n");
+}
+
+TEST_F(SweepCli, ASetPathThatMatchesNothingExits2WithItsPointer) {
+  const Result unknown_id = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/nobody/staffing=1,2 --out " +
+                                  file("s.csv").string());
+  EXPECT_EQ(unknown_id.exit_code, 2);
+  EXPECT_NE(unknown_id.err.find("scenarios/erlang-a.json: /agent_groups/nobody/staffing: "), std::string::npos)
+      << unknown_id.err;
+  const Result unknown_key = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/stafing=1,2 --out " +
+                                   file("s.csv").string());
+  EXPECT_EQ(unknown_key.exit_code, 2);
+  EXPECT_EQ(unknown_key.err,
+            "scenarios/erlang-a.json: /agent_groups/agents/stafing: --set names nothing in this "
+            "scenario (to sweep a setting left at its default, write it in the file first)\n");
+  EXPECT_FALSE(fs::exists(file("s.csv")));
+}
+
+TEST_F(SweepCli, ASetOnANonNumericFieldExits2SayingWhatItFound) {
+  const Result r = ccsim("sweep scenarios/erlang-a.json --set /contact_types/calls/patience/dist=1 --out " +
+                         file("s.csv").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "scenarios/erlang-a.json: /contact_types/calls/patience/dist: --set needs a number or an "
+            "array of numbers here, found the text \"exponential\"\n");
+  EXPECT_FALSE(fs::exists(file("s.csv")));
+}
+
+TEST_F(SweepCli, AValueTheScenarioRefusesExits2NamingTheSet) {
+  const Result r = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=12:13:0.5 --out " +
+                         file("s.csv").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "scenarios/erlang-a.json: /agent_groups/0/staffing: must be a whole number >= 0, got 12.5 "
+            "(with --set /agent_groups/agents/staffing=12.5)\n");
+  EXPECT_FALSE(fs::exists(file("s.csv")));
+}
+
+TEST_F(SweepCli, BadRangesAndOutputsExit2) {
+  const std::string out = " --out " + file("s.csv").string();
+  EXPECT_EQ(ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=10:12:0" + out).exit_code, 2);
+  EXPECT_EQ(ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=ten" + out).exit_code, 2);
+  EXPECT_EQ(ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=10 --out s.txt").exit_code, 2);
+  EXPECT_EQ(ccsim("sweep scenarios/erlang-a.json --out " + file("s.csv").string()).exit_code, 2);
+  EXPECT_FALSE(fs::exists(file("s.csv")));
+}
+
+}  // namespace

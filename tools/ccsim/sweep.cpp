@@ -1,0 +1,398 @@
+// `ccsim sweep FILE --set PATH=VALUES ... --out results.csv|results.jsonl`: a grid or a Latin
+// hypercube of variants of a scenario. Every point runs the same replications on the same random
+// streams (common random numbers), so differences between points are the parameters' alone, and
+// each point's summary is appended to the output as soon as it is known.
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+#include <tbb/task_arena.h>
+
+#include "ccsim/detail/scenario_limits.h"
+#include "ccsim/detail/text_file.h"
+#include "ccsim/diagnostics.h"
+#include "ccsim/runner.h"
+#include "ccsim/scenario.h"
+#include "ccsim/summary.h"
+#include "ccsim/sweep.h"
+#include "commands.h"
+#include "progress_bar.h"
+
+namespace ccsim::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+// Insertion order, so that every JSONL line starts with its point number (what --resume reads).
+using ordered_json = nlohmann::ordered_json;
+
+struct SweepArguments {
+  std::string file;
+  std::vector<std::string> sets;
+  std::optional<std::size_t> lhs;
+  std::optional<int> replications;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::string out;
+  bool resume = false;
+};
+
+enum class Format { csv, jsonl };
+
+Format format_of(const std::string& out) {
+  const std::string extension = fs::path(out).extension().string();
+  if (extension == ".csv") return Format::csv;
+  if (extension == ".jsonl") return Format::jsonl;
+  throw InputError({{"--out", "", fmt::format("\"{}\" must end in .csv or .jsonl", out)}});
+}
+
+// ---- numbers and text, as `ccsim run --csv` writes them ----------------------------------------
+
+std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : ""; }
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char ch : text) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  return quoted + "\"";
+}
+
+ordered_json number_or_null(double value) {
+  return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
+}
+
+// Parameter values as the scenario would hold them: 14, not 14.0.
+ordered_json parameter_json(double value) {
+  if (value == std::floor(value) && std::fabs(value) < 0x1.0p53)
+    return ordered_json(static_cast<std::int64_t>(value));
+  return ordered_json(value);
+}
+
+// FNV-1a of the parsed document: edits of layout or comments keep it, edits of content change it.
+std::string document_hash(const json& document) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char ch : document.dump()) {
+    hash ^= ch;
+    hash *= 0x100000001b3ULL;
+  }
+  return fmt::format("{:016x}", hash);
+}
+
+// ---- the output file ---------------------------------------------------------------------------
+
+// What a resumed sweep must share with the one that started the file: the scenario's content, the
+// seed, the replications and the points. Threads are left out on purpose: they change nothing.
+ordered_json sweep_definition(const Model& base, const json& document, std::uint64_t seed,
+                              int replications, const std::optional<std::size_t>& lhs,
+                              std::size_t points, const std::vector<SweepParameter>& parameters) {
+  ordered_json sets = ordered_json::array();
+  for (const auto& p : parameters) sets.push_back(p.path + "=" + p.definition);
+  return {{"ccsim", CCSIM_VERSION},
+          {"scenario", base.name},
+          {"scenario_hash", document_hash(document)},
+          {"seed", seed},
+          {"replications", replications},
+          {"design", lhs ? "lhs" : "grid"},
+          {"points", points},
+          {"set", sets}};
+}
+
+// CSV: a first line "# ccsim sweep {definition}" that pandas (comment="#") and R
+// (comment.char="#") skip, then the column names. JSONL: a first line {"ccsim_sweep": definition}.
+std::string header_text(Format format, const ordered_json& definition,
+                        const std::vector<SweepParameter>& parameters) {
+  if (format == Format::jsonl) return ordered_json{{"ccsim_sweep", definition}}.dump() + "\n";
+  std::string text = "# ccsim sweep " + definition.dump() + "\npoint";
+  for (const auto& p : parameters) text += "," + csv_field(p.path);
+  return text + ",scope,id,kpi,mean,ci95,n\n";
+}
+
+// The scopes a point reports, over the whole horizon: overall, each contact type, each group.
+struct Scope {
+  std::size_t index;
+  ScopeKind kind;
+  const char* name;
+  std::string id;
+};
+
+std::vector<Scope> scopes_of(const Model& model) {
+  const KpiLayout layout(model);
+  std::vector<Scope> scopes{{KpiLayout::overall, ScopeKind::overall, "overall", ""}};
+  for (std::size_t t = 0; t < model.type_count(); ++t)
+    scopes.push_back({layout.type_scope(t), ScopeKind::contact_type, "type", model.contact_types[t].id});
+  for (std::size_t g = 0; g < model.group_count(); ++g)
+    scopes.push_back({layout.group_scope(g), ScopeKind::agent_group, "group", model.agent_groups[g].id});
+  return scopes;
+}
+
+std::size_t csv_lines_per_point(const Model& model) {
+  std::size_t lines = 0;
+  for (const Scope& scope : scopes_of(model))
+    for (std::size_t k = 0; k < kpi_count; ++k) lines += kpi_applies(scope.kind, static_cast<Kpi>(k));
+  return lines;
+}
+
+std::string point_prefix(Format format, std::size_t point) {
+  return format == Format::csv ? fmt::format("{},", point) : fmt::format("{{\"point\":{},", point);
+}
+
+std::string point_text(Format format, std::size_t point, const std::vector<SweepParameter>& parameters,
+                       const std::vector<double>& values, const Model& model, const Summary& summary) {
+  std::string text;
+  if (format == Format::csv) {
+    std::string head = std::to_string(point);
+    for (double v : values) head += "," + sweep_value_text(v);
+    for (const Scope& scope : scopes_of(model))
+      for (std::size_t k = 0; k < kpi_count; ++k) {
+        const auto kpi = static_cast<Kpi>(k);
+        if (!kpi_applies(scope.kind, kpi)) continue;
+        const Estimate& e = summary.get(scope.index, KpiLayout::whole_horizon, kpi);
+        text += fmt::format("{},{},{},{},{},{},{}\n", head, scope.name, csv_field(scope.id),
+                            kpi_name(kpi), csv_number(e.mean), csv_number(e.ci95), e.n);
+      }
+    return text;
+  }
+  ordered_json line = {{"point", point}, {"params", ordered_json::object()}};
+  for (std::size_t i = 0; i < parameters.size(); ++i)
+    line["params"][parameters[i].path] = parameter_json(values[i]);
+  for (const Scope& scope : scopes_of(model)) {
+    ordered_json kpis = ordered_json::object();
+    for (std::size_t k = 0; k < kpi_count; ++k) {
+      const auto kpi = static_cast<Kpi>(k);
+      if (!kpi_applies(scope.kind, kpi)) continue;
+      const Estimate& e = summary.get(scope.index, KpiLayout::whole_horizon, kpi);
+      kpis[std::string(kpi_name(kpi))] = {
+          {"mean", number_or_null(e.mean)}, {"ci95", number_or_null(e.ci95)}, {"n", e.n}};
+    }
+    if (scope.kind == ScopeKind::overall) line["overall"] = kpis;
+    else line[scope.kind == ScopeKind::contact_type ? "by_type" : "by_group"][scope.id] = kpis;
+  }
+  return line.dump() + "\n";
+}
+
+// Opens the output for appending, after writing its header or, with --resume, after cutting an
+// existing file back to its last complete point. Returns the points already there.
+//
+// Unlike every other ccsim output (include/ccsim/output_file.h writes files whole or not at all),
+// a sweep's file is appended to and flushed point by point: a sweep may run for hours, and an
+// interruption must cost only the points in flight. --resume then completes the file, and because
+// points are written in their fixed order, the result is byte for byte an uninterrupted run's.
+std::size_t open_output(const SweepArguments& args, Format format, const std::string& header,
+                        std::size_t lines_per_point, std::size_t points, std::ofstream& out) {
+  std::size_t done = 0;
+  std::size_t keep = 0;
+  std::error_code error;
+  if (fs::exists(args.out, error)) {
+    if (!args.resume)
+      throw InputError({{args.out, "",
+                         "already exists: add --resume to complete it, or remove it to start again"}});
+    std::ifstream in(args.out, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) throw InputError({{args.out, "", "cannot read it to resume"}});
+    const ResumeScan scan = scan_sweep_output(
+        text.str(), header, lines_per_point,
+        [format](std::size_t point) { return point_prefix(format, point); }, args.out);
+    if (scan.points_done > points)
+      throw InputError({{args.out, "", fmt::format("holds {} points, more than this sweep's {}",
+                                                   scan.points_done, points)}});
+    done = scan.points_done;
+    keep = scan.keep_bytes;
+    fs::resize_file(args.out, keep);
+  }
+  out.open(args.out, std::ios::binary | std::ios::app);
+  if (!out) throw std::runtime_error(fmt::format("cannot write {}", args.out));
+  if (keep == 0) out << header << std::flush;
+  return done;
+}
+
+// ---- running ------------------------------------------------------------------------------------
+
+// Adds where a compile problem came from to each of its messages.
+[[noreturn]] void rethrow_with(const InputError& e, const std::string& origin) {
+  std::vector<Diagnostic> diagnostics = e.diagnostics();
+  for (auto& d : diagnostics) d.message += " (" + origin + ")";
+  throw InputError(std::move(diagnostics));
+}
+
+std::string point_label(std::size_t point, const std::vector<SweepParameter>& parameters,
+                        const std::vector<double>& values) {
+  std::string label = fmt::format("sweep point {}:", point);
+  for (std::size_t i = 0; i < parameters.size(); ++i)
+    label += fmt::format(" {}={}", parameters[i].path, sweep_value_text(values[i]));
+  return label;
+}
+
+// Points per batch of run_replication_range: enough replications in flight to keep every thread
+// busy to the end of a batch, few enough that the KPI vectors of a batch stay within about 64 MB
+// and an interruption loses little work.
+std::size_t chunk_points(int threads, int replications, std::size_t kpi_values) {
+  const auto concurrency =
+      static_cast<std::size_t>(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
+  const std::size_t wanted = (32 * concurrency + static_cast<std::size_t>(replications) - 1) /
+                             static_cast<std::size_t>(replications);
+  const std::size_t batch_bytes = 8 * concurrency * kpi_values * sizeof(double);
+  const std::size_t memory_cap = std::max<std::size_t>(1, (64u << 20) / std::max<std::size_t>(batch_bytes, 1));
+  return std::clamp<std::size_t>(wanted, 1, std::min<std::size_t>(256, memory_cap));
+}
+
+int sweep(const SweepArguments& args) {
+  const Format format = format_of(args.out);
+  const detail::TextFile read = detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
+  if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
+  const json document = parse_json_text(read.text, args.file);
+  const fs::path base_dir = fs::path(args.file).parent_path();
+  const Model base = compile_scenario(document, args.file, base_dir);
+
+  std::vector<SweepParameter> parameters;
+  for (const std::string& text : args.sets) parameters.push_back(parse_sweep_set(text));
+  const auto targets = resolve_sweep_targets(document, parameters, args.file);
+
+  RunOptions options;
+  options.seed = args.seed.value_or(base.run.seed);
+  options.threads = args.threads;
+  const int replications = args.replications.value_or(base.run.replications);
+
+  std::vector<std::vector<double>> sample;  // the Latin hypercube's points; a grid's are computed
+  if (args.lhs) sample = latin_hypercube(parameters, *args.lhs, latin_hypercube_seed(options.seed));
+  const std::size_t points = args.lhs ? sample.size() : grid_size(parameters);
+  const auto values_of = [&](std::size_t point) {
+    return args.lhs ? sample[point] : grid_point(parameters, point);
+  };
+
+  // Each value a parameter takes is tried on its own before anything runs, so that a value the
+  // scenario refuses (13.5 agents) stops the sweep at once, not hours into it.
+  for (std::size_t d = 0; d < parameters.size(); ++d) {
+    std::vector<double> levels = parameters[d].values;
+    if (args.lhs) {
+      levels.clear();
+      for (const auto& point : sample) levels.push_back(point[d]);
+      std::sort(levels.begin(), levels.end());
+      levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    }
+    for (double level : levels) {
+      try {
+        (void)compile_scenario(apply_sweep_point(document, {targets[d]}, {level}), args.file, base_dir);
+      } catch (const InputError& e) {
+        rethrow_with(e, fmt::format("with --set {}={}", parameters[d].path, sweep_value_text(level)));
+      }
+    }
+  }
+
+  const ordered_json definition =
+      sweep_definition(base, document, options.seed, replications, args.lhs, points, parameters);
+  const std::string header = header_text(format, definition, parameters);
+  const std::size_t lines_per_point = format == Format::csv ? csv_lines_per_point(base) : 1;
+  std::ofstream out;
+  const std::size_t done = open_output(args, format, header, lines_per_point, points, out);
+  if (done == points) {
+    fmt::print(stderr, "{}: already holds all {} points of this sweep\n", args.out, points);
+    return 0;
+  }
+  if (done > 0)
+    fmt::print(stderr, "{}: {} of {} points already there, resuming at point {}\n", args.out, done,
+               points, done);
+
+  // The progress counts replications of the points still to run; beyond INT_MAX they are counted
+  // in bunches so that the bar's int does not overflow.
+  const long long work = static_cast<long long>(points - done) * replications;
+  const long long unit = work / INT_MAX + 1;
+  auto progress = std::make_unique<ProgressBar>(
+      unit == 1 ? "replications" : fmt::format("x {} replications", unit),
+      static_cast<int>(work / unit), ProgressBar::Elsewhere::plain_lines);
+  long long finished_before = 0;
+  options.progress = [&](int finished, int) {
+    progress->update(static_cast<int>((finished_before + finished) / unit));
+  };
+
+  const auto start = std::chrono::steady_clock::now();
+  const std::size_t chunk = chunk_points(args.threads, replications, KpiLayout(base).size());
+  RunTotals totals;
+  for (std::size_t first = done; first < points; first += chunk) {
+    const std::size_t count = std::min(chunk, points - first);
+    std::vector<std::vector<double>> values;
+    std::vector<Model> models;
+    models.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      values.push_back(values_of(first + i));
+      try {
+        models.push_back(compile_scenario(apply_sweep_point(document, targets, values.back()),
+                                          args.file, base_dir));
+      } catch (const InputError& e) {
+        rethrow_with(e, point_label(first + i, parameters, values.back()));
+      }
+    }
+    std::vector<const Model*> model_pointers;
+    std::vector<SummaryAccumulator> summaries;
+    for (const Model& model : models) {
+      model_pointers.push_back(&model);
+      summaries.emplace_back(model);
+    }
+    run_replication_range(model_pointers, options, 0, static_cast<std::uint64_t>(replications),
+                          [&](const ReplicationOutcome& outcome) {
+                            for (std::size_t i = 0; i < count; ++i) {
+                              summaries[i].add(outcome.values[i]);
+                              totals.events += outcome.totals[i].events;
+                              totals.arrivals += outcome.totals[i].arrivals;
+                            }
+                          });
+    finished_before += static_cast<long long>(count) * replications;
+    // Points are written in their order, each whole and flushed: what --resume relies on.
+    for (std::size_t i = 0; i < count; ++i) {
+      out << point_text(format, first + i, parameters, values[i], models[i], summaries[i].finish());
+      out.flush();
+      if (!out) throw std::runtime_error(fmt::format("cannot write {}", args.out));
+    }
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.reset();  // clears the bar before the last line
+  // Wall-clock figures go to standard error: the output file must not depend on them.
+  fmt::print(stderr, "{}: {} points x {} replications ({} run now), {} contacts, {} events in {:.2f} s\n",
+             args.out, points, replications, points - done, totals.arrivals, totals.events, seconds);
+  return 0;
+}
+
+}  // namespace
+
+void add_sweep_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<SweepArguments>();
+  CLI::App* cmd = app.add_subcommand(
+      "sweep", "Run a scenario over a grid or Latin hypercube of parameter values into CSV or JSONL");
+  cmd->add_option("file", args->file, "Scenario file (JSON, comments allowed)")->required();
+  cmd->add_option("--set", args->sets,
+                  "PATH=v1,v2,... or PATH=from:to:step (inclusive); PATH is a JSON pointer whose "
+                  "array steps may be ids, e.g. /agent_groups/agents/staffing. Repeat for more "
+                  "parameters; the first varies slowest")
+      ->required()
+      ->allow_extra_args(false);
+  cmd->add_option("--lhs", args->lhs, "A Latin hypercube of N points instead of the full grid")
+      ->check(CLI::Range(std::size_t{1}, max_sweep_points));
+  cmd->add_option("-r,--replications", args->replications,
+                  "Replications per point (default: the scenario's run.replications)")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("-s,--seed", args->seed, "Seed of the random streams (default: the scenario's run.seed)");
+  cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(0, 4096));
+  cmd->add_option("-o,--out", args->out, "Output file: .csv (tidy) or .jsonl (one line per point)")
+      ->required();
+  cmd->add_flag("--resume", args->resume,
+                "Complete an interrupted sweep's output instead of refusing to touch it");
+  cmd->callback([args, &exit_code] { exit_code = sweep(*args); });
+}
+
+}  // namespace ccsim::cli
