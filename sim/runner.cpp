@@ -53,15 +53,10 @@ void run_replication_range(const std::vector<const Model*>& models, const RunOpt
 }
 
 RunResult run_replications(const Model& model, const RunOptions& options) {
-  SummaryAccumulator accumulator(model);
-  RunTotals totals;
+  RunFold fold(model);
   run_replication_range({&model}, options, 0, static_cast<std::uint64_t>(options.replications),
-                        [&](const ReplicationOutcome& outcome) {
-                          accumulator.add(outcome.values[0]);
-                          totals.events += outcome.totals[0].events;
-                          totals.arrivals += outcome.totals[0].arrivals;
-                        });
-  return {accumulator.finish(), totals};
+                        [&fold](const ReplicationOutcome& outcome) { fold(outcome); });
+  return fold.result();
 }
 
 }  // namespace ccsim

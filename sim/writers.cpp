@@ -45,19 +45,6 @@ json by_group_json(const Model& model, const Summary& summary, std::size_t slot)
   return out;
 }
 
-std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : ""; }
-
-// Ids are free text in scenarios; quote them when CSV needs it.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  return quoted + "\"";
-}
-
 // ---- the table ----------------------------------------------------------------------------------
 
 bool is_share(Kpi kpi) {
@@ -154,9 +141,21 @@ void write_json(std::ostream& out, const Model& model, const Summary& summary,
   out << summary_json(model, summary, run).dump(2) << '\n';
 }
 
-void write_csv(std::ostream& out, const Model& model, const Summary& summary) {
-  const KpiLayout& layout = summary.layout;
-  out << "scope,id,interval,start,kpi,mean,ci95,n\n";
+std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : ""; }
+
+// Ids and names are free text; quote them when CSV needs it.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char ch : text) {
+    if (ch == '"') quoted += '"';
+    quoted += ch;
+  }
+  return quoted + "\"";
+}
+
+void for_each_csv_row(const Model& model, const KpiLayout& layout,
+                      const std::function<void(const CsvRow&)>& row) {
   for (std::size_t scope = 0; scope < layout.scopes(); ++scope) {
     const ScopeKind kind = layout.kind(scope);
     std::string scope_name = "overall";
@@ -175,13 +174,19 @@ void write_csv(std::ostream& out, const Model& model, const Summary& summary) {
       for (std::size_t k = 0; k < kpi_count; ++k) {
         const auto kpi = static_cast<Kpi>(k);
         if (!kpi_applies(kind, kpi)) continue;
-        const Estimate& e = summary.get(scope, slot, kpi);
-        out << scope_name << ',' << csv_field(id) << ',' << interval << ',' << start << ','
-            << kpi_name(kpi) << ',' << csv_number(e.mean) << ',' << csv_number(e.ci95) << ','
-            << e.n << '\n';
+        row({scope, slot, kpi,
+             fmt::format("{},{},{},{},{}", scope_name, csv_field(id), interval, start, kpi_name(kpi))});
       }
     }
   }
+}
+
+void write_csv(std::ostream& out, const Model& model, const Summary& summary) {
+  out << "scope,id,interval,start,kpi,mean,ci95,n\n";
+  for_each_csv_row(model, summary.layout, [&](const CsvRow& row) {
+    const Estimate& e = summary.get(row.scope, row.slot, row.kpi);
+    out << row.prefix << ',' << csv_number(e.mean) << ',' << csv_number(e.ci95) << ',' << e.n << '\n';
+  });
 }
 
 void write_table(std::ostream& out, const Model& model, const Summary& summary,

@@ -53,4 +53,20 @@ void run_replication_range(const std::vector<const Model*>& models, const RunOpt
                            std::uint64_t first, std::uint64_t count,
                            const std::function<void(const ReplicationOutcome&)>& fold);
 
+// The fold of a plain run: the summary and totals of the first model's replications.
+class RunFold {
+ public:
+  explicit RunFold(const Model& model) : accumulator_(model) {}
+  void operator()(const ReplicationOutcome& outcome) {
+    accumulator_.add(outcome.values[0]);
+    totals_.events += outcome.totals[0].events;
+    totals_.arrivals += outcome.totals[0].arrivals;
+  }
+  RunResult result() const { return {accumulator_.finish(), totals_}; }
+
+ private:
+  SummaryAccumulator accumulator_;
+  RunTotals totals_;
+};
+
 }  // namespace ccsim

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,21 @@ void write_json(std::ostream& out, const Model& model, const Summary& summary,
 // Tidy long format: scope,id,interval,start,kpi,mean,ci95,n — one row per scope x slot x KPI;
 // interval is "all" for the whole horizon.
 void write_csv(std::ostream& out, const Model& model, const Summary& summary);
+
+// The leading columns of one tidy CSV row, for writers that add columns of their own (what-ifs).
+struct CsvRow {
+  std::size_t scope;
+  std::size_t slot;
+  Kpi kpi;
+  std::string prefix;  // "scope,id,interval,start,kpi" with the id quoted when needed
+};
+// Calls `row` for every cell write_csv writes, in the same order.
+void for_each_csv_row(const Model& model, const KpiLayout& layout,
+                      const std::function<void(const CsvRow&)>& row);
+
+// A CSV number ("" for an undefined value) and a CSV text field (quoted when it must be).
+std::string csv_number(double value);
+std::string csv_field(const std::string& text);
 
 // The readable table: overall, by contact type, by agent group, by interval.
 void write_table(std::ostream& out, const Model& model, const Summary& summary,

@@ -6,6 +6,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "testing/command_line.h"
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
@@ -13,50 +15,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-class Cli : public ::testing::Test {
+class Cli : public ccsim::testing::CommandLineTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ccsim-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `ccsim <args>` from the source root, as the README does.
-  Result ccsim(const std::string& args) {
-    const fs::path out = dir_ / "stdout";
-    const fs::path err = dir_ / "stderr";
-    const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
-                                "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
-  fs::path file(const std::string& name) const { return dir_ / name; }
-
   void write(const std::string& name, const std::string& text) const {
     std::ofstream(dir_ / name) << text;
   }
 
-  fs::path dir_;
 };
 
 TEST_F(Cli, RunPrintsTheKpiTableAndExitsZero) {
-  const Result r = ccsim("run scenarios/retail-day.json --replications 4");
+  const ccsim::testing::CommandResult r = ccsim("run scenarios/retail-day.json --replications 4");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("By contact type"), std::string::npos);
   EXPECT_NE(r.out.find("By agent group"), std::string::npos);
@@ -65,10 +33,10 @@ TEST_F(Cli, RunPrintsTheKpiTableAndExitsZero) {
 }
 
 TEST_F(Cli, RunWritesJsonInTheDocumentedShape) {
-  const Result r = ccsim("run scenarios/erlang-c.json --replications 3 --seed 5 -q --json " +
+  const ccsim::testing::CommandResult r = ccsim("run scenarios/erlang-c.json --replications 3 --seed 5 -q --json " +
                          file("out.json").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto j = nlohmann::json::parse(slurp(file("out.json")));
+  const auto j = nlohmann::json::parse(ccsim::testing::read_file(file("out.json")));
   EXPECT_EQ(j["replications"], 3);
   EXPECT_EQ(j["seed"], 5);
   EXPECT_TRUE(j["scenario"].is_string());
@@ -87,9 +55,9 @@ TEST_F(Cli, RunWritesJsonInTheDocumentedShape) {
 }
 
 TEST_F(Cli, RunWritesTidyCsv) {
-  const Result r = ccsim("run scenarios/erlang-c.json --replications 2 -q --csv " + file("out.csv").string());
+  const ccsim::testing::CommandResult r = ccsim("run scenarios/erlang-c.json --replications 2 -q --csv " + file("out.csv").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string csv = slurp(file("out.csv"));
+  const std::string csv = ccsim::testing::read_file(file("out.csv"));
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "scope,id,interval,start,kpi,mean,ci95,n");
   EXPECT_NE(csv.find("\noverall,,all,,service_level,"), std::string::npos);
 }
@@ -97,13 +65,13 @@ TEST_F(Cli, RunWritesTidyCsv) {
 TEST_F(Cli, JsonIsByteIdenticalAtOneAndTwoThreads) {
   ASSERT_EQ(ccsim("run scenarios/retail-day.json -r 6 -q -t 1 --json " + file("one.json").string()).exit_code, 0);
   ASSERT_EQ(ccsim("run scenarios/retail-day.json -r 6 -q -t 2 --json " + file("two.json").string()).exit_code, 0);
-  EXPECT_EQ(slurp(file("one.json")), slurp(file("two.json")));
+  EXPECT_EQ(ccsim::testing::read_file(file("one.json")), ccsim::testing::read_file(file("two.json")));
 }
 
 TEST_F(Cli, BadScenarioExitsTwoWithFileAndPointerAndWritesNothing) {
   write("bad.json", R"({"horizon": {"intervals": 2}, "contact_types": [], "agent_groups": [
     {"id": "a", "skills": [], "staffing": [3, -3]}]})");
-  const Result r = ccsim("run " + file("bad.json").string() + " --json " + file("out.json").string());
+  const ccsim::testing::CommandResult r = ccsim("run " + file("bad.json").string() + " --json " + file("out.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("/agent_groups/0/staffing/1: must be a whole number >= 0, got -3"), std::string::npos)
       << r.err;
@@ -111,20 +79,20 @@ TEST_F(Cli, BadScenarioExitsTwoWithFileAndPointerAndWritesNothing) {
 }
 
 TEST_F(Cli, MissingFileExitsTwo) {
-  const Result r = ccsim("run " + file("nowhere.json").string());
+  const ccsim::testing::CommandResult r = ccsim("run " + file("nowhere.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("nowhere.json"), std::string::npos);
 }
 
 TEST_F(Cli, SyntaxErrorNamesLineAndColumn) {
   write("broken.json", "{\n  \"name\": \"x\",\n  oops\n}\n");
-  const Result r = ccsim("validate " + file("broken.json").string());
+  const ccsim::testing::CommandResult r = ccsim("validate " + file("broken.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("broken.json:3:"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, UnwritableOutputExitsTwoAndLeavesNoTemporaryFile) {
-  const Result r = ccsim("run scenarios/erlang-c.json -r 2 -q --json " + file("no/such/dir/out.json").string());
+  const ccsim::testing::CommandResult r = ccsim("run scenarios/erlang-c.json -r 2 -q --json " + file("no/such/dir/out.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("out.json"), std::string::npos);
 }
@@ -133,7 +101,7 @@ TEST_F(Cli, ExistingOutputSurvivesAFailedRun) {
   write("keep.json", "previous results\n");
   write("bad.json", "{");
   EXPECT_EQ(ccsim("run " + file("bad.json").string() + " --json " + file("keep.json").string()).exit_code, 2);
-  EXPECT_EQ(slurp(file("keep.json")), "previous results\n");
+  EXPECT_EQ(ccsim::testing::read_file(file("keep.json")), "previous results\n");
 }
 
 TEST_F(Cli, UsageErrorsExitTwo) {
@@ -149,13 +117,13 @@ TEST_F(Cli, HelpAndVersionExitZero) {
 }
 
 TEST_F(Cli, ValidateSummarisesAGoodScenario) {
-  const Result r = ccsim("validate scenarios/retail-day.json");
+  const ccsim::testing::CommandResult r = ccsim("validate scenarios/retail-day.json");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("billing"), std::string::npos);
 }
 
 TEST_F(Cli, ErlangCReproducesTheWorkedExample) {
-  const Result r = ccsim("erlang c --rate-per-hour 200 --aht-s 180 --agents 14 --json");
+  const ccsim::testing::CommandResult r = ccsim("erlang c --rate-per-hour 200 --aht-s 180 --agents 14 --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_NEAR(j["service_level"].get<double>(), 0.888, 0.0005);

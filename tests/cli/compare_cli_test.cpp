@@ -6,6 +6,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "testing/command_line.h"
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,57 +17,26 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-class CompareCli : public ::testing::Test {
+class CompareCli : public ccsim::testing::CommandLineTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ccsim-compare-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  Result ccsim(const std::string& args) {
-    const fs::path out = dir_ / "stdout";
-    const fs::path err = dir_ / "stderr";
-    const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
-                                "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
   // An example scenario (comments allowed) with one change, written to the test's folder.
   std::string variant(const std::string& example, const std::string& name, void (*change)(json&)) const {
-    json scenario = json::parse(slurp(fs::path(CCSIM_SOURCE_DIR) / "scenarios" / example), nullptr, true, true);
+    json scenario = json::parse(ccsim::testing::read_file(fs::path(CCSIM_SOURCE_DIR) / "scenarios" / example), nullptr, true, true);
     change(scenario);
     const fs::path path = dir_ / name;
     std::ofstream(path) << scenario.dump(2);
     return path.string();
   }
 
-  fs::path dir_;
 };
 
 TEST_F(CompareCli, TwoFewerAgentsIsARegressionAndExitsOne) {
   const std::string fewer = variant("erlang-c.json", "fewer.json", [](json& s) {
     s["agent_groups"][0]["staffing"] = 12;
   });
-  const Result r = ccsim("compare scenarios/erlang-c.json " + fewer);
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json " + fewer);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "REGRESSION: service_level")) << r.out;
   EXPECT_TRUE(has(r.out, "KPI")) << r.out;
@@ -79,20 +50,20 @@ TEST_F(CompareCli, FourFewerTechAgentsAreCaughtOnTheTechServiceLevel) {
       if (group["id"] == "tech_team")
         for (auto& agents : group["staffing"]) agents = agents.get<int>() - 4;
   });
-  const Result r = ccsim("compare scenarios/retail-day.json " + cut + " --kpi type/tech/service_level:-0.01");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/retail-day.json " + cut + " --kpi type/tech/service_level:-0.01");
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "type/tech/service_level")) << r.out;
 }
 
 TEST_F(CompareCli, TheSameScenarioOnAnotherSeedPasses) {
-  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --seed 99");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --seed 99");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "seed 99")) << r.out;
   EXPECT_TRUE(has(r.out, "PASS")) << r.out;
 }
 
 TEST_F(CompareCli, TheSameScenarioOnIndependentStreamsPasses) {
-  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --candidate-seed 99 "
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --candidate-seed 99 "
                          "--max-replications 40");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "no common random numbers")) << r.out;
@@ -101,18 +72,18 @@ TEST_F(CompareCli, TheSameScenarioOnIndependentStreamsPasses) {
 TEST_F(CompareCli, UndecidedAtTheCapPassesUnlessAskedToFail) {
   const std::string args = "compare scenarios/erlang-c.json scenarios/erlang-c.json --candidate-seed 99 "
                            "--max-replications 10";
-  const Result pass = ccsim(args);
+  const ccsim::testing::CommandResult pass = ccsim(args);
   EXPECT_EQ(pass.exit_code, 0) << pass.out;
   EXPECT_TRUE(has(pass.out, "undecided")) << pass.out;
-  const Result fail = ccsim(args + " --fail-undecided");
+  const ccsim::testing::CommandResult fail = ccsim(args + " --fail-undecided");
   EXPECT_EQ(fail.exit_code, 1) << fail.out;
 }
 
 TEST_F(CompareCli, JsonReportHasOneEntryPerKpi) {
-  const Result r = ccsim("compare scenarios/erlang-a.json scenarios/erlang-a.json --kpi abandon_rate:+0.005 "
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-a.json scenarios/erlang-a.json --kpi abandon_rate:+0.005 "
                          "--kpi asa_s:+5% --json " + (dir_ / "out.json").string());
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  const json j = json::parse(slurp(dir_ / "out.json"));
+  const json j = json::parse(ccsim::testing::read_file(dir_ / "out.json"));
   EXPECT_EQ(j["result"], "pass");
   ASSERT_EQ(j["kpis"].size(), 2u);
   EXPECT_EQ(j["kpis"][0]["kpi"], "abandon_rate");
@@ -122,54 +93,54 @@ TEST_F(CompareCli, JsonReportHasOneEntryPerKpi) {
 }
 
 TEST_F(CompareCli, KpiWithoutASignExitsTwoAndSaysWhy) {
-  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi service_level:0.01");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi service_level:0.01");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(has(r.err, "--kpi: \"service_level:0.01\": the margin needs a sign")) << r.err;
 }
 
 TEST_F(CompareCli, KpiWithoutAMarginExitsTwoAndShowsTheSyntax) {
-  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi service_level");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi service_level");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(has(r.err, "expected KPI:+x or KPI:-x")) << r.err;
 }
 
 TEST_F(CompareCli, UnknownKpiExitsTwoListingTheKnownOnes) {
-  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi sla:-0.01");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi sla:-0.01");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(has(r.err, "unknown KPI \"sla\" (known: offered, handled")) << r.err;
   EXPECT_TRUE(has(r.err, "service_level")) << r.err;
 }
 
 TEST_F(CompareCli, UnknownContactTypeExitsTwoListingTheScenariosTypes) {
-  const Result r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi type/billing/asa_s:+1");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi type/billing/asa_s:+1");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(has(r.err, "no contact type \"billing\" (contact types: calls)")) << r.err;
 }
 
 TEST_F(CompareCli, MissingCandidateExitsTwo) {
   EXPECT_EQ(ccsim("compare scenarios/erlang-c.json").exit_code, 2);
-  const Result r = ccsim("compare scenarios/erlang-c.json no-such.json");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json no-such.json");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(has(r.err, "no-such.json")) << r.err;
 }
 
 TEST_F(CompareCli, StoredResultOfTheSameRunIsIdentical) {
-  const Result r = ccsim("compare scenarios/erlang-c.json --against results/golden/erlang-c.json");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json --against results/golden/erlang-c.json");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "identical to the stored result")) << r.out;
 }
 
 TEST_F(CompareCli, StoredResultFarFromTheFreshRunFails) {
-  json golden = json::parse(slurp(fs::path(CCSIM_SOURCE_DIR) / "results/golden/erlang-c.json"));
+  json golden = json::parse(ccsim::testing::read_file(fs::path(CCSIM_SOURCE_DIR) / "results/golden/erlang-c.json"));
   golden["overall"]["asa_s"]["mean"] = golden["overall"]["asa_s"]["mean"].get<double>() + 5.0;
   std::ofstream(dir_ / "golden.json") << golden.dump();
-  const Result r = ccsim("compare scenarios/erlang-c.json --against " + (dir_ / "golden.json").string());
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json --against " + (dir_ / "golden.json").string());
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "overall/asa_s")) << r.out;
 }
 
 TEST_F(CompareCli, StoredResultOfAnotherScenarioExitsTwo) {
-  const Result r = ccsim("compare scenarios/erlang-a.json --against results/golden/erlang-c.json");
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-a.json --against results/golden/erlang-c.json");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(has(r.err, "is the result of \"erlang-c\"")) << r.err;
 }

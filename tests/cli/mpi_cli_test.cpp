@@ -7,19 +7,14 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "testing/command_line.h"
 #include <sys/wait.h>
 #include <unistd.h>
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 int shell(const std::string& command) {
   const int status = std::system(command.c_str());
@@ -60,7 +55,7 @@ TEST_F(Mpi, TwoRanksWriteTheSameJsonAsOneProcess) {
   const std::string args = scenario("retail-day.json") + " -r 37 -q --json ";
   ASSERT_EQ(shell(std::string("'") + CCSIM_BINARY + "' run " + args + "'" + (dir_ / "one.json").string() + "' 2>/dev/null"), 0);
   ASSERT_EQ(shell(mpirun(2) + "run " + args + "'" + (dir_ / "two.json").string() + "' 2>/dev/null"), 0);
-  EXPECT_EQ(slurp(dir_ / "one.json"), slurp(dir_ / "two.json"));
+  EXPECT_EQ(ccsim::testing::read_file(dir_ / "one.json"), ccsim::testing::read_file(dir_ / "two.json"));
 #endif
 }
 
@@ -69,7 +64,7 @@ TEST_F(Mpi, ThreeRanksWithWhatIfsWriteTheSameCsvAsOneProcess) {
   const std::string args = scenario("retail-day.json") + " -r 21 -q --what-if all --csv ";
   ASSERT_EQ(shell(std::string("'") + CCSIM_BINARY + "' run " + args + "'" + (dir_ / "one.csv").string() + "' 2>/dev/null"), 0);
   ASSERT_EQ(shell(mpirun(3) + "run " + args + "'" + (dir_ / "three.csv").string() + "' 2>/dev/null"), 0);
-  EXPECT_EQ(slurp(dir_ / "one.csv"), slurp(dir_ / "three.csv"));
+  EXPECT_EQ(ccsim::testing::read_file(dir_ / "one.csv"), ccsim::testing::read_file(dir_ / "three.csv"));
 #endif
 }
 

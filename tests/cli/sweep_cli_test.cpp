@@ -12,6 +12,8 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+
+#include "testing/command_line.h"
 #include <nlohmann/json.hpp>
 #include <signal.h>
 #include <sys/wait.h>
@@ -20,19 +22,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::size_t count_lines(const std::string& text) {
   return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -46,35 +35,14 @@ const std::string staffing_by_patience =
 // Rows per point in CSV: 14 KPIs overall, 11 for the contact type, 5 for the group.
 constexpr std::size_t rows_per_point = 14 + 11 + 5;
 
-class SweepCli : public ::testing::Test {
+class SweepCli : public ccsim::testing::CommandLineTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ccsim-sweep-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `ccsim <args>` from the source root, as the README does.
-  Result ccsim(const std::string& args) {
-    const fs::path out = dir_ / "stdout";
-    const fs::path err = dir_ / "stderr";
-    const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
-                                "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
-  fs::path file(const std::string& name) const { return dir_ / name; }
-
-  fs::path dir_;
 };
 
 TEST_F(SweepCli, AGridGoesToTidyCsvWithOneRowPerPointScopeAndKpi) {
-  const Result r = ccsim("sweep " + staffing_by_patience + " -r 3 --out " + file("s.csv").string());
+  const ccsim::testing::CommandResult r = ccsim("sweep " + staffing_by_patience + " -r 3 --out " + file("s.csv").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::istringstream in(slurp(file("s.csv")));
+  std::istringstream in(ccsim::testing::read_file(file("s.csv")));
   std::string line;
   std::getline(in, line);
   EXPECT_EQ(line.rfind("# ccsim sweep {", 0), 0u) << line;
@@ -88,13 +56,13 @@ TEST_F(SweepCli, AGridGoesToTidyCsvWithOneRowPerPointScopeAndKpi) {
   EXPECT_EQ(rows[rows_per_point].rfind("1,11,300,overall,", 0), 0u);
   EXPECT_EQ(rows[3 * rows_per_point].rfind("3,12,120,overall,", 0), 0u);
   EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_total,", 0), 0u) << rows.back();
-  EXPECT_NE(slurp(file("s.csv")).find("\n7,13,300,type,calls,service_level,0."), std::string::npos);
+  EXPECT_NE(ccsim::testing::read_file(file("s.csv")).find("\n7,13,300,type,calls,service_level,0."), std::string::npos);
 }
 
 TEST_F(SweepCli, JsonlHasTheDefinitionThenOneObjectPerPoint) {
-  const Result r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.jsonl").string());
+  const ccsim::testing::CommandResult r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.jsonl").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  std::istringstream in(slurp(file("s.jsonl")));
+  std::istringstream in(ccsim::testing::read_file(file("s.jsonl")));
   std::string line;
   std::getline(in, line);
   const auto definition = nlohmann::json::parse(line)["ccsim_sweep"];
@@ -117,8 +85,8 @@ TEST_F(SweepCli, ALatinHypercubeHasItsPointsAndIsReproducible) {
   const std::string sweep = "sweep " + staffing_by_patience + " --lhs 5 -r 2 --out ";
   ASSERT_EQ(ccsim(sweep + file("a.csv").string()).exit_code, 0);
   ASSERT_EQ(ccsim(sweep + file("b.csv").string()).exit_code, 0);
-  const std::string a = slurp(file("a.csv"));
-  EXPECT_EQ(a, slurp(file("b.csv")));
+  const std::string a = ccsim::testing::read_file(file("a.csv"));
+  EXPECT_EQ(a, ccsim::testing::read_file(file("b.csv")));
   EXPECT_EQ(count_lines(a), 2 + 5 * rows_per_point);
   EXPECT_NE(a.find("\"design\":\"lhs\""), std::string::npos);
 }
@@ -128,14 +96,14 @@ TEST_F(SweepCli, ALatinHypercubeHasItsPointsAndIsReproducible) {
 TEST_F(SweepCli, ResumeCompletesAFileCutAnywhere) {
   const std::string sweep = "sweep " + staffing_by_patience + " -r 2 --out ";
   ASSERT_EQ(ccsim(sweep + file("whole.csv").string()).exit_code, 0);
-  const std::string whole = slurp(file("whole.csv"));
+  const std::string whole = ccsim::testing::read_file(file("whole.csv"));
   const std::size_t header_end = whole.find('\n', whole.find('\n') + 1) + 1;
   for (std::size_t cut : {std::size_t{0}, std::size_t{10}, header_end, header_end + 7,
                           header_end + 3 * 31 * rows_per_point, whole.size() / 2, whole.size() - 1}) {
     std::ofstream(file("cut.csv"), std::ios::binary) << whole.substr(0, cut);
-    const Result r = ccsim(sweep + file("cut.csv").string() + " --resume");
+    const ccsim::testing::CommandResult r = ccsim(sweep + file("cut.csv").string() + " --resume");
     ASSERT_EQ(r.exit_code, 0) << "cut at " << cut << ": " << r.err;
-    EXPECT_TRUE(slurp(file("cut.csv")) == whole) << "cut at byte " << cut;
+    EXPECT_TRUE(ccsim::testing::read_file(file("cut.csv")) == whole) << "cut at byte " << cut;
   }
 }
 
@@ -152,7 +120,7 @@ TEST_F(SweepCli, ASweepKilledMidwayAndResumedEqualsAnUninterruptedOne) {
     return text + " -t " + threads + " --out " + out.string();
   };
   ASSERT_EQ(ccsim(command(file("whole.csv"), "1")).exit_code, 0);
-  const std::string whole = slurp(file("whole.csv"));
+  const std::string whole = ccsim::testing::read_file(file("whole.csv"));
 
   const fs::path killed = file("killed.csv");
   const pid_t child = ::fork();
@@ -178,45 +146,45 @@ TEST_F(SweepCli, ASweepKilledMidwayAndResumedEqualsAnUninterruptedOne) {
       exited = true;
       break;
     }
-    if (count_lines(slurp(killed)) >= 2 + 3 * rows_per_point) break;
+    if (count_lines(ccsim::testing::read_file(killed)) >= 2 + 3 * rows_per_point) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   if (!exited) {
     ::kill(child, SIGKILL);
     ::waitpid(child, &status, 0);
   }
-  const std::size_t before = slurp(killed).size();
+  const std::size_t before = ccsim::testing::read_file(killed).size();
   RecordProperty("bytes_at_kill", std::to_string(before));
-  const Result resumed = ccsim(command(killed, "2") + " --resume");
+  const ccsim::testing::CommandResult resumed = ccsim(command(killed, "2") + " --resume");
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-  EXPECT_TRUE(slurp(killed) == whole) << "killed after " << before << " of " << whole.size() << " bytes";
+  EXPECT_TRUE(ccsim::testing::read_file(killed) == whole) << "killed after " << before << " of " << whole.size() << " bytes";
 }
 
 TEST_F(SweepCli, ResumeRefusesAFileOfAnotherSweepAndLeavesItAlone) {
   ASSERT_EQ(ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.csv").string()).exit_code, 0);
-  const std::string before = slurp(file("s.csv"));
-  const Result r = ccsim("sweep " + staffing_by_patience + " -r 3 --out " + file("s.csv").string() +
+  const std::string before = ccsim::testing::read_file(file("s.csv"));
+  const ccsim::testing::CommandResult r = ccsim("sweep " + staffing_by_patience + " -r 3 --out " + file("s.csv").string() +
                          " --resume");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("s.csv: was made by another sweep"), std::string::npos) << r.err;
-  EXPECT_EQ(slurp(file("s.csv")), before);
+  EXPECT_EQ(ccsim::testing::read_file(file("s.csv")), before);
 }
 
 TEST_F(SweepCli, AnExistingFileIsNotOverwrittenWithoutResume) {
   std::ofstream(file("s.csv")) << "precious\n";
-  const Result r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.csv").string());
+  const ccsim::testing::CommandResult r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.csv").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("already exists: add --resume"), std::string::npos) << r.err;
-  EXPECT_EQ(slurp(file("s.csv")), "precious\n");
+  EXPECT_EQ(ccsim::testing::read_file(file("s.csv")), "precious\n");
 }
 
 TEST_F(SweepCli, ASetPathThatMatchesNothingExits2WithItsPointer) {
-  const Result unknown_id = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/nobody/staffing=1,2 --out " +
+  const ccsim::testing::CommandResult unknown_id = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/nobody/staffing=1,2 --out " +
                                   file("s.csv").string());
   EXPECT_EQ(unknown_id.exit_code, 2);
   EXPECT_NE(unknown_id.err.find("scenarios/erlang-a.json: /agent_groups/nobody/staffing: "), std::string::npos)
       << unknown_id.err;
-  const Result unknown_key = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/stafing=1,2 --out " +
+  const ccsim::testing::CommandResult unknown_key = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/stafing=1,2 --out " +
                                    file("s.csv").string());
   EXPECT_EQ(unknown_key.exit_code, 2);
   EXPECT_EQ(unknown_key.err,
@@ -226,7 +194,7 @@ TEST_F(SweepCli, ASetPathThatMatchesNothingExits2WithItsPointer) {
 }
 
 TEST_F(SweepCli, ASetOnANonNumericFieldExits2SayingWhatItFound) {
-  const Result r = ccsim("sweep scenarios/erlang-a.json --set /contact_types/calls/patience/dist=1 --out " +
+  const ccsim::testing::CommandResult r = ccsim("sweep scenarios/erlang-a.json --set /contact_types/calls/patience/dist=1 --out " +
                          file("s.csv").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
@@ -236,7 +204,7 @@ TEST_F(SweepCli, ASetOnANonNumericFieldExits2SayingWhatItFound) {
 }
 
 TEST_F(SweepCli, AValueTheScenarioRefusesExits2NamingTheSet) {
-  const Result r = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=12:13:0.5 --out " +
+  const ccsim::testing::CommandResult r = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=12:13:0.5 --out " +
                          file("s.csv").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,

@@ -6,6 +6,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "testing/command_line.h"
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,55 +16,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-class WhatIfCli : public ::testing::Test {
+class WhatIfCli : public ccsim::testing::CommandLineTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("ccsim-what-if-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `ccsim <args>` from the source root, as the README does.
-  Result ccsim(const std::string& args) {
-    const fs::path out = dir_ / "stdout";
-    const fs::path err = dir_ / "stderr";
-    const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
-                                "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  }
-
-  std::string file(const std::string& name) const { return (dir_ / name).string(); }
-
   void write(const std::string& name, const std::string& text) const {
     std::ofstream(dir_ / name) << text;
   }
 
-  fs::path dir_;
 };
 
 TEST_F(WhatIfCli, AllWhatIfsRunAndTheJsonHasTheirSection) {
-  const Result r =
-      ccsim("run scenarios/retail-day.json --what-if all -r 6 --json " + file("out.json"));
+  const ccsim::testing::CommandResult r =
+      ccsim("run scenarios/retail-day.json --what-if all -r 6 --json " + file("out.json").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("What-if \"volume+20%\" against the baseline"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("service level 12:00"), std::string::npos) << r.out;
-  const auto j = nlohmann::json::parse(slurp(file("out.json")));
+  const auto j = nlohmann::json::parse(ccsim::testing::read_file(file("out.json").string()));
   // The baseline's keys are as without what-ifs.
   EXPECT_TRUE(j["overall"]["service_level"].contains("mean"));
   ASSERT_TRUE(j.contains("what_if"));
@@ -81,33 +49,33 @@ TEST_F(WhatIfCli, AllWhatIfsRunAndTheJsonHasTheirSection) {
 }
 
 TEST_F(WhatIfCli, UnknownWhatIfExitsTwoListingTheNames) {
-  const Result r = ccsim("run scenarios/retail-day.json --what-if nosuch -r 2 --json " +
-                         file("out.json"));
+  const ccsim::testing::CommandResult r = ccsim("run scenarios/retail-day.json --what-if nosuch -r 2 --json " +
+                         file("out.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("scenarios/retail-day.json: what-if \"nosuch\": no such what-if (what-ifs: "
                        "self-service-10%, two-fewer-at-lunch, volume+20%)"),
             std::string::npos)
       << r.err;
-  EXPECT_FALSE(fs::exists(file("out.json")));
+  EXPECT_FALSE(fs::exists(file("out.json").string()));
 }
 
 TEST_F(WhatIfCli, JsonAndCsvAreByteIdenticalAtOneAndTwoThreads) {
   for (const char* threads : {"1", "2"})
     ASSERT_EQ(ccsim(std::string("run scenarios/retail-day.json -r 6 -q --what-if all -t ") +
-                    threads + " --json " + file(std::string("t") + threads + ".json") +
-                    " --csv " + file(std::string("t") + threads + ".csv"))
+                    threads + " --json " + file(std::string("t") + threads + ".json").string() +
+                    " --csv " + file(std::string("t") + threads + ".csv").string())
                   .exit_code,
               0);
-  EXPECT_EQ(slurp(file("t1.json")), slurp(file("t2.json")));
-  EXPECT_EQ(slurp(file("t1.csv")), slurp(file("t2.csv")));
+  EXPECT_EQ(ccsim::testing::read_file(file("t1.json").string()), ccsim::testing::read_file(file("t2.json").string()));
+  EXPECT_EQ(ccsim::testing::read_file(file("t1.csv").string()), ccsim::testing::read_file(file("t2.csv").string()));
 }
 
 TEST_F(WhatIfCli, CsvGainsAVariantColumn) {
   ASSERT_EQ(ccsim("run scenarios/retail-day.json -r 3 -q --what-if volume+20%,two-fewer-at-lunch "
-                  "--csv " + file("out.csv"))
+                  "--csv " + file("out.csv").string())
                 .exit_code,
             0);
-  const std::string csv = slurp(file("out.csv"));
+  const std::string csv = ccsim::testing::read_file(file("out.csv").string());
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "scope,id,interval,start,kpi,mean,ci95,n,variant,change,change_ci95");
   EXPECT_NE(csv.find("\noverall,,all,,service_level,"), std::string::npos);
@@ -123,7 +91,7 @@ TEST_F(WhatIfCli, InvalidPatchedScenarioExitsTwoWithFileAndPointer) {
                          "handle_time": { "dist": "exponential", "mean_s": 300 } } ],
     "agent_groups": [ { "id": "team", "skills": ["calls"], "staffing": [6, 7] } ],
     "what_if": { "cut": [ { "op": "replace", "path": "/agent_groups/team/staffing/1", "value": -2 } ] } })");
-  const Result r = ccsim("run " + file("plan.json") + " --what-if cut");
+  const ccsim::testing::CommandResult r = ccsim("run " + file("plan.json").string() + " --what-if cut");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("plan.json: /what_if/cut/0/value: must be a whole number >= 0, got -2"),
             std::string::npos)
@@ -138,7 +106,7 @@ TEST_F(WhatIfCli, WhatIfThatChangesTheStructureIsRefused) {
     "agent_groups": [ { "id": "team", "skills": ["calls"], "staffing": [6, 7] } ],
     "what_if": { "longer": { "horizon": { "intervals": 4 }, "agent_groups": [
       { "id": "team", "skills": ["calls"], "staffing": 7 } ] } } })");
-  const Result r = ccsim("run " + file("plan.json") + " --what-if longer");
+  const ccsim::testing::CommandResult r = ccsim("run " + file("plan.json").string() + " --what-if longer");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("what-if \"longer\": cannot be compared with the baseline interval by "
                        "interval: it changes the number of intervals from 2 to 4"),

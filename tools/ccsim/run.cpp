@@ -249,20 +249,6 @@ json what_if_json(const Model& base, const Summary& baseline, const Variant& var
   return out;
 }
 
-std::string csv_number(double value) {
-  return std::isfinite(value) ? fmt::format("{}", value) : "";
-}
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  return quoted + "\"";
-}
-
 // The tidy CSV of `ccsim run`, with three more columns when what-ifs run: `variant` ("baseline" or
 // the what-if's name) and, on a what-if's rows, `change` and `change_ci95` against the baseline.
 void write_csv_with_what_ifs(std::ostream& out, const Model& base, const Summary& baseline,
@@ -270,38 +256,18 @@ void write_csv_with_what_ifs(std::ostream& out, const Model& base, const Summary
   const KpiLayout& layout = baseline.layout;
   out << "scope,id,interval,start,kpi,mean,ci95,n,variant,change,change_ci95\n";
   const auto rows = [&](const Summary& summary, const Summary* change, const std::string& name) {
-    for (std::size_t scope = 0; scope < layout.scopes(); ++scope) {
-      const ScopeKind kind = layout.kind(scope);
-      std::string scope_name = "overall";
-      std::string id;
-      if (kind == ScopeKind::contact_type) {
-        scope_name = "type";
-        id = base.contact_types[scope - 1].id;
-      } else if (kind == ScopeKind::agent_group) {
-        scope_name = "group";
-        id = base.agent_groups[scope - 1 - layout.types].id;
+    for_each_csv_row(base, layout, [&](const CsvRow& row) {
+      const Estimate& e = summary.get(row.scope, row.slot, row.kpi);
+      out << row.prefix << ',' << csv_number(e.mean) << ',' << csv_number(e.ci95) << ',' << e.n
+          << ',' << csv_field(name) << ',';
+      if (change) {
+        const Estimate& c = change->get(row.scope, row.slot, row.kpi);
+        out << csv_number(c.mean) << ',' << csv_number(c.ci95);
+      } else {
+        out << ',';
       }
-      for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
-        const std::string interval = slot == 0 ? "all" : std::to_string(slot - 1);
-        const std::string start =
-            slot == 0 ? "" : base.horizon.start_label(static_cast<IntervalIndex>(slot - 1));
-        for (std::size_t k = 0; k < kpi_count; ++k) {
-          const auto kpi = static_cast<Kpi>(k);
-          if (!kpi_applies(kind, kpi)) continue;
-          const Estimate& e = summary.get(scope, slot, kpi);
-          out << scope_name << ',' << csv_field(id) << ',' << interval << ',' << start << ','
-              << kpi_name(kpi) << ',' << csv_number(e.mean) << ',' << csv_number(e.ci95) << ','
-              << e.n << ',' << csv_field(name) << ',';
-          if (change) {
-            const Estimate& c = change->get(scope, slot, kpi);
-            out << csv_number(c.mean) << ',' << csv_number(c.ci95);
-          } else {
-            out << ',';
-          }
-          out << '\n';
-        }
-      }
-    }
+      out << '\n';
+    });
   };
   rows(baseline, nullptr, "baseline");
   for (const Variant& v : variants) rows(v.result->variant, &v.result->change, v.name);

@@ -26,6 +26,7 @@
 #include "ccsim/scenario.h"
 #include "ccsim/summary.h"
 #include "ccsim/sweep.h"
+#include "ccsim/writers.h"
 #include "commands.h"
 #include "progress_bar.h"
 
@@ -59,18 +60,6 @@ Format format_of(const std::string& out) {
 }
 
 // ---- numbers and text, as `ccsim run --csv` writes them ----------------------------------------
-
-std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : ""; }
-
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char ch : text) {
-    if (ch == '"') quoted += '"';
-    quoted += ch;
-  }
-  return quoted + "\"";
-}
 
 ordered_json number_or_null(double value) {
   return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
