@@ -118,63 +118,13 @@ std::optional<Distribution> erlang_from_mean_cv(const Cursor& node) {
 
 std::optional<Distribution> read_empirical(const Cursor& node, const Form& form,
                                            DistributionContext& context) {
-  std::vector<double> values;
-  bool ok = true;
-  if (contains(form.required, "values_s")) {
-    const Cursor list = node.get("values_s");
-    if (!list.array()) return std::nullopt;
-    if (list.size() == 0) {
-      list.expected("an array of at least one duration");
-      return std::nullopt;
-    }
-    if (list.size() > context.empirical_values_left) {
-      list.fail(fmt::format("must have at most {} values in the whole scenario, got {}",
-                            limits::empirical_values, list.size()));
-      return std::nullopt;
-    }
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const auto x = list[i].number(duration());
-      if (x)
-        values.push_back(*x);
-      else
-        ok = false;
-    }
-  } else {
-    const Cursor file = node.get("file");
-    const auto name = file.string();
-    if (name && name->empty()) file.expected("a CSV file name");
-    CsvColumnName column = std::size_t{0};
-    const Cursor column_node = node.get("column");
-    if (column_node.present()) {
-      if (column_node.json().is_string()) {
-        column = column_node.json().get<std::string>();
-      } else if (const auto index = column_node.number(
-                     NumberRule::at_least(0.0).whole_numbers().limited_to(1e6).described_as(
-                         "a column name or a 0-based index"))) {
-        column = static_cast<std::size_t>(*index);
-      } else {
-        ok = false;
-      }
-    }
-    if (!name || name->empty() || !ok) return std::nullopt;
-    CsvColumn csv =
-        read_csv_column(context.base_dir / *name, *name, column, limits::csv_file_bytes);
-    for (auto& problem : csv.file_problems) file.fail(std::move(problem));
-    for (auto& problem : csv.column_problems) column_node.fail(std::move(problem));
-    if (!csv.file_problems.empty() || !csv.column_problems.empty()) return std::nullopt;
-    if (csv.values.size() > context.empirical_values_left) {
-      file.fail(fmt::format("has {} values, more than the {} allowed in the whole scenario",
-                            csv.values.size(), limits::empirical_values));
-      return std::nullopt;
-    }
-    values = std::move(csv.values);
-  }
+  std::optional<std::vector<double>> values =
+      read_values(node, contains(form.required, "values_s") ? "values_s" : nullptr, duration(),
+                  "duration", context);
   const auto scale = node.get("scale").number(NumberRule::above(0.0).limited_to(limits::scale));
-  if (node.has("scale") && !scale) ok = false;
-  if (!ok) return std::nullopt;
-  context.empirical_values_left -= values.size();
-  for (double& v : values) v *= scale.value_or(1.0);
-  return Empirical{std::move(values)};
+  if ((node.has("scale") && !scale) || !values) return std::nullopt;
+  for (double& v : *values) v *= scale.value_or(1.0);
+  return Empirical{std::move(*values)};
 }
 
 // Builds the distribution from the parameters of `form`; nothing if one is wrong (reported).
@@ -275,6 +225,65 @@ std::optional<Distribution> build(const Cursor& node, const Family& family, cons
 }
 
 }  // namespace
+
+std::optional<std::vector<double>> read_values(const Cursor& node, const char* list_key,
+                                               const NumberRule& rule, const std::string& what,
+                                               DistributionContext& context) {
+  std::vector<double> values;
+  bool ok = true;
+  if (list_key != nullptr) {
+    const Cursor list = node.get(list_key);
+    if (!list.array()) return std::nullopt;
+    if (list.size() == 0) {
+      list.expected("an array of at least one " + what);
+      return std::nullopt;
+    }
+    if (list.size() > context.empirical_values_left) {
+      list.fail(fmt::format("must have at most {} values in the whole scenario, got {}",
+                            limits::empirical_values, list.size()));
+      return std::nullopt;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto x = list[i].number(rule);
+      if (x)
+        values.push_back(*x);
+      else
+        ok = false;
+    }
+  } else {
+    const Cursor file = node.get("file");
+    const auto name = file.string();
+    if (name && name->empty()) file.expected("a CSV file name");
+    CsvColumnName column = std::size_t{0};
+    const Cursor column_node = node.get("column");
+    if (column_node.present()) {
+      if (column_node.json().is_string()) {
+        column = column_node.json().get<std::string>();
+      } else if (const auto index = column_node.number(
+                     NumberRule::at_least(0.0).whole_numbers().limited_to(1e6).described_as(
+                         "a column name or a 0-based index"))) {
+        column = static_cast<std::size_t>(*index);
+      } else {
+        ok = false;
+      }
+    }
+    if (!name || name->empty() || !ok) return std::nullopt;
+    CsvColumn csv =
+        read_csv_column(context.base_dir / *name, *name, column, limits::csv_file_bytes);
+    for (auto& problem : csv.file_problems) file.fail(std::move(problem));
+    for (auto& problem : csv.column_problems) column_node.fail(std::move(problem));
+    if (!csv.file_problems.empty() || !csv.column_problems.empty()) return std::nullopt;
+    if (csv.values.size() > context.empirical_values_left) {
+      file.fail(fmt::format("has {} values, more than the {} allowed in the whole scenario",
+                            csv.values.size(), limits::empirical_values));
+      return std::nullopt;
+    }
+    values = std::move(csv.values);
+  }
+  if (!ok) return std::nullopt;
+  context.empirical_values_left -= values.size();
+  return values;
+}
 
 std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context) {
   if (!node.object()) return std::nullopt;

@@ -38,8 +38,8 @@ const std::vector<std::string> horizon_keys = {"start", "intervals", "interval_m
 const std::vector<std::string> run_keys = {"replications", "seed", "warmup_min", "drain"};
 const std::vector<std::string> contact_type_keys = {"id", "arrivals", "handle_time", "patience",
                                                     "sla"};
-const std::vector<std::string> arrivals_keys = {"rate_per_hour", "per_interval", "scale",
-                                                "busyness_cv"};
+const std::vector<std::string> arrivals_keys = {"rate_per_hour", "per_interval", "times_s", "file",
+                                                "column",        "scale",        "busyness_cv"};
 const std::vector<std::string> sla_keys = {"answer_within_s", "target", "short_abandon_s",
                                            "denominator"};
 const std::vector<std::string> agent_group_keys = {"id", "skills", "staffing", "shrinkage",
@@ -375,9 +375,15 @@ class ScenarioReader {
     node.allow_only(arrivals_keys);
     const bool hourly = node.has("rate_per_hour");
     const bool counts = node.has("per_interval");
-    if (hourly == counts) {
-      node.fail(fmt::format(R"(needs either "rate_per_hour" or "per_interval", got {})",
-                            hourly ? "both" : "neither"));
+    const bool replay = node.has("times_s") || node.has("file");
+    if (hourly + counts + replay != 1) {
+      node.fail(fmt::format(
+          R"(needs one of "rate_per_hour", "per_interval", "times_s" or "file", got {})",
+          hourly + counts + replay == 0 ? "none" : "more than one"));
+    }
+    if (replay && hourly + counts == 0) {
+      read_replayed_arrivals(node, type);
+      return;
     }
     const Seconds interval_s = horizon_known_ ? model_.horizon.interval_s : 86400.0;
     // Rates are kept per second; the limit is per hour, whatever the interval.
@@ -412,6 +418,34 @@ class ScenarioReader {
     }
     for (double& r : *rates) r *= *scale;
     type.rate_per_s = std::move(*rates);
+  }
+
+  // Arrival times replayed as they are (a day of a real call log, say): seconds from the horizon's
+  // start, inline or from a CSV column, in any order. Rates, scale and busyness do not apply; the
+  // rates kept are the trace's counts per interval, for `ccsim validate`'s load table.
+  void read_replayed_arrivals(const Cursor& node, ContactType& type) {
+    for (const char* key : {"scale", "busyness_cv"})
+      if (node.has(key)) node.get(key).fail("does not apply to replayed arrival times");
+    const bool inline_times = node.has("times_s");
+    if (inline_times && (node.has("file") || node.has("column")))
+      node.fail(R"(needs either "times_s" or "file" (with "column"), got both)");
+    const Cursor source = node.get(inline_times ? "times_s" : "file");
+    auto times = detail::read_values(node, inline_times ? "times_s" : nullptr,
+                                     NumberRule::at_least(0.0).limited_to(limits::duration_s),
+                                     "arrival time in seconds", distributions_);
+    if (!times || !horizon_known_) return;
+    const Seconds end = model_.horizon.length_s();
+    const auto late = std::count_if(times->begin(), times->end(), [end](double t) { return t >= end; });
+    if (late > 0) {
+      source.fail(fmt::format("has {} arrival time{} at or after the horizon's end ({} s)", late,
+                              late == 1 ? "" : "s", number_text(end)));
+      return;
+    }
+    std::sort(times->begin(), times->end());
+    type.rate_per_s.assign(static_cast<std::size_t>(model_.horizon.intervals()), 0.0);
+    for (double t : *times)
+      type.rate_per_s[static_cast<std::size_t>(t / model_.horizon.interval_s)] += 1.0 / model_.horizon.interval_s;
+    type.arrival_times_s = std::move(*times);
   }
 
   void read_sla(const Cursor& node, ServiceLevelRule& sla) {

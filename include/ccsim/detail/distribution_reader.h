@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "ccsim/detail/json_cursor.h"
 #include "ccsim/detail/scenario_limits.h"
@@ -18,6 +20,14 @@ struct DistributionContext {
   std::filesystem::path base_dir;  // CSV files of empirical distributions are relative to it
   std::size_t empirical_values_left = limits::empirical_values;
 };
+
+// Numbers listed inline under `list_key`, or, when `list_key` is null, read from the CSV "file" and
+// "column" at `node` (relative to the scenario's folder): an empirical distribution's samples, a
+// replayed trace's arrival times. Each inline value must keep `rule`; `what` names one in messages
+// ("an array of at least one duration"). They count against the scenario's budget of values.
+std::optional<std::vector<double>> read_values(const Cursor& node, const char* list_key,
+                                               const NumberRule& rule, const std::string& what,
+                                               DistributionContext& context);
 
 // The distribution at `node`, or nothing if it is absent or wrong (then reported).
 std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context);
