@@ -61,6 +61,13 @@ void ProcessGroup::abort(int exit_code) const {
   std::exit(exit_code);
 }
 
+std::uint64_t ProcessGroup::broadcast(std::uint64_t value) const {
+#ifdef CCSIM_WITH_MPI
+  if (mpi_ && size_ > 1) MPI_Bcast(&value, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+#endif
+  return value;
+}
+
 void run_replication_range(const ProcessGroup& group, const std::vector<const Model*>& models,
                            const RunOptions& options, std::uint64_t first, std::uint64_t count,
                            const std::function<void(const ReplicationOutcome&)>& fold) {

@@ -30,6 +30,11 @@ class ProcessGroup {
   // Ends the whole job at once (all ranks) with this exit code; in a group of one, std::exit.
   [[noreturn]] void abort(int exit_code) const;
 
+  // Rank 0's `value` on every rank (rank 0 gets its own back): how rank 0 shares a decision only
+  // it can make, such as what an output file already holds. Every rank must call it at the same
+  // point. In a group of one it returns `value`.
+  std::uint64_t broadcast(std::uint64_t value) const;
+
  private:
   ProcessGroup() = default;
   int rank_ = 0;

@@ -1,4 +1,4 @@
-// ccsim: one binary with git-style subcommands (run, validate, erlang, compare, sweep).
+// ccsim: one binary with git-style subcommands (run, validate, erlang, compare, sweep, merge).
 #include <cstdio>
 #include <exception>
 
@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   ccsim::cli::add_erlang_command(app, exit_code);
   ccsim::cli::add_compare_command(app, exit_code);
   ccsim::cli::add_sweep_command(app, exit_code);
+  ccsim::cli::add_merge_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

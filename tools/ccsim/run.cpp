@@ -5,6 +5,9 @@
 // streams (replication r of every variant sees the same contacts), and each KPI's change against
 // the baseline is estimated from the per-replication differences (paired.h): a far narrower
 // interval than comparing two separate runs.
+//
+// With `--shard k/N --out-part PART.json`, only slice k of the replications runs, into a part file;
+// `ccsim merge` joins the N parts into the files of the whole run (shard.h).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -24,6 +27,7 @@
 #include "ccsim/paired.h"
 #include "ccsim/runner.h"
 #include "ccsim/scenario.h"
+#include "ccsim/shard.h"
 #include "ccsim/what_if.h"
 #include "ccsim/writers.h"
 #include "commands.h"
@@ -44,6 +48,8 @@ struct RunArguments {
   std::string json_out;
   std::string csv_out;
   bool quiet = false;
+  std::string shard;     // "k/N" for a batch scheduler's job array, or empty
+  std::string out_part;  // the part file a shard writes
 };
 
 struct Variant {
@@ -275,7 +281,47 @@ void write_csv_with_what_ifs(std::ostream& out, const Model& base, const Summary
 
 // ---- the command --------------------------------------------------------------------------------
 
+// The slice `--shard` asks for, after refusing what a shard cannot do; none without --shard.
+std::optional<Shard> requested_shard(const RunArguments& args) {
+  if (args.shard.empty() && args.out_part.empty()) return std::nullopt;
+  if (args.shard.empty()) throw InputError({{"--out-part", "", "needs --shard k/N"}});
+  const Shard shard = parse_shard(args.shard);
+  if (args.out_part.empty())
+    throw InputError({{"--shard", "", "needs --out-part PART.json, the file the slice is written to"}});
+  if (!args.json_out.empty() || !args.csv_out.empty())
+    throw InputError({{"--shard", "", "writes a part file only: `ccsim merge` of the N parts writes "
+                                      "--json and --csv"}});
+  // The part holds the baseline's replications only; a what-if is a scenario of its own to shard.
+  if (!args.what_ifs.empty())
+    throw InputError({{"--shard", "", "cannot run what-ifs: shard the baseline, or run the what-ifs "
+                                      "without --shard"}});
+  return shard;
+}
+
+// Runs one shard's replications into its part file (on rank 0 under mpirun).
+int run_shard(const RunArguments& args, const Shard& shard, const std::string& text,
+              const Model& model, const RunOptions& options) {
+  Part part;
+  part.identity = {std::filesystem::absolute(args.file).lexically_normal().string(),
+                   content_hash(parse_json_text(text, args.file).dump()), options.seed,
+                   static_cast<std::uint64_t>(options.replications), shard.count};
+  part.shard = shard.index;
+  const ReplicationSlice slice = shard_replications(part.identity.replications, shard);
+  const ProcessGroup& group = ProcessGroup::current();
+  ProgressBar progress("replications", static_cast<int>(slice.count));
+  RunOptions slice_options = options;
+  if (group.is_root()) slice_options.progress = [&progress](int done, int) { progress.update(done); };
+  run_replication_range(group, {&model}, slice_options, slice.first, slice.count,
+                        [&part](const ReplicationOutcome& outcome) { part.outcomes.push_back(outcome); });
+  if (!group.is_root()) return 0;
+  write_part(args.out_part, part);
+  fmt::print(stderr, "shard {}/{}: {} of {} replications, from replication {}, in {}\n", shard.index,
+             shard.count, slice.count, options.replications, slice.first, args.out_part);
+  return 0;
+}
+
 int run(const RunArguments& args) {
+  const std::optional<Shard> shard = requested_shard(args);
   const detail::TextFile read =
       detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
   if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
@@ -291,6 +337,7 @@ int run(const RunArguments& args) {
   options.replications = args.replications.value_or(model.run.replications);
   options.seed = args.seed.value_or(model.run.seed);
   options.threads = args.threads;
+  if (shard) return run_shard(args, *shard, read.text, model, options);
   std::vector<const Model*> models = {&model};
   for (const Variant& v : variants) models.push_back(&v.model);
   const ProcessGroup& group = ProcessGroup::current();
@@ -375,6 +422,10 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--json", args->json_out, "Write the summary as JSON to this file");
   cmd->add_option("--csv", args->csv_out, "Write the summary as tidy CSV to this file");
   cmd->add_flag("-q,--quiet", args->quiet, "Do not print the table");
+  cmd->add_option("--shard", args->shard,
+                  "Run only slice k of N (k = 0..N-1) of the replications, for a job array; "
+                  "needs --out-part, and `ccsim merge` joins the N parts");
+  cmd->add_option("--out-part", args->out_part, "The part file a --shard run writes");
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

@@ -2,6 +2,10 @@
 // hypercube of variants of a scenario. Every point runs the same replications on the same random
 // streams (common random numbers), so differences between points are the parameters' alone, and
 // each point's summary is appended to the output as soon as it is known.
+//
+// Under mpirun every rank reads the same arguments and scenario, so each finds the same problems
+// in them and stops alike; the replications of each batch of points are spread over the ranks
+// (process_group.h), and rank 0 alone reads, cuts and writes the output file.
 #include <algorithm>
 #include <chrono>
 #include <climits>
@@ -22,8 +26,11 @@
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/output_file.h"
+#include "ccsim/process_group.h"
 #include "ccsim/runner.h"
 #include "ccsim/scenario.h"
+#include "ccsim/shard.h"
 #include "ccsim/summary.h"
 #include "ccsim/sweep.h"
 #include "ccsim/writers.h"
@@ -48,6 +55,8 @@ struct SweepArguments {
   int threads = 0;
   std::string out;
   bool resume = false;
+  std::string shard;     // "k/N" for a batch scheduler's job array, or empty
+  std::string out_part;  // the part file a shard writes
 };
 
 enum class Format { csv, jsonl };
@@ -72,15 +81,8 @@ ordered_json parameter_json(double value) {
   return ordered_json(value);
 }
 
-// FNV-1a of the parsed document: edits of layout or comments keep it, edits of content change it.
-std::string document_hash(const json& document) {
-  std::uint64_t hash = 0xcbf29ce484222325ULL;
-  for (unsigned char ch : document.dump()) {
-    hash ^= ch;
-    hash *= 0x100000001b3ULL;
-  }
-  return fmt::format("{:016x}", hash);
-}
+// Of the parsed document: edits of layout or comments keep it, edits of content change it.
+std::string document_hash(const json& document) { return content_hash(document.dump()); }
 
 // ---- the output file ---------------------------------------------------------------------------
 
@@ -240,8 +242,27 @@ std::size_t chunk_points(int threads, int replications, std::size_t kpi_values) 
   return std::clamp<std::size_t>(wanted, 1, std::min<std::size_t>(256, memory_cap));
 }
 
+// The slice `--shard` asks for, after refusing what a shard cannot do; none without --shard.
+std::optional<Shard> requested_shard(const SweepArguments& args) {
+  if (args.shard.empty() && args.out_part.empty()) {
+    if (args.out.empty())
+      throw InputError({{"--out", "", "is required (or --shard k/N --out-part PART.json)"}});
+    return std::nullopt;
+  }
+  if (args.shard.empty()) throw InputError({{"--out-part", "", "needs --shard k/N"}});
+  const Shard shard = parse_shard(args.shard);
+  if (args.out_part.empty())
+    throw InputError({{"--shard", "", "needs --out-part PART.json, the file the points are written to"}});
+  if (!args.out.empty() || args.resume)
+    throw InputError({{"--shard", "", "writes a part file only: `ccsim merge --out` of the N parts "
+                                      "writes the sweep's output (and a failed shard is run again)"}});
+  return shard;
+}
+
 int sweep(const SweepArguments& args) {
-  const Format format = format_of(args.out);
+  const std::optional<Shard> shard = requested_shard(args);
+  // A shard keeps both formats' text (merge chooses); `format` then only shapes unused headers.
+  const Format format = shard ? Format::csv : format_of(args.out);
   const detail::TextFile read = detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
   if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
   const json document = parse_json_text(read.text, args.file);
@@ -287,43 +308,79 @@ int sweep(const SweepArguments& args) {
       sweep_definition(base, document, options.seed, replications, args.lhs, points, parameters);
   const std::string header = header_text(format, definition, parameters);
   const std::size_t lines_per_point = format == Format::csv ? csv_lines_per_point(base) : 1;
+  // Only rank 0 looks at the output file: the others learn from it where to start, so that no
+  // rank reads a file that rank 0 is cutting. A refusal ("already exists") reaches them the same
+  // way, before any of them waits for replications.
+  const ProcessGroup& group = ProcessGroup::current();
+  constexpr std::uint64_t refused = UINT64_MAX;
   std::ofstream out;
-  const std::size_t done = open_output(args, format, header, lines_per_point, points, out);
+  std::uint64_t first_point = 0;
+  if (group.is_root() && !shard) {
+    try {
+      first_point = open_output(args, format, header, lines_per_point, points, out);
+    } catch (...) {
+      group.broadcast(refused);
+      throw;
+    }
+  }
+  first_point = group.broadcast(first_point);
+  // Not printed: only rank 0 speaks, and it has said why.
+  if (first_point == refused) throw InputError({{args.out, "", "refused by rank 0"}});
+  const auto done = static_cast<std::size_t>(first_point);
+  // The points this command runs, in order: those after `done`, or a shard's every N-th.
+  std::vector<std::size_t> todo;
+  for (std::size_t p = done; p < points; ++p)
+    if (!shard || p % shard->count == shard->index) todo.push_back(p);
+  SweepPart part;
+  if (shard) {
+    part.definition = definition.dump();
+    part.points = points;
+    part.shards = shard->count;
+    part.shard = shard->index;
+    part.csv_header = header_text(Format::csv, definition, parameters);
+    part.jsonl_header = header_text(Format::jsonl, definition, parameters);
+  }
+  const std::string& destination = shard ? args.out_part : args.out;
   if (done == points) {
-    fmt::print(stderr, "{}: already holds all {} points of this sweep\n", args.out, points);
+    if (group.is_root())
+      fmt::print(stderr, "{}: already holds all {} points of this sweep\n", args.out, points);
     return 0;
   }
-  if (done > 0)
+  if (done > 0 && group.is_root())
     fmt::print(stderr, "{}: {} of {} points already there, resuming at point {}\n", args.out, done,
                points, done);
 
   // The progress counts replications of the points still to run; beyond INT_MAX they are counted
   // in bunches so that the bar's int does not overflow.
-  const long long work = static_cast<long long>(points - done) * replications;
+  const long long work = static_cast<long long>(todo.size()) * replications;
   const long long unit = work / INT_MAX + 1;
   auto progress = std::make_unique<ProgressBar>(
       unit == 1 ? "replications" : fmt::format("x {} replications", unit),
       static_cast<int>(work / unit), ProgressBar::Elsewhere::plain_lines);
   long long finished_before = 0;
-  options.progress = [&](int finished, int) {
-    progress->update(static_cast<int>((finished_before + finished) / unit));
-  };
+  if (group.is_root())
+    options.progress = [&](int finished, int) {
+      progress->update(static_cast<int>((finished_before + finished) / unit));
+    };
 
   const auto start = std::chrono::steady_clock::now();
-  const std::size_t chunk = chunk_points(args.threads, replications, KpiLayout(base).size());
+  // Rank 0's chunk for all: ranks on machines with other core counts must still agree on the
+  // batches they gather together.
+  const auto chunk = static_cast<std::size_t>(
+      group.broadcast(chunk_points(args.threads, replications, KpiLayout(base).size())));
   RunTotals totals;
-  for (std::size_t first = done; first < points; first += chunk) {
-    const std::size_t count = std::min(chunk, points - first);
+  for (std::size_t first = 0; first < todo.size(); first += chunk) {
+    const std::size_t count = std::min(chunk, todo.size() - first);
     std::vector<std::vector<double>> values;
     std::vector<Model> models;
     models.reserve(count);
     for (std::size_t i = 0; i < count; ++i) {
-      values.push_back(values_of(first + i));
+      values.push_back(values_of(todo[first + i]));
       try {
         models.push_back(compile_scenario(apply_sweep_point(document, targets, values.back()),
                                           args.file, base_dir));
       } catch (const InputError& e) {
-        rethrow_with(e, point_label(first + i, parameters, values.back()));
+        rethrow_with(e, point_label(todo[first + i], parameters, values.back()));
       }
     }
     std::vector<const Model*> model_pointers;
@@ -332,27 +389,51 @@ int sweep(const SweepArguments& args) {
       model_pointers.push_back(&model);
       summaries.emplace_back(model);
     }
-    run_replication_range(model_pointers, options, 0, static_cast<std::uint64_t>(replications),
-                          [&](const ReplicationOutcome& outcome) {
-                            for (std::size_t i = 0; i < count; ++i) {
-                              summaries[i].add(outcome.values[i]);
-                              totals.events += outcome.totals[i].events;
-                              totals.arrivals += outcome.totals[i].arrivals;
-                            }
-                          });
+    // Under mpirun the replications are spread over the ranks and folded on rank 0 alone.
+    const auto fold = [&](const ReplicationOutcome& outcome) {
+      for (std::size_t i = 0; i < count; ++i) {
+        summaries[i].add(outcome.values[i]);
+        totals.events += outcome.totals[i].events;
+        totals.arrivals += outcome.totals[i].arrivals;
+      }
+    };
+    run_replication_range(group, model_pointers, options, 0,
+                          static_cast<std::uint64_t>(replications), fold);
     finished_before += static_cast<long long>(count) * replications;
+    if (!group.is_root()) continue;  // rank 0 alone folded, and alone writes
+    if (shard) {
+      for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t point = todo[first + i];
+        const Summary summary = summaries[i].finish();
+        part.results.push_back(
+            {point, point_text(Format::csv, point, parameters, values[i], models[i], summary),
+             point_text(Format::jsonl, point, parameters, values[i], models[i], summary)});
+      }
+      continue;
+    }
     // Points are written in their order, each whole and flushed: what --resume relies on.
     for (std::size_t i = 0; i < count; ++i) {
-      out << point_text(format, first + i, parameters, values[i], models[i], summaries[i].finish());
+      out << point_text(format, todo[first + i], parameters, values[i], models[i], summaries[i].finish());
       out.flush();
-      if (!out) throw std::runtime_error(fmt::format("cannot write {}", args.out));
+      if (!out) {
+        // The other ranks would wait for rank 0 at the next batch: end the whole job.
+        if (group.size() > 1) {
+          fmt::print(stderr, "ccsim: cannot write {}\n", args.out);
+          group.abort(2);
+        }
+        throw std::runtime_error(fmt::format("cannot write {}", args.out));
+      }
     }
   }
+  if (!group.is_root()) return 0;
+  if (shard)
+    write_file_atomically(args.out_part,
+                          [&part](std::ostream& o) { o << sweep_part_json(part).dump() << '\n'; });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.reset();  // clears the bar before the last line
   // Wall-clock figures go to standard error: the output file must not depend on them.
   fmt::print(stderr, "{}: {} points x {} replications ({} run now), {} contacts, {} events in {:.2f} s\n",
-             args.out, points, replications, points - done, totals.arrivals, totals.events, seconds);
+             destination, points, replications, todo.size(), totals.arrivals, totals.events, seconds);
   return 0;
 }
 
@@ -377,10 +458,13 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-s,--seed", args->seed, "Seed of the random streams (default: the scenario's run.seed)");
   cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0, 4096));
-  cmd->add_option("-o,--out", args->out, "Output file: .csv (tidy) or .jsonl (one line per point)")
-      ->required();
+  cmd->add_option("-o,--out", args->out, "Output file: .csv (tidy) or .jsonl (one line per point)");
   cmd->add_flag("--resume", args->resume,
                 "Complete an interrupted sweep's output instead of refusing to touch it");
+  cmd->add_option("--shard", args->shard,
+                  "Run only the points whose number is k modulo N (k = 0..N-1), for a job array; "
+                  "needs --out-part instead of --out, and `ccsim merge --out` joins the N parts");
+  cmd->add_option("--out-part", args->out_part, "The part file a --shard sweep writes");
   cmd->callback([args, &exit_code] { exit_code = sweep(*args); });
 }
 
