@@ -10,6 +10,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "testing/input_errors.h"
 #include <nlohmann/json.hpp>
 
 #include "ccsim/diagnostics.h"
@@ -17,16 +19,7 @@
 namespace ccsim {
 namespace {
 
-// The message of the InputError that `f` throws, or "" when it throws none.
-template <typename F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using testing::error_of;
 
 TEST(Shard, ParsesKOfN) {
   const Shard shard = parse_shard("2/3");

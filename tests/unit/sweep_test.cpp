@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "testing/input_errors.h"
 #include <nlohmann/json.hpp>
 
 #include "ccsim/diagnostics.h"
@@ -20,16 +22,7 @@ namespace {
 
 using json = nlohmann::json;
 
-// The message of the InputError that `f` throws, or "" when it throws none.
-template <typename F>
-std::string error_of(F&& f) {
-  try {
-    f();
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "";
-}
+using testing::error_of;
 
 // ---- --set ------------------------------------------------------------------------------------
 
