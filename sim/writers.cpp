@@ -47,23 +47,11 @@ json by_group_json(const Model& model, const Summary& summary, std::size_t slot)
 
 // ---- the table ----------------------------------------------------------------------------------
 
-bool is_share(Kpi kpi) {
-  return kpi == Kpi::service_level || kpi == Kpi::abandon_rate || kpi == Kpi::occupancy ||
-         kpi == Kpi::utilisation;
-}
-
-std::string format_value(Kpi kpi, double value) {
-  if (!std::isfinite(value)) return "-";
-  if (is_share(kpi)) return fmt::format("{:.1f}%", 100.0 * value);
-  if (kpi == Kpi::cost_total) return fmt::format("{:.0f}", value);
-  return fmt::format("{:.1f}", value);
-}
-
 std::string format_estimate(Kpi kpi, const Estimate& e) {
-  const std::string mean = format_value(kpi, e.mean);
+  const std::string mean = format_kpi_value(kpi, e.mean);
   // A value with no spread across replications (cost follows the plan) needs no interval.
   if (!std::isfinite(e.ci95) || !std::isfinite(e.mean) || e.ci95 == 0.0) return mean;
-  const double half = is_share(kpi) ? 100.0 * e.ci95 : e.ci95;
+  const double half = kpi_is_share(kpi) ? 100.0 * e.ci95 : e.ci95;
   return fmt::format("{} ±{:.1f}", mean, half);
 }
 
@@ -139,6 +127,13 @@ json summary_json(const Model& model, const Summary& summary, const RunDescripti
 void write_json(std::ostream& out, const Model& model, const Summary& summary,
                 const RunDescription& run) {
   out << summary_json(model, summary, run).dump(2) << '\n';
+}
+
+std::string format_kpi_value(Kpi kpi, double value) {
+  if (!std::isfinite(value)) return "-";
+  if (kpi_is_share(kpi)) return fmt::format("{:.1f}%", 100.0 * value);
+  if (kpi == Kpi::cost_total) return fmt::format("{:.0f}", value);
+  return fmt::format("{:.1f}", value);
 }
 
 std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : ""; }

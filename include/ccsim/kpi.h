@@ -44,6 +44,12 @@ inline constexpr std::string_view kpi_name(Kpi kpi) {
   return kpi_names[static_cast<std::size_t>(kpi)];
 }
 
+// Shares (0..1) are shown as percentages, and their changes in percentage points.
+constexpr bool kpi_is_share(Kpi kpi) {
+  return kpi == Kpi::service_level || kpi == Kpi::abandon_rate || kpi == Kpi::occupancy ||
+         kpi == Kpi::utilisation;
+}
+
 enum class ScopeKind { overall, contact_type, agent_group };
 
 // Contact KPIs belong to contact types, agent-time KPIs to groups; the overall scope has both.

@@ -47,6 +47,10 @@ void for_each_csv_row(const Model& model, const KpiLayout& layout,
 std::string csv_number(double value);
 std::string csv_field(const std::string& text);
 
+// A KPI's value as the tables show it: "86.5%" for shares, "6690" for cost, "7.8" otherwise,
+// "-" when undefined.
+std::string format_kpi_value(Kpi kpi, double value);
+
 // The readable table: overall, by contact type, by agent group, by interval.
 void write_table(std::ostream& out, const Model& model, const Summary& summary,
                  const RunDescription& run);

@@ -115,29 +115,17 @@ std::vector<Variant> compile_variants(const json& document, const Model& base,
 
 // ---- the what-if table --------------------------------------------------------------------------
 
-bool is_share(Kpi kpi) {
-  return kpi == Kpi::service_level || kpi == Kpi::abandon_rate || kpi == Kpi::occupancy ||
-         kpi == Kpi::utilisation;
-}
-
-std::string format_mean(Kpi kpi, double value) {
-  if (!std::isfinite(value)) return "-";
-  if (is_share(kpi)) return fmt::format("{:.1f}%", 100.0 * value);
-  if (kpi == Kpi::cost_total) return fmt::format("{:.0f}", value);
-  return fmt::format("{:.1f}", value);
-}
-
 // "+984.0 ±12.1", "-18.6 ±1.3 pts" for shares (percentage points), "+0.0" with no spread.
 std::string format_change(Kpi kpi, const Estimate& change) {
   if (!std::isfinite(change.mean)) return "-";
-  const double scale = is_share(kpi) ? 100.0 : 1.0;
+  const double scale = kpi_is_share(kpi) ? 100.0 : 1.0;
   // One decimal, or two when the interval would round to nothing.
   const double half = scale * change.ci95;
   const int digits = kpi == Kpi::cost_total ? 0 : (half > 0.0 && half < 0.05 ? 2 : 1);
   std::string text = fmt::format("{:+.{}f}", scale * change.mean, digits);
   if (std::isfinite(change.ci95) && change.ci95 > 0.0)
     text += fmt::format(" ±{:.{}f}", scale * change.ci95, digits);
-  if (is_share(kpi)) text += " pts";
+  if (kpi_is_share(kpi)) text += " pts";
   return text;
 }
 
@@ -188,8 +176,8 @@ void write_what_if_table(std::ostream& out, const Model& base, const Summary& ba
   for (const TableRow& row : rows) {
     const std::size_t slot = row.slot;
     const Estimate& change = variant.result->change.get(row.scope, slot, row.kpi);
-    cells.push_back({row.label, format_mean(row.kpi, baseline.get(row.scope, slot, row.kpi).mean),
-                     format_mean(row.kpi, variant.result->variant.get(row.scope, slot, row.kpi).mean),
+    cells.push_back({row.label, format_kpi_value(row.kpi, baseline.get(row.scope, slot, row.kpi).mean),
+                     format_kpi_value(row.kpi, variant.result->variant.get(row.scope, slot, row.kpi).mean),
                      format_change(row.kpi, change), change_is_significant(change) ? "*" : ""});
   }
   std::vector<std::size_t> widths(5, 0);
