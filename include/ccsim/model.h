@@ -3,6 +3,7 @@
 // hand; the engine reads it and never changes it, so many replications can share one Model.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +16,12 @@ namespace ccsim {
 using ContactTypeIndex = std::uint32_t;
 using AgentGroupIndex = std::uint32_t;
 using IntervalIndex = std::uint32_t;
+using SegmentIndex = std::uint32_t;
+inline constexpr SegmentIndex no_segment = 0xffffffffu;
+
+// Tiers are numbered 1 (front line) to max_tier; a contact escalates to the next higher tier that
+// serves its type.
+inline constexpr int max_tier = 3;
 
 // The planning grid. Days run back to back: interval i of day d is global interval
 // d * intervals_per_day + i, and day d starts at d * intervals_per_day * interval_s of simulated
@@ -48,6 +55,62 @@ struct ServiceLevelRule {
   SlaDenominator denominator = SlaDenominator::offered_minus_short;
 };
 
+// A customer segment (vip, standard, ...): its contacts wait with the segment's priority (lower
+// is served first) and, unless their type says otherwise, are measured against its service level.
+struct Segment {
+  std::string id;
+  int priority = 1;
+  std::optional<ServiceLevelRule> sla;  // applied to its types without an `sla` of their own
+};
+
+enum class TransferMode { cold, warm };
+
+// What happens to a contact its agent did not resolve: escalation to the next tier.
+struct Escalation {
+  // Probability that an unresolved contact handled at tier t (1-based) is escalated: p_by_tier[t-1].
+  // At the type's highest tier it is 0 (there is nowhere to go).
+  std::array<double, max_tier> p_by_tier{};
+  TransferMode transfer = TransferMode::cold;
+  // Cold: time the tier-1 agent spends handing over, added to its handle time. Warm: time both
+  // agents stay on the line once the higher tier answers.
+  std::optional<Distribution> handoff;
+  std::optional<Distribution> handle_time;  // of the escalated contact; none: the type's own
+  std::optional<int> priority;              // of the escalated contact in its queue; none: its own
+  Seconds warm_limit_s = 120.0;  // warm: the agent holds at most this long, then it goes cold
+};
+
+// A share of the type's front-door contacts lands in another type's queue first; that agent spends
+// `handle_time` finding out, then transfers the customer (cold) to the right queue.
+struct Misroute {
+  double p = 0.0;
+  std::uint32_t to = 0;  // contact type index
+  Distribution handle_time = Exponential{60.0};
+};
+
+// An unresolved issue that was not escalated brings the customer back after `delay`.
+struct Repeat {
+  double p = 0.0;
+  Distribution delay = Exponential{86400.0};
+  Seconds window_s = 72 * 3600.0;  // repeats later than this after the first contact are no FCR failure
+};
+
+// A customer who abandoned (or whose callback did not reach them) tries again after `delay`.
+struct Retry {
+  double p = 0.0;
+  Distribution delay = Exponential{600.0};
+};
+
+enum class WaitPredictor { queue_length };
+
+// Virtual hold: a caller whose predicted wait exceeds the threshold is offered a callback.
+struct Callback {
+  Seconds offer_when_wait_s = 120.0;
+  double accept_p = 0.5;
+  WaitPredictor predictor = WaitPredictor::queue_length;
+  double reach_p = 1.0;                          // the customer answers the agent's call
+  Distribution dial_time = Deterministic{20.0};  // agent time spent calling, before the handle time
+};
+
 struct ContactType {
   std::string id;
   // Poisson arrival rate per second in each global interval (scale already applied).
@@ -60,7 +123,14 @@ struct ContactType {
   Distribution handle_time = Exponential{240.0};
   std::optional<Distribution> patience;  // none: the customer never abandons
   ServiceLevelRule sla;
-  // Groups with this skill, in routing order (skill priority, then file order).
+  SegmentIndex segment = no_segment;
+  double resolution_p = 1.0;  // a handled contact resolves its issue (times the skill's resolve_factor)
+  std::optional<Escalation> escalation;
+  std::optional<Misroute> misroute;
+  std::optional<Repeat> repeat;
+  std::optional<Retry> retry;
+  std::optional<Callback> callback;
+  // Groups with this skill, in routing order (skill priority, then file order), all tiers.
   std::vector<AgentGroupIndex> groups;
 };
 
@@ -69,6 +139,7 @@ struct Skill {
   ContactTypeIndex type = 0;
   int priority = 1;         // lower is served first, by this group and by the type's routing
   double aht_factor = 1.0;  // multiplies the type's handle time when this group serves it
+  double resolve_factor = 1.0;  // multiplies the type's resolution probability (capped at 1)
 };
 
 struct AgentGroup {
@@ -76,8 +147,20 @@ struct AgentGroup {
   std::vector<double> staffed;  // agents paid in each global interval, as planned
   std::vector<int> on_duty;     // agents taking contacts: staffed less shrinkage, rounded
   double shrinkage = 0.0;
-  double cost_per_hour = 0.0;
+  double cost_per_hour = 0.0;     // per paid (staffed) hour
+  double cost_per_contact = 0.0;  // per handled contact (outsourced partners)
+  double cost_per_minute = 0.0;   // per minute of handle time
+  int tier = 1;
   std::vector<Skill> skills;  // in contact-selection order (priority, then file order)
+};
+
+// After waiting `after_s` in the queue of its type at `tier`, a contact also becomes eligible for
+// the groups `to` (which then take that type at that tier only through this step).
+struct OverflowStep {
+  ContactTypeIndex type = 0;
+  int tier = 1;
+  Seconds after_s = 0.0;
+  std::vector<AgentGroupIndex> to;
 };
 
 struct Model {
@@ -86,9 +169,12 @@ struct Model {
   RunSettings run;
   std::vector<ContactType> contact_types;
   std::vector<AgentGroup> agent_groups;
+  std::vector<Segment> segments;
+  std::vector<OverflowStep> overflow;  // per type and tier in increasing after_s
 
   std::size_t type_count() const { return contact_types.size(); }
   std::size_t group_count() const { return agent_groups.size(); }
+  std::size_t segment_count() const { return segments.size(); }
 };
 
 // Agents on duty after shrinkage: round half up, so 14 staffed at 30 % shrinkage is 10 on duty.

@@ -20,6 +20,28 @@ struct ContactTally {
   std::uint64_t answered_within_sla = 0;  // answered with a wait <= answer_within_s
   double wait_answered_s = 0.0;           // sum of waits of answered contacts
   double handle_s = 0.0;                  // sum of handle times of handled contacts
+  std::uint64_t resolved = 0;             // handled contacts that resolved their issue
+  std::uint64_t escalated = 0;            // handled contacts escalated to a higher tier
+  std::uint64_t transferred = 0;          // handled contacts transferred: escalations and misroutes
+  std::uint64_t callbacks_offered = 0;
+  std::uint64_t callbacks_accepted = 0;
+  std::uint64_t callbacks_answered = 0;   // accepted callbacks an agent dialled
+  double callback_wait_s = 0.0;           // sum of their waits, from arrival to the agent's dial
+};
+
+// Issues, counted in the interval and under the contact type of their first contact. Every issue
+// opened ends resolved, given up (unresolved, the customer does not come back) or open at the end
+// of the run (a contact still in the system, or a return due after the horizon).
+struct IssueTally {
+  std::uint64_t opened = 0;
+  std::uint64_t resolved = 0;
+  std::uint64_t gave_up = 0;
+  std::uint64_t open_at_end = 0;
+  // First contact handled, not transferred, and no further contact inside the repeat window: the
+  // FCR a contact centre measures.
+  std::uint64_t first_contact_resolved = 0;
+  std::uint64_t repeated = 0;  // issues with at least one repeat contact
+  std::uint64_t contacts = 0;  // all contacts about these issues: first, transfers, repeats, retries
 };
 
 struct AgentTally {
@@ -28,7 +50,10 @@ struct AgentTally {
   double busy_s = 0.0;     // agent-seconds serving contacts
   double present_s = 0.0;  // agent-seconds on duty (idle or busy), the base of occupancy
   double paid_s = 0.0;     // agent-seconds staffed, before shrinkage: the base of utilisation, cost
-  double cost = 0.0;
+  double cost = 0.0;       // paid hours x cost per hour, plus per-contact and per-minute costs
+  std::uint64_t resolved = 0;     // of the contacts the group handled
+  std::uint64_t escalated = 0;
+  std::uint64_t transferred = 0;
 };
 
 struct Tallies {
@@ -38,6 +63,8 @@ struct Tallies {
   std::vector<ContactTally> contacts;  // [interval * types + type]
   std::vector<WaitHistogram> waits;    // [interval * types + type], waits of answered contacts
   std::vector<AgentTally> agents;      // [interval * groups + group]
+  std::vector<IssueTally> issues;      // [interval * types + type], by the issue's first contact
+  std::vector<WaitHistogram> resolution_times;  // [interval * types + type], open to resolution
   std::vector<std::uint64_t> in_system_at_end;  // per type: counted contacts still in the system
   std::uint64_t events = 0;                     // events taken off the calendar
   std::uint64_t arrivals = 0;                   // all arrivals, warm-up included
@@ -46,7 +73,8 @@ struct Tallies {
   Tallies(std::size_t intervals_, std::size_t types_, std::size_t groups_)
       : intervals(intervals_), types(types_), groups(groups_),
         contacts(intervals_ * types_), waits(intervals_ * types_),
-        agents(intervals_ * groups_), in_system_at_end(types_) {}
+        agents(intervals_ * groups_), issues(intervals_ * types_),
+        resolution_times(intervals_ * types_), in_system_at_end(types_) {}
 
   ContactTally& contact(std::size_t interval, std::size_t type) {
     return contacts[interval * types + type];
@@ -59,6 +87,18 @@ struct Tallies {
   }
   const WaitHistogram& wait(std::size_t interval, std::size_t type) const {
     return waits[interval * types + type];
+  }
+  IssueTally& issue(std::size_t interval, std::size_t type) {
+    return issues[interval * types + type];
+  }
+  const IssueTally& issue(std::size_t interval, std::size_t type) const {
+    return issues[interval * types + type];
+  }
+  WaitHistogram& resolution_time(std::size_t interval, std::size_t type) {
+    return resolution_times[interval * types + type];
+  }
+  const WaitHistogram& resolution_time(std::size_t interval, std::size_t type) const {
+    return resolution_times[interval * types + type];
   }
   AgentTally& agent(std::size_t interval, std::size_t group) {
     return agents[interval * groups + group];
