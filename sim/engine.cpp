@@ -23,6 +23,15 @@ std::string_view trace_kind_name(TraceKind kind) {
     case TraceKind::service_end: return "service_end";
     case TraceKind::abandonment: return "abandonment";
     case TraceKind::staffing: return "staffing";
+    case TraceKind::resolved: return "resolved";
+    case TraceKind::unresolved: return "unresolved";
+    case TraceKind::escalated: return "escalated";
+    case TraceKind::transferred: return "transferred";
+    case TraceKind::unreached: return "unreached";
+    case TraceKind::overflow: return "overflow";
+    case TraceKind::callback: return "callback";
+    case TraceKind::hold_limit: return "hold_limit";
+    case TraceKind::gave_up: return "gave_up";
   }
   return "?";
 }
@@ -31,34 +40,83 @@ namespace {
 
 constexpr std::uint32_t no_contact = std::numeric_limits<std::uint32_t>::max();
 constexpr double never = std::numeric_limits<double>::infinity();
+constexpr std::size_t max_stages = static_cast<std::size_t>(max_tier);
 
-// A contact in the system. Slots are reused through a free list, so memory follows the number of
-// contacts in the system, not the number simulated.
+double uniform(RandomEngine& stream) { return boost::random::uniform_01<double>{}(stream); }
+
+// A Bernoulli trial that spends no draw when the outcome is certain, so that a scenario without
+// the feature draws exactly what it drew before the feature existed.
+bool chance(double p, RandomEngine& stream) {
+  if (p >= 1.0) return true;
+  if (p <= 0.0) return false;
+  return uniform(stream) < p;
+}
+
+enum class ContactState : std::uint8_t {
+  pending,     // a customer due to come back (repeat, retry): not in the system yet
+  waiting,     // in a queue
+  in_service,  // talking to an agent
+  holding,     // warm transfer: the conversation is over, the agent holds until the next tier answers
+  releasing,   // the agent finishes a hand-over (warm: on the line with the next tier)
+};
+
+// What became of a contact an agent took.
+enum class Outcome : std::uint8_t { none, resolved, unresolved, escalated, transferred, unreached };
+
+enum class Return : std::uint8_t { repeat, retry };
+
+// A contact in the system, and the issue it is about. Slots are reused through a free list, so
+// memory follows the number of contacts in the system, not the number simulated. An issue's
+// state travels with its current contact: a transfer, escalation or return reuses the slot, and a
+// warm transfer hands the issue to the new contact while the old one holds.
 //
-// A pending abandonment stays in the calendar when its contact is answered (lazy cancellation):
-// when it fires it applies only if the contact in its slot is waiting with that very deadline
-// (`abandon_at` is `never` for a contact not waiting). A later contact in a reused slot shares
-// the stale deadline only if it was due to abandon at that same instant anyway: same outcome.
+// Timers stay in the calendar when their contact moves on (lazy cancellation): an abandonment,
+// overflow or hold limit applies only if the contact in its slot still has that very deadline
+// (`never` otherwise). A later contact in a reused slot shares a stale deadline only if it was
+// due at that same instant anyway: same outcome.
 struct Contact {
-  double arrival_s;
+  double arrival_s;      // of this contact (its wait and service level count from here)
+  double queued_s;       // joined its queue (longest-wait order, overflow); holding: hold start
   double handle_base_s;  // the type's handle time; the serving group's aht_factor multiplies it
   double handle_s;       // as served, once answered
   double abandon_at;
+  double overflow_at;
+  double hold_until;
+  double patience_s;  // drawn when the contact arrives; runs while the customer waits alone
+  double resolve_factor;
+  double issue_open_s;
   std::uint64_t serial;
-  std::uint32_t type;
+  std::uint32_t type;      // of the queue it is in (a misrouted contact sits in another type's)
   std::uint32_t interval;  // of arrival, where the contact is counted
   std::uint32_t group;     // serving it, once answered
-  std::uint32_t prev;  // neighbours in the type's waiting queue
+  std::uint32_t prev;      // neighbours in its waiting queue
   std::uint32_t next;
+  std::uint32_t queue;
+  std::uint32_t partner;  // warm transfer: the holding contact <-> the escalated one
+  std::uint32_t issue_type;
+  std::uint32_t issue_interval;
+  std::uint32_t issue_contacts;
+  std::uint8_t stage;  // index of its tier among the tiers serving the type
+  std::uint16_t level;  // priority level of its queue, 0 first
+  std::uint16_t step;  // next overflow step
+  ContactState state;
+  Outcome outcome;
   bool counted;  // arrived after the warm-up
   bool live;
+  bool callback;
+  bool misrouted;
+  bool issue_counted;
+  bool owns_issue;
+  bool fcr_candidate;  // first contact handled without transfer, no repeat inside the window yet
+  bool repeated;
 };
 
-// FIFO of waiting contacts of one type, linked through the contacts, so that an abandoning
-// contact leaves from the middle in O(1).
+// FIFO of waiting contacts of one type, tier and priority, linked through the contacts, so that
+// an abandoning contact leaves from the middle in O(1).
 struct WaitingQueue {
   std::uint32_t head = no_contact;
   std::uint32_t tail = no_contact;
+  std::uint32_t size = 0;
 };
 
 // Agents of one group are alike, so counts are all the state they need.
@@ -67,6 +125,36 @@ struct GroupState {
   int busy = 0;                // includes agents who leave when their contact ends
   int pending_departures = 0;  // busy agents who leave at their next service end
   double accounted_until = 0.0;
+};
+
+// A group that can take a contact of some type and tier, and what its skill does to it.
+struct Server {
+  AgentGroupIndex group;
+  double aht_factor;
+  double resolve_factor;
+};
+
+struct OverflowRoute {
+  Seconds after_s;
+  std::vector<Server> servers;
+};
+
+// Where a contact of one type and tier goes: the groups with that skill at that tier in routing
+// order, then the overflow steps in increasing wait.
+struct Route {
+  std::vector<Server> direct;
+  std::vector<OverflowRoute> steps;
+  double mean_handle_s = 0.0;  // for the callback's wait prediction
+};
+
+// What a freed agent of a group looks at: the queues (one per priority level) of a type and tier,
+// eligible after `min_wait_s` in them (0 but for overflow), in the group's skill priority.
+struct Source {
+  std::uint32_t queue;  // the level-0 queue; level l is queue + l
+  Seconds min_wait_s;
+  int priority;
+  double aht_factor;
+  double resolve_factor;
 };
 
 class Engine {
@@ -79,23 +167,24 @@ class Engine {
         intervals_(static_cast<IntervalIndex>(model.horizon.intervals())),
         interval_s_(model.horizon.interval_s),
         horizon_end_(model.horizon.length_s()),
-        warmup_s_(model.run.warmup_s),
-        types_(model.type_count()) {
+        warmup_s_(model.run.warmup_s) {
     const std::size_t types = model.type_count();
-    const std::size_t groups = model.group_count();
     for (std::uint32_t k = 0; k < types; ++k) {
       arrival_streams_.push_back(make_stream(seed, replication, StreamPurpose::arrivals, k));
       handle_streams_.push_back(make_stream(seed, replication, StreamPurpose::handle_time, k));
       patience_streams_.push_back(make_stream(seed, replication, StreamPurpose::patience, k));
+      outcome_streams_.push_back(make_stream(seed, replication, StreamPurpose::outcome, k));
+      return_streams_.push_back(make_stream(seed, replication, StreamPurpose::returns, k));
+      misroute_streams_.push_back(make_stream(seed, replication, StreamPurpose::misroute, k));
+      escalation_streams_.push_back(make_stream(seed, replication, StreamPurpose::escalation, k));
+      callback_streams_.push_back(make_stream(seed, replication, StreamPurpose::callback, k));
     }
     draw_arrival_rates();
     replay_cursor_.assign(types, 0);
-    aht_factor_.assign(groups * types, 0.0);
-    for (std::size_t g = 0; g < groups; ++g)
-      for (const Skill& skill : model.agent_groups[g].skills)
-        aht_factor_[g * types + skill.type] = skill.aht_factor;
-    queues_.resize(types);
-    groups_.resize(groups);
+    build_priority_levels();
+    build_routes();
+    queues_.resize(types * max_stages * levels_);
+    groups_.resize(model.group_count());
     fill_paid_time();
   }
 
@@ -123,16 +212,128 @@ class Engine {
         case EventKind::service_end: on_service_end(event.index()); break;
         case EventKind::abandonment: on_abandonment(event.index()); break;
         case EventKind::interval_boundary: on_interval_boundary(event.index()); break;
+        case EventKind::return_arrival: front_door(event.index()); break;
+        case EventKind::overflow: on_overflow(event.index()); break;
+        case EventKind::hold_limit: on_hold_limit(event.index()); break;
       }
       if (!top_taken_) calendar_.pop();
     }
     tallies_.events = events;
-    count_contacts_in_system();
+    close_run();
     check_conservation();
     return std::move(tallies_);
   }
 
  private:
+  // ---- set-up -----------------------------------------------------------------------------------
+
+  // Queue priorities in use (segments, escalations), lowest number first; each becomes a level.
+  void build_priority_levels() {
+    std::vector<int> priorities;
+    for (const ContactType& type : model_.contact_types) {
+      priorities.push_back(priority_of(type));
+      if (type.escalation && type.escalation->priority) priorities.push_back(*type.escalation->priority);
+    }
+    std::sort(priorities.begin(), priorities.end());
+    priorities.erase(std::unique(priorities.begin(), priorities.end()), priorities.end());
+    priorities_ = priorities;
+    levels_ = std::max<std::size_t>(1, priorities_.size());
+  }
+
+  int priority_of(const ContactType& type) const {
+    return type.segment == no_segment ? 1 : model_.segments[type.segment].priority;
+  }
+
+  std::uint16_t level_of(int priority) const {
+    const auto it = std::lower_bound(priorities_.begin(), priorities_.end(), priority);
+    return static_cast<std::uint16_t>(it - priorities_.begin());
+  }
+
+  std::uint32_t queue_of(ContactTypeIndex k, std::size_t stage) const {
+    return static_cast<std::uint32_t>((k * max_stages + stage) * levels_);
+  }
+
+  // A type's stages are the tiers that serve it, directly or by overflow, in increasing order.
+  int stage_of(ContactTypeIndex k, int tier) const {
+    const auto& tiers = stage_tiers_[k];
+    const auto it = std::find(tiers.begin(), tiers.end(), tier);
+    return it == tiers.end() ? -1 : static_cast<int>(it - tiers.begin());
+  }
+
+  static Server server_for(const AgentGroup& group, AgentGroupIndex g, ContactTypeIndex k) {
+    for (const Skill& skill : group.skills)
+      if (skill.type == k) return {g, skill.aht_factor, skill.resolve_factor};
+    return {g, 1.0, 1.0};  // an overflow group without the skill: its own speed and quality
+  }
+
+  void build_routes() {
+    const std::size_t types = model_.type_count();
+    stage_tiers_.assign(types, {});
+    for (const AgentGroup& group : model_.agent_groups)
+      for (const Skill& skill : group.skills) stage_tiers_[skill.type].push_back(group.tier);
+    for (const OverflowStep& step : model_.overflow) stage_tiers_[step.type].push_back(step.tier);
+    for (auto& tiers : stage_tiers_) {
+      std::sort(tiers.begin(), tiers.end());
+      tiers.erase(std::unique(tiers.begin(), tiers.end()), tiers.end());
+      if (tiers.empty()) tiers.push_back(1);
+      CCSIM_CHECK(tiers.size() <= max_stages, "more tiers than the engine's queues hold");
+    }
+
+    // Overflow steps first: a group that a step names takes that type and tier only through it.
+    routes_.assign(types * max_stages, {});
+    std::vector<std::vector<bool>> overflow_only(types * max_stages,
+                                                 std::vector<bool>(model_.group_count(), false));
+    for (const OverflowStep& step : model_.overflow) {
+      const int stage = stage_of(step.type, step.tier);
+      CCSIM_CHECK(stage >= 0, "overflow step for a tier that does not serve its type");
+      const std::size_t r = step.type * max_stages + static_cast<std::size_t>(stage);
+      OverflowRoute route{step.after_s, {}};
+      for (const AgentGroupIndex g : step.to) {
+        if (overflow_only[r][g]) continue;  // already eligible through an earlier step
+        overflow_only[r][g] = true;
+        route.servers.push_back(server_for(model_.agent_groups[g], g, step.type));
+        sources_for_overflow_.push_back({g, step.type, static_cast<std::size_t>(stage), step.after_s});
+      }
+      routes_[r].steps.push_back(std::move(route));
+    }
+    for (ContactTypeIndex k = 0; k < types; ++k) {
+      const ContactType& type = model_.contact_types[k];
+      for (std::size_t stage = 0; stage < stage_tiers_[k].size(); ++stage) {
+        Route& route = routes_[k * max_stages + stage];
+        for (const AgentGroupIndex g : type.groups) {
+          const AgentGroup& group = model_.agent_groups[g];
+          if (group.tier != stage_tiers_[k][stage] || overflow_only[k * max_stages + stage][g]) continue;
+          route.direct.push_back(server_for(group, g, k));
+        }
+        const double factor = route.direct.empty() ? 1.0 : route.direct.front().aht_factor;
+        route.mean_handle_s = mean(type.handle_time) * factor;
+      }
+    }
+
+    sources_.assign(model_.group_count(), {});
+    for (AgentGroupIndex g = 0; g < model_.group_count(); ++g) {
+      const AgentGroup& group = model_.agent_groups[g];
+      for (const Skill& skill : group.skills) {
+        const int stage = stage_of(skill.type, group.tier);
+        if (overflow_only[skill.type * max_stages + static_cast<std::size_t>(stage)][g]) continue;
+        sources_[g].push_back({queue_of(skill.type, static_cast<std::size_t>(stage)), 0.0,
+                               skill.priority, skill.aht_factor, skill.resolve_factor});
+      }
+    }
+    for (const OverflowTarget& target : sources_for_overflow_) {
+      const AgentGroup& group = model_.agent_groups[target.group];
+      int priority = std::numeric_limits<int>::max();  // after the group's own skills
+      for (const Skill& skill : group.skills)
+        if (skill.type == target.type) priority = skill.priority;
+      const Server server = server_for(group, target.group, target.type);
+      sources_[target.group].push_back({queue_of(target.type, target.stage), target.after_s, priority,
+                                        server.aht_factor, server.resolve_factor});
+    }
+    for (auto& sources : sources_)
+      std::stable_sort(sources.begin(), sources.end(),
+                       [](const Source& a, const Source& b) { return a.priority < b.priority; });
+  }
+
   // ---- scheduling -------------------------------------------------------------------------------
 
   // The first event scheduled while handling an event takes the handled event's place in the heap
@@ -148,6 +349,10 @@ class Engine {
 
   void trace(double time, TraceKind kind, std::uint64_t contact, int type, int group) {
     trace_->record({time, kind, contact, type, group});
+  }
+
+  void trace_contact(TraceKind kind, const Contact& contact, int group = -1) {
+    if (trace_) trace(now_, kind, contact.serial, static_cast<int>(contact.type), group);
   }
 
   // ---- arrivals ---------------------------------------------------------------------------------
@@ -196,46 +401,151 @@ class Engine {
     return never;
   }
 
+  // A new customer: a new issue, at the front door.
   void on_arrival(ContactTypeIndex k) {
     const double next = next_arrival_time(k, now_);
     if (next < horizon_end_) schedule(next, EventKind::arrival, k);
 
     const std::uint32_t c = allocate_contact();
     Contact& contact = contacts_[c];
+    contact.issue_open_s = now_;
+    contact.issue_type = k;
+    contact.issue_interval = interval_of(now_);
+    contact.issue_counted = now_ >= warmup_s_;
+    contact.issue_contacts = 0;
+    contact.owns_issue = true;
+    contact.fcr_candidate = false;
+    contact.repeated = false;
+    if (contact.issue_counted) ++tallies_.issue(contact.issue_interval, k).opened;
+    front_door(c);
+  }
+
+  // A customer reaches the queues through the front door (first contact, repeat or retry): it may
+  // be misrouted, and it may be offered a callback.
+  void front_door(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
+    ContactTypeIndex queue_type = k;
+    contact.misrouted = type.misroute && chance(type.misroute->p, misroute_streams_[k]);
+    if (contact.misrouted) {
+      queue_type = type.misroute->to;
+      contact.handle_base_s = sample(type.misroute->handle_time, misroute_streams_[k]);
+    } else {
+      contact.handle_base_s = sample(type.handle_time, handle_streams_[k]);
+    }
+    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    start_contact(c, queue_type, 0, level_of(priority_of(type)));
+    route(c, true);
+  }
+
+  // Counts contact c as a new contact of `type` at `stage` and readies it for routing.
+  void start_contact(std::uint32_t c, ContactTypeIndex type, std::size_t stage, std::uint16_t level) {
+    Contact& contact = contacts_[c];
     contact.arrival_s = now_;
-    contact.handle_base_s = sample(type.handle_time, handle_streams_[k]);
-    const double patience = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    contact.queued_s = now_;
+    contact.abandon_at = contact.overflow_at = contact.hold_until = never;
     contact.serial = serial_++;
-    contact.type = k;
+    contact.type = type;
+    contact.stage = static_cast<std::uint8_t>(stage);
+    contact.level = level;
     contact.interval = interval_of(now_);
     contact.counted = now_ >= warmup_s_;
+    contact.state = ContactState::waiting;
+    contact.outcome = Outcome::none;
+    contact.callback = false;
+    ++contact.issue_contacts;
     ++tallies_.arrivals;
-    if (contact.counted) ++tallies_.contact(contact.interval, k).offered;
-    if (trace_) trace(now_, TraceKind::arrival, contact.serial, static_cast<int>(k), -1);
+    if (contact.counted) ++tallies_.contact(contact.interval, type).offered;
+    if (trace_) trace(now_, TraceKind::arrival, contact.serial, static_cast<int>(type), -1);
+  }
 
-    for (const AgentGroupIndex g : type.groups) {
-      if (groups_[g].idle > 0) {
-        account_agent_time(g);
-        --groups_[g].idle;
-        ++groups_[g].busy;
-        begin_service(c, g);
-        return;
-      }
-    }
+  // An idle agent of the type's groups at its tier takes the contact, else one of an overflow step
+  // that applies at once; otherwise it waits, until an agent frees, its patience ends, or its
+  // next overflow step.
+  void route(std::uint32_t c, bool at_front_door) {
+    Contact& contact = contacts_[c];
+    const Route& route = routes_[contact.type * max_stages + contact.stage];
+    for (const Server& server : route.direct)
+      if (groups_[server.group].idle > 0) return take_idle(c, server);
+    std::size_t step = 0;
+    for (; step < route.steps.size() && route.steps[step].after_s <= 0.0; ++step)
+      for (const Server& server : route.steps[step].servers)
+        if (groups_[server.group].idle > 0) return take_idle(c, server);
+
+    if (at_front_door && model_.contact_types[contact.type].callback) offer_callback(c, route);
     enqueue(c);
-    if (patience < never) {
-      contact.abandon_at = now_ + patience;
+    if (!contact.callback && contact.partner == no_contact && contact.patience_s < never) {
+      contact.abandon_at = now_ + contact.patience_s;
       schedule(contact.abandon_at, EventKind::abandonment, c);
     }
+    schedule_overflow(c, step);
+  }
+
+  void schedule_overflow(std::uint32_t c, std::size_t step) {
+    Contact& contact = contacts_[c];
+    const Route& route = routes_[contact.type * max_stages + contact.stage];
+    if (step >= route.steps.size()) return;
+    contact.step = static_cast<std::uint16_t>(step);
+    contact.overflow_at = contact.queued_s + route.steps[step].after_s;
+    schedule(contact.overflow_at, EventKind::overflow, c);
+  }
+
+  // The contact has waited long enough for the next step: an idle agent of its groups takes it,
+  // else they take it when they free (their sources include this queue from this wait on).
+  void on_overflow(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    if (contact.state != ContactState::waiting || contact.overflow_at != now_) return;
+    contact.overflow_at = never;
+    trace_contact(TraceKind::overflow, contact);
+    const Route& route = routes_[contact.type * max_stages + contact.stage];
+    for (const Server& server : route.steps[contact.step].servers) {
+      if (groups_[server.group].idle > 0) {
+        dequeue(c);
+        return take_idle(c, server);
+      }
+    }
+    schedule_overflow(c, contact.step + 1u);
+  }
+
+  // Virtual hold: the wait is predicted from the queue ahead, the handle time and the agents on
+  // duty; a caller who accepts keeps the place in line and does not abandon.
+  void offer_callback(std::uint32_t c, const Route& route) {
+    Contact& contact = contacts_[c];
+    const Callback& callback = *model_.contact_types[contact.type].callback;
+    std::uint64_t ahead = 0;
+    const std::uint32_t base = queue_of(contact.type, contact.stage);
+    for (std::uint32_t level = 0; level <= contact.level; ++level) ahead += queues_[base + level].size;
+    int agents = 0;
+    for (const Server& server : route.direct) {
+      const GroupState& group = groups_[server.group];
+      agents += group.idle + group.busy - group.pending_departures;
+    }
+    const double predicted =
+        agents > 0 ? static_cast<double>(ahead + 1) * route.mean_handle_s / agents : never;
+    if (predicted <= callback.offer_when_wait_s) return;
+    ContactTally* tally = contact.counted ? &tallies_.contact(contact.interval, contact.type) : nullptr;
+    if (tally) ++tally->callbacks_offered;
+    if (!chance(callback.accept_p, callback_streams_[contact.type])) return;
+    if (tally) ++tally->callbacks_accepted;
+    contact.callback = true;
+    trace_contact(TraceKind::callback, contact);
   }
 
   // ---- service ----------------------------------------------------------------------------------
 
+  void take_idle(std::uint32_t c, const Server& server) {
+    account_agent_time(server.group);
+    --groups_[server.group].idle;
+    ++groups_[server.group].busy;
+    begin_service(c, server.group, server.aht_factor, server.resolve_factor);
+  }
+
   // An agent of group g (already counted busy) takes contact c.
-  void begin_service(std::uint32_t c, AgentGroupIndex g) {
+  void begin_service(std::uint32_t c, AgentGroupIndex g, double aht_factor, double resolve_factor) {
     Contact& contact = contacts_[c];
-    contact.abandon_at = never;  // any pending abandonment no longer applies
+    contact.abandon_at = never;  // pending timers no longer apply
+    contact.overflow_at = never;
     const double wait = now_ - contact.arrival_s;
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
@@ -243,30 +553,231 @@ class Engine {
       tally.wait_answered_s += wait;
       if (wait <= model_.contact_types[contact.type].sla.answer_within_s) ++tally.answered_within_sla;
       tallies_.wait(contact.interval, contact.type).add(wait);
+      if (contact.callback) {
+        ++tally.callbacks_answered;
+        tally.callback_wait_s += wait;
+      }
     }
     if (trace_) trace(now_, TraceKind::answer, contact.serial, static_cast<int>(contact.type),
                       static_cast<int>(g));
     contact.group = g;
-    contact.handle_s = contact.handle_base_s * aht_factor_[g * types_ + contact.type];
+    contact.state = ContactState::in_service;
+    contact.resolve_factor = resolve_factor;
+    contact.handle_s = contact.handle_base_s * aht_factor;
+    if (contact.callback) dial(contact);
+    if (contact.partner != no_contact) join_warm_transfer(c);
     schedule(now_ + contact.handle_s, EventKind::service_end, c);
   }
 
+  // The agent calls the customer back: the dial time comes first, and the customer may not answer.
+  void dial(Contact& contact) {
+    const Callback& callback = *model_.contact_types[contact.type].callback;
+    RandomEngine& stream = callback_streams_[contact.type];
+    const double dial_s = sample(callback.dial_time, stream);
+    if (chance(callback.reach_p, stream)) {
+      contact.handle_s += dial_s;
+    } else {
+      contact.handle_s = dial_s;
+      contact.outcome = Outcome::unreached;
+    }
+  }
+
+  // The next tier answers a warm transfer: both agents stay on the line for the handoff, then the
+  // holding agent leaves. Its handle time includes the hold.
+  void join_warm_transfer(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    Contact& holding = contacts_[contact.partner];
+    const Escalation& escalation = *model_.contact_types[contact.issue_type].escalation;
+    const double handoff =
+        escalation.handoff ? sample(*escalation.handoff, escalation_streams_[contact.issue_type]) : 0.0;
+    holding.handle_s += now_ - holding.queued_s + handoff;
+    holding.hold_until = never;
+    holding.state = ContactState::releasing;
+    holding.partner = no_contact;
+    schedule(now_ + handoff, EventKind::service_end, contact.partner);
+    contact.handle_s += handoff;
+    contact.partner = no_contact;
+  }
+
+  // The agent is done with the customer: first what became of the issue; then, unless the agent
+  // still holds or hands over, the agent is released and the issue goes on or ends.
   void on_service_end(std::uint32_t c) {
+    if (contacts_[c].state == ContactState::in_service) {
+      decide_outcome(c);
+      if (contacts_[c].state != ContactState::in_service) return;  // holding or handing over
+    }
     Contact& contact = contacts_[c];
     const AgentGroupIndex g = contact.group;
-    if (contact.counted) {
-      const double handle = contact.handle_s;
-      ContactTally& tally = tallies_.contact(contact.interval, contact.type);
-      ++tally.handled;
-      tally.handle_s += handle;
-      AgentTally& agent = tallies_.agent(contact.interval, g);
-      ++agent.handled;
-      agent.handle_s += handle;
-    }
+    count_handled(contact);
     if (trace_) trace(now_, TraceKind::service_end, contact.serial, static_cast<int>(contact.type),
                       static_cast<int>(g));
-    release_contact(c);
 
+    enum class Next { release, wait_for_return, transfer, escalate };
+    Next next = Next::release;
+    switch (contact.outcome) {
+      case Outcome::resolved: end_issue(contact, IssueEnd::resolved); break;
+      case Outcome::unresolved:
+        if (come_back_later(c, Return::repeat)) next = Next::wait_for_return;
+        break;
+      case Outcome::unreached:
+        if (come_back_later(c, Return::retry)) next = Next::wait_for_return;
+        break;
+      case Outcome::escalated:
+        if (contact.owns_issue) next = Next::escalate;  // cold; a warm transfer passed the issue on
+        break;
+      case Outcome::transferred: next = Next::transfer; break;
+      case Outcome::none: CCSIM_CHECK(false, "a contact left service without an outcome");
+    }
+    if (next == Next::release) release_contact(c);
+    free_agent(g);
+    // The customer joins the next queue after the freed agent has taken the longest-waiting one.
+    if (next == Next::escalate) escalate_cold(c);
+    if (next == Next::transfer) transfer_to_own_queue(c);
+  }
+
+  // Resolved with the type's p times the skill's resolve factor; else escalated with the type's p
+  // at this tier (when a higher tier serves the type); else unresolved.
+  void decide_outcome(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    if (contact.outcome == Outcome::unreached) return trace_contact(TraceKind::unreached, contact, contact.group);
+    if (contact.misrouted) {
+      contact.outcome = Outcome::transferred;
+      return trace_contact(TraceKind::transferred, contact, static_cast<int>(contact.group));
+    }
+    const ContactTypeIndex k = contact.issue_type;
+    const ContactType& type = model_.contact_types[k];
+    if (chance(type.resolution_p * contact.resolve_factor, outcome_streams_[k])) {
+      contact.outcome = Outcome::resolved;
+      return trace_contact(TraceKind::resolved, contact, static_cast<int>(contact.group));
+    }
+    if (type.escalation && contact.stage + 1u < stage_tiers_[k].size()) {
+      const int tier = stage_tiers_[k][contact.stage];
+      if (chance(type.escalation->p_by_tier[static_cast<std::size_t>(tier - 1)], outcome_streams_[k])) {
+        contact.outcome = Outcome::escalated;
+        trace_contact(TraceKind::escalated, contact, static_cast<int>(contact.group));
+        return begin_escalation(c);
+      }
+    }
+    contact.outcome = Outcome::unresolved;
+    trace_contact(TraceKind::unresolved, contact, static_cast<int>(contact.group));
+  }
+
+  // Cold: the agent hands over (if the type has a handoff time) and is released; the customer then
+  // queues for the next tier. Warm: a contact for the next tier starts now, while this one holds.
+  void begin_escalation(std::uint32_t c) {
+    const ContactTypeIndex k = contacts_[c].issue_type;
+    const Escalation& escalation = *model_.contact_types[k].escalation;
+    if (escalation.transfer == TransferMode::cold) {
+      if (escalation.handoff) {
+        Contact& contact = contacts_[c];
+        const double handoff = sample(*escalation.handoff, escalation_streams_[k]);
+        contact.handle_s += handoff;
+        contact.state = ContactState::releasing;
+        schedule(now_ + handoff, EventKind::service_end, c);
+      }
+      return;
+    }
+    const std::uint32_t e = allocate_contact();  // may move contacts_: no reference held across it
+    Contact& holding = contacts_[c];
+    Contact& escalated = contacts_[e];
+    copy_issue(holding, escalated);
+    holding.owns_issue = false;
+    holding.state = ContactState::holding;
+    holding.queued_s = now_;
+    holding.partner = e;
+    escalated.partner = c;
+    prepare_escalated(escalated, k);
+    start_contact(e, k, holding.stage + 1u, escalated_level(k, holding.level));
+    route(e, false);
+    Contact& still = contacts_[c];
+    if (still.state == ContactState::holding) {
+      still.hold_until = now_ + escalation.warm_limit_s;
+      schedule(still.hold_until, EventKind::hold_limit, c);
+    }
+  }
+
+  // The next tier did not answer in time: the agent leaves the call, and the customer waits alone
+  // (and may now abandon).
+  void on_hold_limit(std::uint32_t c) {
+    Contact& holding = contacts_[c];
+    if (holding.state != ContactState::holding || holding.hold_until != now_) return;
+    holding.hold_until = never;
+    holding.handle_s += now_ - holding.queued_s;
+    trace_contact(TraceKind::hold_limit, holding, static_cast<int>(holding.group));
+    const std::uint32_t e = holding.partner;
+    Contact& escalated = contacts_[e];
+    escalated.partner = no_contact;
+    holding.partner = no_contact;
+    if (escalated.patience_s < never) {
+      escalated.abandon_at = now_ + escalated.patience_s;
+      schedule(escalated.abandon_at, EventKind::abandonment, e);
+    }
+    holding.state = ContactState::releasing;
+    on_service_end(c);
+  }
+
+  void escalate_cold(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    const ContactTypeIndex k = contact.issue_type;
+    prepare_escalated(contact, k);
+    start_contact(c, k, contact.stage + 1u, escalated_level(k, contact.level));
+    route(c, false);
+  }
+
+  void prepare_escalated(Contact& contact, ContactTypeIndex k) {
+    const ContactType& type = model_.contact_types[k];
+    const Escalation& escalation = *type.escalation;
+    contact.handle_base_s = sample(escalation.handle_time ? *escalation.handle_time : type.handle_time,
+                                   escalation_streams_[k]);
+    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    contact.misrouted = false;
+  }
+
+  std::uint16_t escalated_level(ContactTypeIndex k, std::uint16_t level) const {
+    const auto& priority = model_.contact_types[k].escalation->priority;
+    return priority ? level_of(*priority) : level;
+  }
+
+  // A misrouted customer, sent (cold) to the queue of its own type at the first tier.
+  void transfer_to_own_queue(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    const ContactTypeIndex k = contact.issue_type;
+    const ContactType& type = model_.contact_types[k];
+    contact.handle_base_s = sample(type.handle_time, handle_streams_[k]);
+    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    contact.misrouted = false;
+    start_contact(c, k, 0, level_of(priority_of(type)));
+    route(c, false);
+  }
+
+  void count_handled(Contact& contact) {
+    if (contact.issue_contacts == 1 &&
+        (contact.outcome == Outcome::resolved || contact.outcome == Outcome::unresolved))
+      contact.fcr_candidate = true;
+    if (!contact.counted) return;
+    const double handle = contact.handle_s;
+    ContactTally& tally = tallies_.contact(contact.interval, contact.type);
+    ++tally.handled;
+    tally.handle_s += handle;
+    AgentTally& agent = tallies_.agent(contact.interval, contact.group);
+    ++agent.handled;
+    agent.handle_s += handle;
+    const AgentGroup& group = model_.agent_groups[contact.group];
+    agent.cost += group.cost_per_contact + group.cost_per_minute * (handle / 60.0);
+    switch (contact.outcome) {
+      case Outcome::resolved: ++tally.resolved; ++agent.resolved; break;
+      case Outcome::escalated:
+        ++tally.escalated; ++agent.escalated;
+        ++tally.transferred; ++agent.transferred;
+        break;
+      case Outcome::transferred: ++tally.transferred; ++agent.transferred; break;
+      default: break;
+    }
+  }
+
+  // A freed agent leaves if due to, else takes the best waiting contact its group may serve, else
+  // goes idle.
+  void free_agent(AgentGroupIndex g) {
     GroupState& group = groups_[g];
     if (group.pending_departures > 0) {
       account_agent_time(g);
@@ -274,10 +785,11 @@ class Engine {
       --group.busy;
       return;
     }
-    const std::uint32_t next = select_waiting_contact(g);
+    const Source* source = nullptr;
+    const std::uint32_t next = select_waiting_contact(g, source);
     if (next != no_contact) {
       dequeue(next);
-      begin_service(next, g);  // the same agent stays busy: no change in agent time
+      begin_service(next, g, source->aht_factor, source->resolve_factor);  // the agent stays busy
       return;
     }
     account_agent_time(g);
@@ -285,18 +797,28 @@ class Engine {
     ++group.idle;
   }
 
-  // Among the types group g serves: the best skill priority, then the longest wait. Ties on both
-  // go to the type listed first in the group's skills.
-  std::uint32_t select_waiting_contact(AgentGroupIndex g) const {
+  // Among the queues group g serves: the best skill priority, then the best contact priority
+  // (segment, escalation), then the longest wait in the queue. Ties go to the skill listed first.
+  // An overflow source offers a queue's head only once it has waited the step's time.
+  std::uint32_t select_waiting_contact(AgentGroupIndex g, const Source*& chosen) const {
     std::uint32_t best = no_contact;
     int best_priority = 0;
-    for (const Skill& skill : model_.agent_groups[g].skills) {
-      if (best != no_contact && skill.priority > best_priority) break;
-      const std::uint32_t head = queues_[skill.type].head;
-      if (head == no_contact) continue;
-      if (best == no_contact || contacts_[head].arrival_s < contacts_[best].arrival_s) {
-        best = head;
-        best_priority = skill.priority;
+    std::size_t best_level = 0;
+    for (const Source& source : sources_[g]) {
+      if (best != no_contact && source.priority > best_priority) break;
+      for (std::size_t level = 0; level < levels_; ++level) {
+        const std::uint32_t head = queues_[source.queue + level].head;
+        if (head == no_contact) continue;
+        const Contact& contact = contacts_[head];
+        if (source.min_wait_s > 0.0 && now_ < contact.queued_s + source.min_wait_s) continue;
+        if (best == no_contact || level < best_level ||
+            (level == best_level && contact.queued_s < contacts_[best].queued_s)) {
+          best = head;
+          best_priority = source.priority;
+          best_level = level;
+          chosen = &source;
+        }
+        break;
       }
     }
     return best;
@@ -306,6 +828,7 @@ class Engine {
     Contact& contact = contacts_[c];
     if (contact.abandon_at != now_) return;  // answered, or the slot was reused
     dequeue(c);
+    contact.abandon_at = contact.overflow_at = never;
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
       ++tally.abandoned;
@@ -313,7 +836,68 @@ class Engine {
         ++tally.short_abandoned;
     }
     if (trace_) trace(now_, TraceKind::abandonment, contact.serial, static_cast<int>(contact.type), -1);
-    release_contact(c);
+    if (!come_back_later(c, Return::retry)) release_contact(c);
+  }
+
+  // ---- issues -----------------------------------------------------------------------------------
+
+  enum class IssueEnd { resolved, gave_up, open };
+
+  // Whether the customer of contact c comes back about the issue (a repeat after an unresolved
+  // contact, a retry after an abandoned or unreached one). If so the slot waits for the return;
+  // a return due after the horizon leaves the issue open. Otherwise the issue ends unresolved.
+  bool come_back_later(std::uint32_t c, Return why) {
+    Contact& contact = contacts_[c];
+    const ContactTypeIndex k = contact.issue_type;
+    const ContactType& type = model_.contact_types[k];
+    RandomEngine& stream = return_streams_[k];
+    const Distribution* delay = nullptr;
+    if (why == Return::repeat && type.repeat && chance(type.repeat->p, stream)) delay = &type.repeat->delay;
+    if (why == Return::retry && type.retry && chance(type.retry->p, stream)) delay = &type.retry->delay;
+    if (!delay) {
+      end_issue(contact, IssueEnd::gave_up);
+      return false;
+    }
+    const double at = now_ + sample(*delay, stream);
+    if (why == Return::repeat) {
+      contact.repeated = true;
+      if (at - contact.issue_open_s <= type.repeat->window_s) contact.fcr_candidate = false;
+    }
+    if (at >= horizon_end_) {
+      end_issue(contact, IssueEnd::open);
+      return false;
+    }
+    contact.state = ContactState::pending;
+    schedule(at, EventKind::return_arrival, c);
+    return true;
+  }
+
+  void end_issue(const Contact& contact, IssueEnd end) {
+    if (end == IssueEnd::gave_up) trace_contact(TraceKind::gave_up, contact);
+    if (!contact.issue_counted) return;
+    IssueTally& tally = tallies_.issue(contact.issue_interval, contact.issue_type);
+    switch (end) {
+      case IssueEnd::resolved:
+        ++tally.resolved;
+        tallies_.resolution_time(contact.issue_interval, contact.issue_type).add(now_ - contact.issue_open_s);
+        break;
+      case IssueEnd::gave_up: ++tally.gave_up; break;
+      case IssueEnd::open: ++tally.open_at_end; break;
+    }
+    if (contact.fcr_candidate) ++tally.first_contact_resolved;
+    if (contact.repeated) ++tally.repeated;
+    tally.contacts += contact.issue_contacts;
+  }
+
+  static void copy_issue(const Contact& from, Contact& to) {
+    to.issue_open_s = from.issue_open_s;
+    to.issue_type = from.issue_type;
+    to.issue_interval = from.issue_interval;
+    to.issue_counted = from.issue_counted;
+    to.issue_contacts = from.issue_contacts;
+    to.owns_issue = true;
+    to.fcr_candidate = from.fcr_candidate;
+    to.repeated = from.repeated;
   }
 
   // ---- staffing and agent time ------------------------------------------------------------------
@@ -345,12 +929,13 @@ class Engine {
       group.idle += arriving;
       // New agents start on the waiting contacts at once.
       while (group.idle > 0) {
-        const std::uint32_t next = select_waiting_contact(g);
+        const Source* source = nullptr;
+        const std::uint32_t next = select_waiting_contact(g, source);
         if (next == no_contact) break;
         dequeue(next);
         --group.idle;
         ++group.busy;
-        begin_service(next, g);
+        begin_service(next, g, source->aht_factor, source->resolve_factor);
       }
     } else {
       const int leaving = current - target;
@@ -400,32 +985,39 @@ class Engine {
       CCSIM_CHECK(c <= Event::max_index, "more contacts in the system at once than events can address");
       contacts_.push_back(Contact{});
     }
-    contacts_[c].live = true;
-    contacts_[c].abandon_at = never;
-    contacts_[c].prev = contacts_[c].next = no_contact;
+    Contact& contact = contacts_[c];
+    contact.live = true;
+    contact.abandon_at = contact.overflow_at = contact.hold_until = never;
+    contact.prev = contact.next = no_contact;
+    contact.partner = no_contact;
     return c;
   }
 
   void release_contact(std::uint32_t c) {
-    contacts_[c].live = false;
-    contacts_[c].abandon_at = never;
+    Contact& contact = contacts_[c];
+    contact.live = false;
+    contact.abandon_at = contact.overflow_at = contact.hold_until = never;
     free_contacts_.push_back(c);
   }
 
   void enqueue(std::uint32_t c) {
-    WaitingQueue& queue = queues_[contacts_[c].type];
-    contacts_[c].prev = queue.tail;
-    contacts_[c].next = no_contact;
+    Contact& contact = contacts_[c];
+    contact.queue = queue_of(contact.type, contact.stage) + contact.level;
+    WaitingQueue& queue = queues_[contact.queue];
+    contact.prev = queue.tail;
+    contact.next = no_contact;
     if (queue.tail != no_contact) contacts_[queue.tail].next = c; else queue.head = c;
     queue.tail = c;
+    ++queue.size;
   }
 
   void dequeue(std::uint32_t c) {
-    WaitingQueue& queue = queues_[contacts_[c].type];
     Contact& contact = contacts_[c];
+    WaitingQueue& queue = queues_[contact.queue];
     if (contact.prev != no_contact) contacts_[contact.prev].next = contact.next; else queue.head = contact.next;
     if (contact.next != no_contact) contacts_[contact.next].prev = contact.prev; else queue.tail = contact.prev;
     contact.prev = contact.next = no_contact;
+    --queue.size;
   }
 
   IntervalIndex interval_of(double t) const {
@@ -435,19 +1027,31 @@ class Engine {
 
   // ---- end of run -------------------------------------------------------------------------------
 
-  void count_contacts_in_system() {
-    for (const Contact& contact : contacts_)
-      if (contact.live && contact.counted) ++tallies_.in_system_at_end[contact.type];
+  // Contacts still in the system are counted as such, and the issues they (or a pending return)
+  // carry are open.
+  void close_run() {
+    for (const Contact& contact : contacts_) {
+      if (!contact.live) continue;
+      if (contact.counted && contact.state != ContactState::pending)
+        ++tallies_.in_system_at_end[contact.type];
+      if (contact.owns_issue) end_issue(contact, IssueEnd::open);
+    }
   }
 
   void check_conservation() const {
     for (std::size_t k = 0; k < model_.type_count(); ++k) {
       std::uint64_t offered = 0, handled = 0, abandoned = 0;
+      std::uint64_t opened = 0, resolved = 0, gave_up = 0, open = 0;
       for (IntervalIndex i = 0; i < intervals_; ++i) {
         const ContactTally& tally = tallies_.contact(i, k);
         offered += tally.offered;
         handled += tally.handled;
         abandoned += tally.abandoned;
+        const IssueTally& issues = tallies_.issue(i, k);
+        opened += issues.opened;
+        resolved += issues.resolved;
+        gave_up += issues.gave_up;
+        open += issues.open_at_end;
       }
       const std::uint64_t in_system = tallies_.in_system_at_end[k];
       if (offered != handled + abandoned + in_system) {
@@ -457,8 +1061,22 @@ class Engine {
             model_.contact_types[k].id, offered, handled, abandoned, in_system);
         CCSIM_CHECK(false, message.c_str());
       }
+      if (opened != resolved + gave_up + open) {
+        const std::string message = fmt::format(
+            "issue conservation violated for contact type \"{}\": opened {} != resolved {} + "
+            "given up {} + open {}",
+            model_.contact_types[k].id, opened, resolved, gave_up, open);
+        CCSIM_CHECK(false, message.c_str());
+      }
     }
   }
+
+  struct OverflowTarget {
+    AgentGroupIndex group;
+    ContactTypeIndex type;
+    std::size_t stage;
+    Seconds after_s;
+  };
 
   const Model& model_;
   Tallies tallies_;
@@ -467,19 +1085,29 @@ class Engine {
   const double interval_s_;
   const double horizon_end_;
   const double warmup_s_;
-  const std::size_t types_;
 
   std::vector<RandomEngine> arrival_streams_;
   std::vector<RandomEngine> handle_streams_;
   std::vector<RandomEngine> patience_streams_;
-  std::vector<double> rates_;       // [type * intervals + interval], per second
-  std::vector<double> aht_factor_;  // [group * types + type]
+  std::vector<RandomEngine> outcome_streams_;
+  std::vector<RandomEngine> return_streams_;
+  std::vector<RandomEngine> misroute_streams_;
+  std::vector<RandomEngine> escalation_streams_;
+  std::vector<RandomEngine> callback_streams_;
+  std::vector<double> rates_;               // [type * intervals + interval], per second
   std::vector<std::size_t> replay_cursor_;  // per type: next replayed arrival
+
+  std::vector<int> priorities_;  // of the queue levels, lowest (first served) first
+  std::size_t levels_ = 1;
+  std::vector<std::vector<int>> stage_tiers_;  // per type: the tiers serving it, increasing
+  std::vector<Route> routes_;                  // [type * max_stages + stage]
+  std::vector<std::vector<Source>> sources_;   // per group, in its skill priority order
+  std::vector<OverflowTarget> sources_for_overflow_;
 
   EventCalendar calendar_;
   std::vector<Contact> contacts_;
   std::vector<std::uint32_t> free_contacts_;
-  std::vector<WaitingQueue> queues_;
+  std::vector<WaitingQueue> queues_;  // [queue_of(type, stage) + level]
   std::vector<GroupState> groups_;
 
   double now_ = 0.0;

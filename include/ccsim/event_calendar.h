@@ -17,19 +17,24 @@ namespace ccsim {
 
 // Order matters: it is the tie rule. Staffing changes first, so that everything at a boundary sees
 // the new staffing; service ends before abandonments, so that a contact whose patience runs out
-// at the very instant an agent frees is answered; arrivals last, so that they see the agents freed
-// at that instant.
+// at the very instant an agent frees is answered; an agent holding for a warm transfer gives up
+// after that, and a contact overflows only if it neither was answered nor abandoned at that
+// instant; customers coming back, then new arrivals, last, so that they see the agents freed at
+// that instant.
 enum class EventKind : std::uint8_t {
   interval_boundary = 0,
   service_end = 1,
   abandonment = 2,
-  arrival = 3,
+  hold_limit = 3,
+  overflow = 4,
+  return_arrival = 5,
+  arrival = 6,
 };
 
 // 16 bytes, so that four siblings share one cache line and moving an event is one 16-byte copy.
-// `order` packs, from the top: the kind (2 bits), a scheduling sequence number (34 bits) and the
+// `order` packs, from the top: the kind (3 bits), a scheduling sequence number (33 bits) and the
 // index (28 bits) of the contact, contact type or interval the event is about, so comparing
-// (time, order) applies the tie rule. The sequence wraps after 2^34 (1.7e10) events in one
+// (time, order) applies the tie rule. The sequence wraps after 2^33 (8.6e9) events in one
 // replication; only two events at the very same instant scheduled that far apart could then be
 // taken out of scheduling order.
 struct Event {
@@ -38,8 +43,10 @@ struct Event {
 
   static constexpr int index_bits = 28;
   static constexpr std::uint32_t max_index = (1u << index_bits) - 1;
+  static constexpr int kind_bits = 3;
+  static constexpr int sequence_bits = 64 - kind_bits - index_bits;
 
-  EventKind kind() const { return static_cast<EventKind>(order >> 62); }
+  EventKind kind() const { return static_cast<EventKind>(order >> (64 - kind_bits)); }
   std::uint32_t index() const { return static_cast<std::uint32_t>(order) & max_index; }
 };
 static_assert(sizeof(Event) == 16);
@@ -98,8 +105,9 @@ class EventCalendar {
   }
 
   Event make(double time, EventKind kind, std::uint32_t index) {
-    const std::uint64_t sequence = sequence_++ & ((std::uint64_t{1} << 34) - 1);
-    return {time, (static_cast<std::uint64_t>(kind) << 62) | (sequence << Event::index_bits) | index};
+    const std::uint64_t sequence = sequence_++ & ((std::uint64_t{1} << Event::sequence_bits) - 1);
+    return {time, (static_cast<std::uint64_t>(kind) << (64 - Event::kind_bits)) |
+                      (sequence << Event::index_bits) | index};
   }
 
   // Places `moving` at the root's position and sinks it; the root's old content is dropped.

@@ -23,6 +23,11 @@ enum class StreamPurpose : std::uint8_t {
   arrivals = 1,     // inter-arrival times and the day's busyness factor
   handle_time = 2,  // base handle time of each contact
   patience = 3,     // patience of each contact
+  outcome = 4,      // resolved, escalated, or coming back: drawn when an agent finishes
+  returns = 5,      // whether and when a customer comes back (repeat, retry)
+  misroute = 6,     // which front-door contacts land in the wrong queue, and their short handle
+  escalation = 7,   // handle and handoff times of escalated contacts
+  callback = 8,     // acceptance, reach and dial time of callbacks
 };
 
 // The key packs (replication, purpose, entity) into one word beside the seed: replications below

@@ -43,6 +43,45 @@ ContactTally type_totals(const Tallies& tallies, std::size_t type) {
     total.answered_within_sla += t.answered_within_sla;
     total.wait_answered_s += t.wait_answered_s;
     total.handle_s += t.handle_s;
+    total.resolved += t.resolved;
+    total.escalated += t.escalated;
+    total.transferred += t.transferred;
+    total.callbacks_offered += t.callbacks_offered;
+    total.callbacks_accepted += t.callbacks_accepted;
+    total.callbacks_answered += t.callbacks_answered;
+    total.callback_wait_s += t.callback_wait_s;
+  }
+  return total;
+}
+
+IssueTally issue_totals(const Tallies& tallies, std::size_t type) {
+  IssueTally total;
+  for (std::size_t i = 0; i < tallies.intervals; ++i) {
+    const IssueTally& t = tallies.issue(i, type);
+    total.opened += t.opened;
+    total.resolved += t.resolved;
+    total.gave_up += t.gave_up;
+    total.open_at_end += t.open_at_end;
+    total.first_contact_resolved += t.first_contact_resolved;
+    total.repeated += t.repeated;
+    total.contacts += t.contacts;
+  }
+  return total;
+}
+
+AgentTally group_totals(const Tallies& tallies, std::size_t group) {
+  AgentTally total;
+  for (std::size_t i = 0; i < tallies.intervals; ++i) {
+    const AgentTally& a = tallies.agent(i, group);
+    total.handled += a.handled;
+    total.handle_s += a.handle_s;
+    total.busy_s += a.busy_s;
+    total.present_s += a.present_s;
+    total.paid_s += a.paid_s;
+    total.cost += a.cost;
+    total.resolved += a.resolved;
+    total.escalated += a.escalated;
+    total.transferred += a.transferred;
   }
   return total;
 }
@@ -53,6 +92,11 @@ void expect_conservation(const Model& model, const Tallies& tallies) {
     EXPECT_EQ(total.offered, total.handled + total.abandoned + tallies.in_system_at_end[k])
         << "contact type " << model.contact_types[k].id;
     EXPECT_LE(total.handled, total.answered);
+    const IssueTally issues = issue_totals(tallies, k);
+    EXPECT_EQ(issues.opened, issues.resolved + issues.gave_up + issues.open_at_end)
+        << "issues of contact type " << model.contact_types[k].id;
+    EXPECT_LE(issues.first_contact_resolved, issues.opened);
+    EXPECT_GE(issues.contacts, issues.opened);
   }
 }
 
@@ -105,6 +149,73 @@ Model three_types_three_groups() {
     }
     model.agent_groups.push_back(group);
   }
+  link_routing(model);
+  return model;
+}
+
+Model tiered_centre() {
+  constexpr int intervals = 8;
+  Model model;
+  model.name = "tiered-centre";
+  model.horizon.intervals_per_day = intervals;
+  model.horizon.interval_s = 1800.0;
+  model.segments = {Segment{"vip", 1, std::nullopt}, Segment{"standard", 2, std::nullopt}};
+  const auto type = [&](const char* id, double per_hour, Distribution handle, SegmentIndex segment) {
+    ContactType t;
+    t.id = id;
+    t.rate_per_s.assign(intervals, per_hour / 3600.0);
+    t.handle_time = std::move(handle);
+    t.patience = Exponential{240.0};
+    t.segment = segment;
+    return t;
+  };
+  ContactType billing = type("billing", 150.0, lognormal_from_mean_cv(300.0, 0.8), 1);
+  billing.resolution_p = 0.75;
+  Escalation warm;
+  warm.p_by_tier = {0.2, 0.3, 0.0};
+  warm.transfer = TransferMode::warm;
+  warm.handoff = Deterministic{30.0};
+  warm.handle_time = Exponential{600.0};
+  warm.priority = 0;
+  warm.warm_limit_s = 90.0;
+  billing.escalation = warm;
+  billing.repeat = Repeat{0.6, Exponential{3600.0}, 72 * 3600.0};
+  billing.retry = Retry{0.5, Exponential{300.0}};
+  billing.callback = Callback{120.0, 0.5, WaitPredictor::queue_length, 0.9, Deterministic{20.0}};
+  ContactType vip = type("vip", 30.0, Exponential{360.0}, 0);
+  vip.resolution_p = 0.85;
+  Escalation cold;
+  cold.p_by_tier = {0.3, 0.0, 0.0};
+  cold.handoff = Deterministic{20.0};
+  vip.escalation = cold;
+  vip.misroute = Misroute{0.05, 0, Deterministic{45.0}};
+  ContactType tech = type("tech", 40.0, Exponential{600.0}, 1);
+  tech.resolution_p = 0.6;
+  Escalation tech_escalation;
+  tech_escalation.p_by_tier = {0.5, 0.4, 0.0};
+  tech.escalation = tech_escalation;
+  tech.repeat = Repeat{0.8, Exponential{1800.0}, 24 * 3600.0};
+  model.contact_types = {billing, vip, tech};
+
+  const auto group = [&](const char* id, int tier, double agents, std::vector<Skill> skills) {
+    AgentGroup g;
+    g.id = id;
+    g.tier = tier;
+    g.staffed.assign(intervals, agents);
+    g.on_duty.assign(intervals, static_cast<int>(agents));
+    g.cost_per_hour = 30.0 + 10.0 * tier;
+    g.skills = std::move(skills);
+    return g;
+  };
+  model.agent_groups = {
+      group("t1", 1, 18, {Skill{0, 1, 1.0}, Skill{1, 1, 1.0}, Skill{2, 1, 1.0}}),
+      group("t2", 2, 6, {Skill{0, 1, 1.0, 1.3}, Skill{1, 1, 1.0, 1.2}, Skill{2, 1, 1.0, 1.4}}),
+      group("t3", 3, 2, {Skill{0, 1, 1.0, 1.5}, Skill{2, 1, 1.0, 1.6}}),
+      group("partner", 1, 4, {Skill{0, 1, 1.2, 0.8}}),
+  };
+  model.agent_groups[3].cost_per_hour = 0.0;
+  model.agent_groups[3].cost_per_contact = 3.0;
+  model.overflow = {OverflowStep{0, 1, 60.0, {3}}};
   link_routing(model);
   return model;
 }

@@ -26,11 +26,16 @@ struct SingleQueue {
 Model single_queue(const SingleQueue& spec);
 
 // Asserts (GoogleTest) offered = handled + abandoned + in system for every type of a replication,
-// counted independently of the engine's own check.
+// and issues opened = resolved + given up + open at the end, counted independently of the
+// engine's own check.
 void expect_conservation(const Model& model, const Tallies& tallies);
 
 // Sum over intervals of one type's contact tallies.
 ContactTally type_totals(const Tallies& tallies, std::size_t type);
+
+// Sums over intervals of one type's issue tallies and one group's agent tallies.
+IssueTally issue_totals(const Tallies& tallies, std::size_t type);
+AgentTally group_totals(const Tallies& tallies, std::size_t group);
 
 }  // namespace ccsim::testing
 
@@ -39,5 +44,10 @@ namespace ccsim::testing {
 // Three contact types on three groups with overlapping skills, a load that varies over eight
 // half-hour intervals, abandonment, shrinkage and costs: the general model in small.
 Model three_types_three_groups();
+
+// Everything after the first answer at once: three tiers, VIP and standard segments, warm and
+// cold escalation with priority, misroutes, repeats, retries, callbacks, and a partner taking
+// billing by overflow after 60 s at a per-contact price. Eight half-hour intervals.
+Model tiered_centre();
 
 }  // namespace ccsim::testing

@@ -48,10 +48,13 @@ TEST(EngineTrace, ServiceEndBeforeAbandonmentBeforeArrivalAtTheSameInstant) {
                                  at(0, K::arrival, 0, 0, -1),
                                  at(0, K::answer, 0, 0, 0),
                                  at(5, K::arrival, 1, 0, -1),
+                                 at(10, K::resolved, 0, 0, 0),
                                  at(10, K::service_end, 0, 0, 0),
                                  at(10, K::answer, 1, 0, 0),
                                  at(10, K::arrival, 2, 0, -1),
                                  at(15, K::abandonment, 2, 0, -1),
+                                 at(15, K::gave_up, 2, 0, -1),
+                                 at(20, K::resolved, 1, 0, 0),
                                  at(20, K::service_end, 1, 0, 0),
                              }));
 }
@@ -100,6 +103,7 @@ TEST(EngineTrace, LeavingAgentFinishesTheContactInHand) {
                                            at(10, K::answer, 0, 0, 0),
                                            at(60, K::staffing, 0, -1, 0),
                                            at(70, K::arrival, 1, 0, -1),
+                                           at(110, K::resolved, 0, 0, 0),
                                            at(110, K::service_end, 0, 0, 0),
                                        }));
   EXPECT_EQ(tallies.in_system_at_end[0], 1u);
@@ -109,10 +113,11 @@ TEST(EngineTrace, ArrivingAgentTakesTheWaitingContactAtTheBoundary) {
   // As above, but an agent comes back at t=120 and answers #1 at once.
   const Model model = leaving_agent({1, 0, 1});
   const auto trace = trace_of(model);
-  ASSERT_GE(trace.size(), 9u);
-  EXPECT_EQ(trace[6], at(120, K::staffing, 1, -1, 0));
-  EXPECT_EQ(trace[7], at(120, K::answer, 1, 0, 0));
-  EXPECT_EQ(trace[8], at(220, K::service_end, 1, 0, 0));
+  ASSERT_GE(trace.size(), 11u);
+  EXPECT_EQ(trace[7], at(120, K::staffing, 1, -1, 0));
+  EXPECT_EQ(trace[8], at(120, K::answer, 1, 0, 0));
+  EXPECT_EQ(trace[9], at(220, K::resolved, 1, 0, 0));
+  EXPECT_EQ(trace[10], at(220, K::service_end, 1, 0, 0));
 }
 
 TEST(EngineTrace, ReturningAgentCancelsADepartureInsteadOfAddingAnAgent) {
