@@ -32,6 +32,8 @@ std::optional<std::string> pairing_problem(const Model& base, const Model& varia
     return std::string("it changes the contact types (their ids or order)");
   if (ids(base.agent_groups) != ids(variant.agent_groups))
     return std::string("it changes the agent groups (their ids or order)");
+  if (ids(base.segments) != ids(variant.segments))
+    return std::string("it changes the segments (their ids or order)");
   if (base.horizon.intervals() != variant.horizon.intervals())
     return fmt::format("it changes the number of intervals from {} to {}",
                        base.horizon.intervals(), variant.horizon.intervals());

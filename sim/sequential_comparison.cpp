@@ -34,6 +34,7 @@ std::string_view scope_word(ScopeKind scope) {
     case ScopeKind::overall: return "overall";
     case ScopeKind::contact_type: return "a contact type";
     case ScopeKind::agent_group: return "an agent group";
+    case ScopeKind::segment: return "a segment";
   }
   return "";
 }
@@ -70,6 +71,7 @@ std::string KpiMargin::label() const {
     case ScopeKind::overall: return std::string(kpi_name(kpi));
     case ScopeKind::contact_type: return fmt::format("type/{}/{}", scope_id, kpi_name(kpi));
     case ScopeKind::agent_group: return fmt::format("group/{}/{}", scope_id, kpi_name(kpi));
+    case ScopeKind::segment: return fmt::format("segment/{}/{}", scope_id, kpi_name(kpi));
   }
   return "";
 }
@@ -83,8 +85,8 @@ std::string KpiMargin::margin_text() const {
 KpiMargin parse_kpi_margin(std::string_view text) {
   const std::string expected =
       "expected KPI:+x or KPI:-x, x absolute or x% of the baseline, the sign saying which change "
-      "is bad (e.g. service_level:-0.01, cost_total:+2%); KPI may be scoped as type/ID/KPI or "
-      "group/ID/KPI";
+      "is bad (e.g. service_level:-0.01, cost_total:+2%); KPI may be scoped as type/ID/KPI, "
+      "group/ID/KPI or segment/ID/KPI";
   const std::size_t colon = text.rfind(':');
   if (colon == std::string_view::npos) bad_kpi(text, expected);
 
@@ -93,8 +95,11 @@ KpiMargin parse_kpi_margin(std::string_view text) {
   std::string_view name;
   if (path.size() == 1) {
     name = path[0];
-  } else if (path.size() == 3 && (path[0] == "type" || path[0] == "group") && !path[1].empty()) {
-    margin.scope = path[0] == "type" ? ScopeKind::contact_type : ScopeKind::agent_group;
+  } else if (path.size() == 3 && (path[0] == "type" || path[0] == "group" || path[0] == "segment") &&
+             !path[1].empty()) {
+    margin.scope = path[0] == "type"    ? ScopeKind::contact_type
+                   : path[0] == "group" ? ScopeKind::agent_group
+                                        : ScopeKind::segment;
     margin.scope_id = std::string(path[1]);
     name = path[2];
   } else {
@@ -150,6 +155,15 @@ std::size_t kpi_cell(const Model& model, const KpiMargin& margin, const std::str
       throw InputError({Diagnostic{file, "", fmt::format("--kpi {}: no agent group \"{}\" (agent groups: {})",
                                                          margin.label(), margin.scope_id, id_list(groups))}});
     scope = layout.group_scope(static_cast<std::size_t>(it - groups.begin()));
+  } else if (margin.scope == ScopeKind::segment) {
+    const auto& segments = model.segments;
+    const auto it = std::find_if(segments.begin(), segments.end(),
+                                 [&](const Segment& s) { return s.id == margin.scope_id; });
+    if (it == segments.end())
+      throw InputError({Diagnostic{file, "", fmt::format("--kpi {}: no segment \"{}\" (segments: {})",
+                                                         margin.label(), margin.scope_id,
+                                                         segments.empty() ? "none" : id_list(segments))}});
+    scope = layout.segment_scope(static_cast<std::size_t>(it - segments.begin()));
   }
   return layout.at(scope, KpiLayout::whole_horizon, margin.kpi);
 }

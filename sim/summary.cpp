@@ -24,18 +24,37 @@ void add_sums(ContactTally& into, const ContactTally& t) {
   into.answered_within_sla += t.answered_within_sla;
   into.wait_answered_s += t.wait_answered_s;
   into.handle_s += t.handle_s;
+  into.resolved += t.resolved;
+  into.escalated += t.escalated;
+  into.transferred += t.transferred;
+  into.callbacks_offered += t.callbacks_offered;
+  into.callbacks_accepted += t.callbacks_accepted;
+  into.callbacks_answered += t.callbacks_answered;
+  into.callback_wait_s += t.callback_wait_s;
 }
 
-// What a scope adds up over its contact types and intervals. The service level's numerator and
-// denominator are summed per type, since each type has its own threshold and denominator rule.
-struct ContactTotals {
+void add_issues(IssueTally& into, const IssueTally& t) {
+  into.opened += t.opened;
+  into.resolved += t.resolved;
+  into.gave_up += t.gave_up;
+  into.open_at_end += t.open_at_end;
+  into.first_contact_resolved += t.first_contact_resolved;
+  into.repeated += t.repeated;
+  into.contacts += t.contacts;
+}
+
+// What a scope adds up over its contact types and intervals: contacts, and the issues whose first
+// contact they are. The service level's numerator and denominator are summed per type, since each
+// type has its own threshold and denominator rule.
+struct ContactCounts {
   ContactTally sums;
+  IssueTally issues;
   double sla_numerator = 0.0;
   double sla_denominator = 0.0;
-  WaitHistogram waits;
 
-  void add(const ContactTally& t, const WaitHistogram& w, const ServiceLevelRule& rule) {
+  void add(const ContactTally& t, const IssueTally& issue, const ServiceLevelRule& rule) {
     add_sums(sums, t);
+    add_issues(issues, issue);
     sla_numerator += static_cast<double>(t.answered_within_sla);
     switch (rule.denominator) {
       case SlaDenominator::offered_minus_short:
@@ -44,15 +63,28 @@ struct ContactTotals {
       case SlaDenominator::offered: sla_denominator += static_cast<double>(t.offered); break;
       case SlaDenominator::answered: sla_denominator += static_cast<double>(t.answered); break;
     }
-    waits.merge(w);
   }
 
-  void merge(const ContactTotals& other) {
+  void merge(const ContactCounts& other) {
     add_sums(sums, other.sums);
+    add_issues(issues, other.issues);
     sla_numerator += other.sla_numerator;
     sla_denominator += other.sla_denominator;
-    waits.merge(other.waits);
   }
+};
+
+// The counts with the histograms of waits and of times to resolution, for percentiles.
+struct ContactTotals {
+  ContactCounts counts;
+  WaitHistogram waits;
+  WaitHistogram resolution_times;
+
+  void add(const ContactCounts& cell, const WaitHistogram& w, const WaitHistogram& r) {
+    counts.merge(cell);
+    waits.merge(w);
+    resolution_times.merge(r);
+  }
+  void merge(const ContactTotals& other) { add(other.counts, other.waits, other.resolution_times); }
 };
 
 void add_agent(AgentTally& into, const AgentTally& t) {
@@ -62,6 +94,9 @@ void add_agent(AgentTally& into, const AgentTally& t) {
   into.present_s += t.present_s;
   into.paid_s += t.paid_s;
   into.cost += t.cost;
+  into.resolved += t.resolved;
+  into.escalated += t.escalated;
+  into.transferred += t.transferred;
 }
 
 void put(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
@@ -69,36 +104,77 @@ void put(std::vector<double>& values, const KpiLayout& layout, std::size_t scope
   values[layout.at(scope, slot, kpi)] = value;
 }
 
-void put_contact_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
-                      std::size_t slot, const ContactTotals& c) {
-  const auto& s = c.sums;
-  const auto offered = static_cast<double>(s.offered);
-  const auto handled = static_cast<double>(s.handled);
-  const auto abandoned = static_cast<double>(s.abandoned);
-  const auto answered = static_cast<double>(s.answered);
-  const bool waited = c.waits.count() > 0;
-  put(values, layout, scope, slot, Kpi::offered, offered);
-  put(values, layout, scope, slot, Kpi::handled, handled);
-  put(values, layout, scope, slot, Kpi::abandoned, abandoned);
-  put(values, layout, scope, slot, Kpi::in_system, offered - handled - abandoned);
-  put(values, layout, scope, slot, Kpi::service_level, ratio(c.sla_numerator, c.sla_denominator));
-  put(values, layout, scope, slot, Kpi::asa_s, ratio(s.wait_answered_s, answered));
-  put(values, layout, scope, slot, Kpi::wait_p50_s, waited ? c.waits.quantile(0.50) : undefined);
-  put(values, layout, scope, slot, Kpi::wait_p90_s, waited ? c.waits.quantile(0.90) : undefined);
-  put(values, layout, scope, slot, Kpi::wait_p99_s, waited ? c.waits.quantile(0.99) : undefined);
-  put(values, layout, scope, slot, Kpi::abandon_rate, ratio(abandoned, offered));
-  put(values, layout, scope, slot, Kpi::aht_s, ratio(s.handle_s, handled));
+double count(std::uint64_t n) { return static_cast<double>(n); }
+
+double quantile_or_undefined(const WaitHistogram& histogram, double p) {
+  return histogram.count() > 0 ? histogram.quantile(p) : undefined;
 }
 
-void put_agent_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
-                    std::size_t slot, const AgentTally& a, bool with_handled) {
-  if (with_handled) {
-    put(values, layout, scope, slot, Kpi::handled, static_cast<double>(a.handled));
-    put(values, layout, scope, slot, Kpi::aht_s, ratio(a.handle_s, static_cast<double>(a.handled)));
-  }
-  put(values, layout, scope, slot, Kpi::occupancy, ratio(a.busy_s, a.present_s));
-  put(values, layout, scope, slot, Kpi::utilisation, ratio(a.busy_s, a.paid_s));
-  put(values, layout, scope, slot, Kpi::cost_total, a.cost);
+void put_contact_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
+                      std::size_t slot, const ContactCounts& c, const WaitHistogram& waits,
+                      const WaitHistogram& resolution_times) {
+  const auto& s = c.sums;
+  const auto offered = count(s.offered);
+  const auto handled = count(s.handled);
+  const auto abandoned = count(s.abandoned);
+  const auto answered = count(s.answered);
+  const auto at = [&](Kpi kpi, double value) { put(values, layout, scope, slot, kpi, value); };
+  at(Kpi::offered, offered);
+  at(Kpi::handled, handled);
+  at(Kpi::abandoned, abandoned);
+  at(Kpi::in_system, offered - handled - abandoned);
+  at(Kpi::service_level, ratio(c.sla_numerator, c.sla_denominator));
+  at(Kpi::asa_s, ratio(s.wait_answered_s, answered));
+  at(Kpi::wait_p50_s, quantile_or_undefined(waits, 0.50));
+  at(Kpi::wait_p90_s, quantile_or_undefined(waits, 0.90));
+  at(Kpi::wait_p99_s, quantile_or_undefined(waits, 0.99));
+  at(Kpi::abandon_rate, ratio(abandoned, offered));
+  at(Kpi::aht_s, ratio(s.handle_s, handled));
+
+  const IssueTally& i = c.issues;
+  const auto opened = count(i.opened);
+  at(Kpi::fcr, ratio(count(i.first_contact_resolved), opened));
+  at(Kpi::resolution_rate, ratio(count(i.resolved), opened));
+  at(Kpi::repeat_rate, ratio(count(i.repeated), opened));
+  at(Kpi::contacts_per_issue, ratio(count(i.contacts), opened));
+  at(Kpi::transfer_rate, ratio(count(s.transferred), handled));
+  at(Kpi::escalation_rate, ratio(count(s.escalated), handled));
+  at(Kpi::time_to_resolution_p50_s, quantile_or_undefined(resolution_times, 0.50));
+  at(Kpi::time_to_resolution_p90_s, quantile_or_undefined(resolution_times, 0.90));
+  at(Kpi::callbacks_offered, count(s.callbacks_offered));
+  at(Kpi::callbacks_accepted, count(s.callbacks_accepted));
+  at(Kpi::callback_wait_s, ratio(s.callback_wait_s, count(s.callbacks_answered)));
+}
+
+void put_contact_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
+                      std::size_t slot, const ContactTotals& c) {
+  put_contact_kpis(values, layout, scope, slot, c.counts, c.waits, c.resolution_times);
+}
+
+// An agent group's KPIs: what it handled, its agents' time and its cost.
+void put_group_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
+                    std::size_t slot, const AgentTally& a) {
+  const auto at = [&](Kpi kpi, double value) { put(values, layout, scope, slot, kpi, value); };
+  const auto handled = count(a.handled);
+  at(Kpi::handled, handled);
+  at(Kpi::aht_s, ratio(a.handle_s, handled));
+  at(Kpi::occupancy, ratio(a.busy_s, a.present_s));
+  at(Kpi::utilisation, ratio(a.busy_s, a.paid_s));
+  at(Kpi::cost_total, a.cost);
+  at(Kpi::transfer_rate, ratio(count(a.transferred), handled));
+  at(Kpi::escalation_rate, ratio(count(a.escalated), handled));
+  at(Kpi::cost_per_contact, ratio(a.cost, handled));
+}
+
+// The overall scope's agent-time and cost KPIs; its contact KPIs come from `c` (all types).
+void put_overall_agent_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t slot,
+                            const AgentTally& a, const ContactCounts& c) {
+  const auto at = [&](Kpi kpi, double value) { put(values, layout, KpiLayout::overall, slot, kpi, value); };
+  at(Kpi::occupancy, ratio(a.busy_s, a.present_s));
+  at(Kpi::utilisation, ratio(a.busy_s, a.paid_s));
+  at(Kpi::cost_total, a.cost);
+  at(Kpi::cost_per_contact, ratio(a.cost, count(c.sums.handled)));
+  at(Kpi::cost_per_resolved_issue, ratio(a.cost, count(c.issues.resolved)));
 }
 
 }  // namespace
@@ -107,44 +183,57 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
   const KpiLayout layout(model);
   std::vector<double> values(layout.size(), undefined);
   const std::size_t intervals = layout.intervals;
+  // The segment of each type, or none (also for a segment index the model does not have).
+  std::vector<std::size_t> segment_of(layout.types, layout.segments);
+  for (std::size_t k = 0; k < layout.types; ++k)
+    if (model.contact_types[k].segment < layout.segments) segment_of[k] = model.contact_types[k].segment;
 
   ContactTotals overall_contacts;
   AgentTally overall_agents;
   std::vector<ContactTotals> by_type(layout.types);
+  std::vector<ContactTotals> by_segment(layout.segments);
   std::vector<AgentTally> by_group(layout.groups);
   for (std::size_t i = 0; i < intervals; ++i) {
     const std::size_t slot = KpiLayout::interval_slot(i);
     ContactTotals interval_contacts;
+    std::vector<ContactTotals> interval_segments(layout.segments);
     for (std::size_t k = 0; k < layout.types; ++k) {
-      const ContactTally& t = tallies.contact(i, k);
-      const WaitHistogram& w = tallies.wait(i, k);
-      const ServiceLevelRule& rule = model.contact_types[k].sla;
-      ContactTotals cell;
-      cell.add(t, w, rule);
-      put_contact_kpis(values, layout, layout.type_scope(k), slot, cell);
-      by_type[k].add(t, w, rule);
-      interval_contacts.add(t, w, rule);
+      ContactCounts cell;
+      cell.add(tallies.contact(i, k), tallies.issue(i, k), model.contact_types[k].sla);
+      const WaitHistogram& waits = tallies.wait(i, k);
+      const WaitHistogram& resolution_times = tallies.resolution_time(i, k);
+      put_contact_kpis(values, layout, layout.type_scope(k), slot, cell, waits, resolution_times);
+      by_type[k].add(cell, waits, resolution_times);
+      interval_contacts.add(cell, waits, resolution_times);
+      if (segment_of[k] < layout.segments)
+        interval_segments[segment_of[k]].add(cell, waits, resolution_times);
     }
     put_contact_kpis(values, layout, KpiLayout::overall, slot, interval_contacts);
     overall_contacts.merge(interval_contacts);
+    for (std::size_t s = 0; s < layout.segments; ++s) {
+      put_contact_kpis(values, layout, layout.segment_scope(s), slot, interval_segments[s]);
+      by_segment[s].merge(interval_segments[s]);
+    }
 
     AgentTally interval_agents;
     for (std::size_t g = 0; g < layout.groups; ++g) {
       const AgentTally& a = tallies.agent(i, g);
-      put_agent_kpis(values, layout, layout.group_scope(g), slot, a, true);
+      put_group_kpis(values, layout, layout.group_scope(g), slot, a);
       add_agent(by_group[g], a);
       add_agent(interval_agents, a);
     }
-    put_agent_kpis(values, layout, KpiLayout::overall, slot, interval_agents, false);
+    put_overall_agent_kpis(values, layout, slot, interval_agents, interval_contacts.counts);
     add_agent(overall_agents, interval_agents);
   }
   for (std::size_t k = 0; k < layout.types; ++k)
     put_contact_kpis(values, layout, layout.type_scope(k), KpiLayout::whole_horizon, by_type[k]);
   for (std::size_t g = 0; g < layout.groups; ++g)
-    put_agent_kpis(values, layout, layout.group_scope(g), KpiLayout::whole_horizon, by_group[g], true);
+    put_group_kpis(values, layout, layout.group_scope(g), KpiLayout::whole_horizon, by_group[g]);
+  for (std::size_t s = 0; s < layout.segments; ++s)
+    put_contact_kpis(values, layout, layout.segment_scope(s), KpiLayout::whole_horizon, by_segment[s]);
 
   put_contact_kpis(values, layout, KpiLayout::overall, KpiLayout::whole_horizon, overall_contacts);
-  put_agent_kpis(values, layout, KpiLayout::overall, KpiLayout::whole_horizon, overall_agents, false);
+  put_overall_agent_kpis(values, layout, KpiLayout::whole_horizon, overall_agents, overall_contacts.counts);
   return values;
 }
 

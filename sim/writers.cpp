@@ -45,14 +45,21 @@ json by_group_json(const Model& model, const Summary& summary, std::size_t slot)
   return out;
 }
 
+json by_segment_json(const Model& model, const Summary& summary, std::size_t slot) {
+  json out = json::object();
+  for (std::size_t s = 0; s < model.segment_count(); ++s)
+    out[model.segments[s].id] = scope_json(summary, summary.layout.segment_scope(s), slot);
+  return out;
+}
+
 // ---- the table ----------------------------------------------------------------------------------
 
 std::string format_estimate(Kpi kpi, const Estimate& e) {
   const std::string mean = format_kpi_value(kpi, e.mean);
   // A value with no spread across replications (cost follows the plan) needs no interval.
   if (!std::isfinite(e.ci95) || !std::isfinite(e.mean) || e.ci95 == 0.0) return mean;
-  const double half = kpi_is_share(kpi) ? 100.0 * e.ci95 : e.ci95;
-  return fmt::format("{} ±{:.1f}", mean, half);
+  if (kpi_is_share(kpi)) return fmt::format("{} ±{:.1f}", mean, 100.0 * e.ci95);
+  return fmt::format("{} ±{:.{}f}", mean, e.ci95, std::max(1, kpi_decimals(kpi)));
 }
 
 struct Column {
@@ -97,6 +104,19 @@ std::string sla_rule(const ServiceLevelRule& rule) {
   return fmt::format("{:g}% in {:g} s", 100.0 * rule.target, rule.answer_within_s);
 }
 
+// A segment's target: the rule its contact types share, or nothing when they differ (its service
+// level then sums each type's own).
+std::string segment_sla_rule(const Model& model, std::size_t segment) {
+  std::string rule;
+  for (const ContactType& type : model.contact_types) {
+    if (type.segment != segment) continue;
+    const std::string text = sla_rule(type.sla);
+    if (!rule.empty() && text != rule) return "";
+    rule = text;
+  }
+  return rule;
+}
+
 }  // namespace
 
 json summary_json(const Model& model, const Summary& summary, const RunDescription& run) {
@@ -110,6 +130,7 @@ json summary_json(const Model& model, const Summary& summary, const RunDescripti
   out["overall"] = scope_json(summary, KpiLayout::overall, KpiLayout::whole_horizon);
   out["by_type"] = by_type_json(model, summary, KpiLayout::whole_horizon);
   out["by_group"] = by_group_json(model, summary, KpiLayout::whole_horizon);
+  out["by_segment"] = by_segment_json(model, summary, KpiLayout::whole_horizon);
   json intervals = json::array();
   for (std::size_t i = 0; i < summary.layout.intervals; ++i) {
     const std::size_t slot = KpiLayout::interval_slot(i);
@@ -118,6 +139,7 @@ json summary_json(const Model& model, const Summary& summary, const RunDescripti
     entry.update(scope_json(summary, KpiLayout::overall, slot));
     entry["by_type"] = by_type_json(model, summary, slot);
     entry["by_group"] = by_group_json(model, summary, slot);
+    entry["by_segment"] = by_segment_json(model, summary, slot);
     intervals.push_back(std::move(entry));
   }
   out["by_interval"] = std::move(intervals);
@@ -129,11 +151,29 @@ void write_json(std::ostream& out, const Model& model, const Summary& summary,
   out << summary_json(model, summary, run).dump(2) << '\n';
 }
 
+int kpi_decimals(Kpi kpi) {
+  switch (kpi) {
+    case Kpi::cost_total: return 0;
+    case Kpi::contacts_per_issue:
+    case Kpi::cost_per_contact:
+    case Kpi::cost_per_resolved_issue: return 2;
+    default: return 1;
+  }
+}
+
 std::string format_kpi_value(Kpi kpi, double value) {
   if (!std::isfinite(value)) return "-";
   if (kpi_is_share(kpi)) return fmt::format("{:.1f}%", 100.0 * value);
-  if (kpi == Kpi::cost_total) return fmt::format("{:.0f}", value);
-  return fmt::format("{:.1f}", value);
+  return fmt::format("{:.{}f}", value, kpi_decimals(kpi));
+}
+
+bool has_tiering(const Model& model) {
+  if (!model.segments.empty()) return true;
+  for (const ContactType& type : model.contact_types)
+    if (type.resolution_p < 1.0 || type.escalation || type.misroute || type.repeat || type.retry ||
+        type.callback)
+      return true;
+  return false;
 }
 
 std::string csv_number(double value) { return std::isfinite(value) ? fmt::format("{}", value) : ""; }
@@ -161,6 +201,9 @@ void for_each_csv_row(const Model& model, const KpiLayout& layout,
     } else if (kind == ScopeKind::agent_group) {
       scope_name = "group";
       id = model.agent_groups[scope - 1 - layout.types].id;
+    } else if (kind == ScopeKind::segment) {
+      scope_name = "segment";
+      id = model.segments[scope - 1 - layout.types - layout.groups].id;
     }
     for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
       const std::string interval = slot == 0 ? "all" : std::to_string(slot - 1);
@@ -204,6 +247,32 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
   rows.push_back({{"all", ""}, KpiLayout::overall, KpiLayout::whole_horizon});
   fmt::print(out, "By contact type\n");
   print_grid(out, summary, {"type", "target"}, rows, contact_columns);
+
+  if (model.segment_count() > 0) {
+    rows.clear();
+    for (std::size_t s = 0; s < model.segment_count(); ++s)
+      rows.push_back({{model.segments[s].id, segment_sla_rule(model, s)},
+                      summary.layout.segment_scope(s), KpiLayout::whole_horizon});
+    fmt::print(out, "\nBy segment\n");
+    print_grid(out, summary, {"segment", "target"}, rows, contact_columns);
+  }
+
+  // Plain queueing scenarios resolve every contact at once: this block would be all 100 % there.
+  if (has_tiering(model)) {
+    rows.clear();
+    for (std::size_t t = 0; t < model.type_count(); ++t)
+      rows.push_back({{model.contact_types[t].id}, summary.layout.type_scope(t), KpiLayout::whole_horizon});
+    for (std::size_t s = 0; s < model.segment_count(); ++s)
+      rows.push_back({{"segment " + model.segments[s].id}, summary.layout.segment_scope(s),
+                      KpiLayout::whole_horizon});
+    rows.push_back({{"all"}, KpiLayout::overall, KpiLayout::whole_horizon});
+    fmt::print(out, "\nResolution and cost (issues by the type of their first contact)\n");
+    print_grid(out, summary, {"type"}, rows,
+               {{Kpi::fcr, "FCR"}, {Kpi::resolution_rate, "resolved"},
+                {Kpi::contacts_per_issue, "contacts/issue"}, {Kpi::transfer_rate, "transferred"},
+                {Kpi::cost_per_contact, "cost/contact"},
+                {Kpi::cost_per_resolved_issue, "cost/resolved issue"}});
+  }
 
   rows.clear();
   for (std::size_t g = 0; g < model.group_count(); ++g)

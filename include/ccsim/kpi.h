@@ -1,14 +1,30 @@
 // The KPIs ccsim reports, their names in outputs, and the scopes each applies to.
 //
-// Every KPI is read per replication from the tallies of one scope (overall, one contact type or
-// one agent group) over one slot (the whole horizon or one interval); the summary then averages
-// the per-replication values. Definitions (README "KPIs" has the full text):
+// Every KPI is read per replication from the tallies of one scope (overall, one contact type, one
+// agent group or one customer segment) over one slot (the whole horizon or one interval); the
+// summary then averages the per-replication values. A ratio whose denominator is 0 in a
+// replication is undefined (NaN) there. Definitions (README "KPIs" has the full text):
 //   service_level  answered within T / denominator (offered less short abandons by default)
 //   asa_s          mean wait of answered contacts; wait_p50/p90/p99_s percentiles of that wait
 //   abandon_rate   abandoned / offered;  aht_s  mean handle time of handled contacts
 //   occupancy      busy agent time / agent time on duty (staffed less shrinkage)
 //   utilisation    busy agent time / paid agent time (staffed)
-//   cost_total     paid agent hours x cost per hour
+//   cost_total     paid agent hours x cost per hour, plus per-contact and per-minute costs
+// Issues are counted under the interval and contact type of their first contact:
+//   fcr                 issues resolved at the first contact (not transferred, no repeat inside
+//                       the repeat window) / issues opened
+//   resolution_rate     issues resolved / issues opened
+//   repeat_rate         issues with at least one repeat contact / issues opened
+//   contacts_per_issue  contacts about the issues (first, transfers, repeats, retries) / opened
+//   time_to_resolution_p50_s, _p90_s  percentiles of the time from opening to resolution
+// Contacts (per group: the contacts the group handled):
+//   transfer_rate       handled contacts transferred (escalations and misroutes) / handled
+//   escalation_rate     handled contacts escalated to a higher tier / handled
+//   callbacks_offered, callbacks_accepted   counts of callbacks offered and accepted
+//   callback_wait_s     mean time from arrival to the agent's dial of answered callbacks
+// Cost:
+//   cost_per_contact         cost / handled contacts (a group: its cost / what it handled)
+//   cost_per_resolved_issue  total cost / issues resolved (overall only)
 #pragma once
 
 #include <array>
@@ -32,13 +48,32 @@ enum class Kpi : std::size_t {
   occupancy,
   utilisation,
   cost_total,
+  fcr,
+  resolution_rate,
+  repeat_rate,
+  contacts_per_issue,
+  transfer_rate,
+  escalation_rate,
+  time_to_resolution_p50_s,
+  time_to_resolution_p90_s,
+  callbacks_offered,
+  callbacks_accepted,
+  callback_wait_s,
+  cost_per_contact,
+  cost_per_resolved_issue,
 };
-inline constexpr std::size_t kpi_count = 14;
+inline constexpr std::size_t kpi_count = 27;
 
 inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "offered",    "handled",    "abandoned",    "in_system", "service_level",
     "asa_s",      "wait_p50_s", "wait_p90_s",   "wait_p99_s", "abandon_rate",
-    "aht_s",      "occupancy",  "utilisation",  "cost_total"};
+    "aht_s",      "occupancy",  "utilisation",  "cost_total",
+    "fcr",                      "resolution_rate",          "repeat_rate",
+    "contacts_per_issue",       "transfer_rate",            "escalation_rate",
+    "time_to_resolution_p50_s", "time_to_resolution_p90_s", "callbacks_offered",
+    "callbacks_accepted",       "callback_wait_s",          "cost_per_contact",
+    "cost_per_resolved_issue"};
+static_assert(static_cast<std::size_t>(Kpi::cost_per_resolved_issue) + 1 == kpi_count);
 
 inline constexpr std::string_view kpi_name(Kpi kpi) {
   return kpi_names[static_cast<std::size_t>(kpi)];
@@ -46,22 +81,37 @@ inline constexpr std::string_view kpi_name(Kpi kpi) {
 
 // Shares (0..1) are shown as percentages, and their changes in percentage points.
 constexpr bool kpi_is_share(Kpi kpi) {
-  return kpi == Kpi::service_level || kpi == Kpi::abandon_rate || kpi == Kpi::occupancy ||
-         kpi == Kpi::utilisation;
+  switch (kpi) {
+    case Kpi::service_level:
+    case Kpi::abandon_rate:
+    case Kpi::occupancy:
+    case Kpi::utilisation:
+    case Kpi::fcr:
+    case Kpi::resolution_rate:
+    case Kpi::repeat_rate:
+    case Kpi::transfer_rate:
+    case Kpi::escalation_rate: return true;
+    default: return false;
+  }
 }
 
-enum class ScopeKind { overall, contact_type, agent_group };
+enum class ScopeKind { overall, contact_type, agent_group, segment };
 
-// Contact KPIs belong to contact types, agent-time KPIs to groups; the overall scope has both.
-// handled and aht_s apply to groups too (what the group handled).
+// Contact and issue KPIs belong to contact types and to segments (which add up their types);
+// agent-time and cost KPIs to groups; the overall scope has them all. handled, aht_s,
+// transfer_rate and escalation_rate apply to groups too (of what the group handled), and so does
+// cost_per_contact; cost_per_resolved_issue is overall only.
 constexpr bool kpi_applies(ScopeKind scope, Kpi kpi) {
   switch (scope) {
     case ScopeKind::overall: return true;
     case ScopeKind::contact_type:
-      return kpi != Kpi::occupancy && kpi != Kpi::utilisation && kpi != Kpi::cost_total;
+    case ScopeKind::segment:
+      return kpi != Kpi::occupancy && kpi != Kpi::utilisation && kpi != Kpi::cost_total &&
+             kpi != Kpi::cost_per_contact && kpi != Kpi::cost_per_resolved_issue;
     case ScopeKind::agent_group:
       return kpi == Kpi::handled || kpi == Kpi::aht_s || kpi == Kpi::occupancy ||
-             kpi == Kpi::utilisation || kpi == Kpi::cost_total;
+             kpi == Kpi::utilisation || kpi == Kpi::cost_total || kpi == Kpi::transfer_rate ||
+             kpi == Kpi::escalation_rate || kpi == Kpi::cost_per_contact;
   }
   return false;
 }

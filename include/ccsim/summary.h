@@ -1,8 +1,9 @@
 // From tallies to KPIs with confidence intervals.
 //
 // `KpiLayout` fixes where each (scope, slot, KPI) value lives in a flat vector: scope 0 is overall,
-// then one per contact type, then one per agent group; slot 0 is the whole horizon, slot 1 + i is
-// interval i. `kpi_values` reads one replication's tallies into that vector (NaN where a ratio is
+// then one per contact type, then one per agent group, then one per customer segment (none when
+// the model has no segments); slot 0 is the whole horizon, slot 1 + i is interval i. A segment's
+// scope adds up the contact and issue tallies of the contact types in it (ContactType::segment). `kpi_values` reads one replication's tallies into that vector (NaN where a ratio is
 // undefined in that replication, e.g. no contact answered); `summarise` reduces the vectors of all
 // replications, in replication order, into means and 95 % Student-t half-widths. The order is
 // fixed, so the result is bit-identical however the replications were scheduled.
@@ -20,22 +21,25 @@ namespace ccsim {
 struct KpiLayout {
   std::size_t types = 0;
   std::size_t groups = 0;
+  std::size_t segments = 0;
   std::size_t intervals = 0;
 
   explicit KpiLayout(const Model& model)
-      : types(model.type_count()), groups(model.group_count()),
+      : types(model.type_count()), groups(model.group_count()), segments(model.segment_count()),
         intervals(static_cast<std::size_t>(model.horizon.intervals())) {}
 
-  std::size_t scopes() const { return 1 + types + groups; }
+  std::size_t scopes() const { return 1 + types + groups + segments; }
   std::size_t slots() const { return 1 + intervals; }
   std::size_t size() const { return scopes() * slots() * kpi_count; }
 
   static constexpr std::size_t overall = 0;
   std::size_t type_scope(std::size_t type) const { return 1 + type; }
   std::size_t group_scope(std::size_t group) const { return 1 + types + group; }
+  std::size_t segment_scope(std::size_t segment) const { return 1 + types + groups + segment; }
   ScopeKind kind(std::size_t scope) const {
     if (scope == overall) return ScopeKind::overall;
-    return scope <= types ? ScopeKind::contact_type : ScopeKind::agent_group;
+    if (scope <= types) return ScopeKind::contact_type;
+    return scope <= types + groups ? ScopeKind::agent_group : ScopeKind::segment;
   }
 
   static constexpr std::size_t whole_horizon = 0;

@@ -21,15 +21,17 @@ struct RunDescription {
 };
 
 // {"scenario", "replications", "seed", "ccsim", "boost", "overall": {kpi: {"mean", "ci95"}},
-//  "by_type": {id: {...}}, "by_group": {id: {...}},
-//  "by_interval": [{"interval", "start", kpi..., "by_type": {...}, "by_group": {...}}]}.
+//  "by_type": {id: {...}}, "by_group": {id: {...}}, "by_segment": {id: {...}},
+//  "by_interval": [{"interval", "start", kpi..., "by_type": {...}, "by_group": {...},
+//                   "by_segment": {...}}]}.
+// Each scope has the KPIs that apply to it (kpi_applies); "by_segment" is {} without segments.
 // Undefined values (no contact answered in any replication, one replication's CI) are null.
 nlohmann::json summary_json(const Model& model, const Summary& summary, const RunDescription& run);
 void write_json(std::ostream& out, const Model& model, const Summary& summary,
                 const RunDescription& run);
 
 // Tidy long format: scope,id,interval,start,kpi,mean,ci95,n — one row per scope x slot x KPI;
-// interval is "all" for the whole horizon.
+// scope is overall, type, group or segment; interval is "all" for the whole horizon.
 void write_csv(std::ostream& out, const Model& model, const Summary& summary);
 
 // The leading columns of one tidy CSV row, for writers that add columns of their own (what-ifs).
@@ -47,11 +49,19 @@ void for_each_csv_row(const Model& model, const KpiLayout& layout,
 std::string csv_number(double value);
 std::string csv_field(const std::string& text);
 
-// A KPI's value as the tables show it: "86.5%" for shares, "6690" for cost, "7.8" otherwise,
-// "-" when undefined.
+// A KPI's value as the tables show it: "86.5%" for shares, "6690" for cost, "4.71" for costs per
+// contact or issue and contacts per issue, "7.8" otherwise, "-" when undefined.
 std::string format_kpi_value(Kpi kpi, double value);
+// Digits after the point of a KPI that is not a share, as format_kpi_value shows it.
+int kpi_decimals(Kpi kpi);
 
-// The readable table: overall, by contact type, by agent group, by interval.
+// Whether the model goes beyond one contact per issue: a contact type that may leave its issue
+// unresolved, escalate, be misrouted, repeat, retry or be called back, or any customer segment.
+// The tables show resolution and cost per issue only then.
+bool has_tiering(const Model& model);
+
+// The readable table: by contact type, by segment (when there are any), resolution and cost (when
+// the model has tiering), by agent group, by interval.
 void write_table(std::ostream& out, const Model& model, const Summary& summary,
                  const RunDescription& run);
 

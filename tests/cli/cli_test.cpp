@@ -42,13 +42,18 @@ TEST_F(Cli, RunWritesJsonInTheDocumentedShape) {
   EXPECT_TRUE(j["scenario"].is_string());
   for (const char* kpi : {"offered", "handled", "abandoned", "service_level", "asa_s", "wait_p50_s",
                           "wait_p90_s", "wait_p99_s", "abandon_rate", "aht_s", "occupancy",
-                          "utilisation", "cost_total"}) {
+                          "utilisation", "cost_total", "fcr", "resolution_rate", "repeat_rate",
+                          "contacts_per_issue", "transfer_rate", "escalation_rate",
+                          "time_to_resolution_p50_s", "time_to_resolution_p90_s",
+                          "callbacks_offered", "callbacks_accepted", "callback_wait_s",
+                          "cost_per_contact", "cost_per_resolved_issue"}) {
     EXPECT_TRUE(j["overall"].contains(kpi)) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("mean")) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("ci95")) << kpi;
   }
   EXPECT_TRUE(j["by_type"].is_object());
   EXPECT_TRUE(j["by_group"].is_object());
+  EXPECT_EQ(j["by_segment"], nlohmann::json::object());  // erlang-c has no segments
   ASSERT_TRUE(j["by_interval"].is_array());
   EXPECT_EQ(j["by_interval"][0]["interval"], 0);
   EXPECT_TRUE(j["by_interval"][0]["start"].is_string());
@@ -60,6 +65,36 @@ TEST_F(Cli, RunWritesTidyCsv) {
   const std::string csv = ccsim::testing::read_file(file("out.csv"));
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "scope,id,interval,start,kpi,mean,ci95,n");
   EXPECT_NE(csv.find("\noverall,,all,,service_level,"), std::string::npos);
+}
+
+TEST_F(Cli, RunWritesSegmentsToJsonCsvAndTheTable) {
+  write("segmented.json", R"({"name": "segmented", "horizon": {"intervals": 2},
+    "segments": [{"id": "vip", "priority": 1}, {"id": "standard", "priority": 2}],
+    "contact_types": [
+      {"id": "gold", "segment": "vip", "arrivals": {"rate_per_hour": 40},
+       "handle_time": {"dist": "exponential", "mean_s": 200}},
+      {"id": "basic", "segment": "standard", "arrivals": {"rate_per_hour": 60},
+       "handle_time": {"dist": "exponential", "mean_s": 200}}],
+    "agent_groups": [{"id": "team", "skills": ["gold", "basic"], "staffing": 8}]})");
+  const ccsim::testing::CommandResult r =
+      ccsim("run " + file("segmented.json").string() + " -r 3 --json " + file("out.json").string() +
+            " --csv " + file("out.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(ccsim::testing::read_file(file("out.json")));
+  EXPECT_TRUE(j["by_segment"]["vip"]["service_level"]["mean"].is_number()) << j["by_segment"];
+  EXPECT_TRUE(j["by_segment"]["standard"].contains("fcr")) << j["by_segment"];
+  EXPECT_TRUE(j["by_interval"][1]["by_segment"].contains("vip"));
+  const std::string csv = ccsim::testing::read_file(file("out.csv"));
+  EXPECT_NE(csv.find("\nsegment,vip,all,,service_level,"), std::string::npos);
+  EXPECT_NE(r.out.find("By segment"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("FCR"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, PlainScenarioTableShowsNoSegmentOrResolutionBlock) {
+  const ccsim::testing::CommandResult r = ccsim("run scenarios/retail-day.json --replications 2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("By segment"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("FCR"), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, JsonIsByteIdenticalAtOneAndTwoThreads) {

@@ -98,6 +98,26 @@ TEST_F(CompareCli, KpiWithoutASignExitsTwoAndSaysWhy) {
   EXPECT_TRUE(has(r.err, "--kpi: \"service_level:0.01\": the margin needs a sign")) << r.err;
 }
 
+TEST_F(CompareCli, SegmentMarginIsComparedBesideTypeAndGroupMargins) {
+  const std::string segmented = variant("erlang-c.json", "segmented.json", [](json& s) {
+    s["segments"] = json::array({{{"id", "vip"}}});
+    s["contact_types"][0]["segment"] = "vip";
+  });
+  const ccsim::testing::CommandResult r =
+      ccsim("compare " + segmented + " " + segmented +
+            " --max-replications 20 --kpi segment/vip/service_level:-0.05 --kpi type/calls/fcr:-0.05");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "segment/vip/service_level")) << r.out;
+  EXPECT_TRUE(has(r.out, "type/calls/fcr")) << r.out;
+}
+
+TEST_F(CompareCli, UnknownSegmentExitsTwo) {
+  const ccsim::testing::CommandResult r =
+      ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi segment/vip/fcr:-0.01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "no segment \"vip\"")) << r.err;
+}
+
 TEST_F(CompareCli, KpiWithoutAMarginExitsTwoAndShowsTheSyntax) {
   const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi service_level");
   EXPECT_EQ(r.exit_code, 2);

@@ -32,8 +32,8 @@ const std::string staffing_by_patience =
     "scenarios/erlang-a.json --set /agent_groups/agents/staffing=11:15:1 "
     "--set /contact_types/calls/patience/mean_s=120,300,600";
 
-// Rows per point in CSV: 14 KPIs overall, 11 for the contact type, 5 for the group.
-constexpr std::size_t rows_per_point = 14 + 11 + 5;
+// Rows per point in CSV: 27 KPIs overall, 22 for the contact type, 8 for the group (no segments).
+constexpr std::size_t rows_per_point = 27 + 22 + 8;
 
 class SweepCli : public ccsim::testing::CommandLineTest {
  protected:
@@ -55,7 +55,7 @@ TEST_F(SweepCli, AGridGoesToTidyCsvWithOneRowPerPointScopeAndKpi) {
   EXPECT_EQ(rows[0].rfind("0,11,120,overall,,offered,", 0), 0u) << rows[0];
   EXPECT_EQ(rows[rows_per_point].rfind("1,11,300,overall,", 0), 0u);
   EXPECT_EQ(rows[3 * rows_per_point].rfind("3,12,120,overall,", 0), 0u);
-  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_total,", 0), 0u) << rows.back();
+  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_per_contact,", 0), 0u) << rows.back();
   EXPECT_NE(ccsim::testing::read_file(file("s.csv")).find("\n7,13,300,type,calls,service_level,0."), std::string::npos);
 }
 
@@ -79,6 +79,25 @@ TEST_F(SweepCli, JsonlHasTheDefinitionThenOneObjectPerPoint) {
     ++point;
   }
   EXPECT_EQ(point, 15u);
+}
+
+TEST_F(SweepCli, SegmentsGetRowsInCsvAndBySegmentInJsonl) {
+  std::ofstream(file("segmented.json")) << R"({"name": "segmented", "horizon": {"intervals": 1},
+    "segments": [{"id": "vip"}],
+    "contact_types": [{"id": "gold", "segment": "vip", "arrivals": {"rate_per_hour": 40},
+                       "handle_time": {"dist": "exponential", "mean_s": 200}}],
+    "agent_groups": [{"id": "team", "skills": ["gold"], "staffing": 4}]})";
+  const std::string sweep = "sweep " + file("segmented.json").string() +
+                            " --set /agent_groups/team/staffing=4,5 -r 2 --out ";
+  ASSERT_EQ(ccsim(sweep + file("s.csv").string()).exit_code, 0);
+  const std::string csv = ccsim::testing::read_file(file("s.csv"));
+  EXPECT_NE(csv.find("\n1,5,segment,vip,service_level,"), std::string::npos) << csv;
+  ASSERT_EQ(ccsim(sweep + file("s.jsonl").string()).exit_code, 0);
+  std::istringstream in(ccsim::testing::read_file(file("s.jsonl")));
+  std::string line;
+  std::getline(in, line);
+  std::getline(in, line);
+  EXPECT_TRUE(nlohmann::json::parse(line)["by_segment"]["vip"]["fcr"].is_object()) << line;
 }
 
 TEST_F(SweepCli, ALatinHypercubeHasItsPointsAndIsReproducible) {

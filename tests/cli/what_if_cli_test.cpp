@@ -48,6 +48,22 @@ TEST_F(WhatIfCli, AllWhatIfsRunAndTheJsonHasTheirSection) {
   EXPECT_GT(j["what_if"]["volume+20%"]["overall"]["offered"]["change"].get<double>(), 0.0);
 }
 
+TEST_F(WhatIfCli, SegmentsGetTheirServiceLevelChangeInTheTableAndJson) {
+  write("segmented.json", R"({"name": "segmented", "horizon": {"intervals": 2},
+    "segments": [{"id": "vip"}],
+    "contact_types": [{"id": "gold", "segment": "vip", "arrivals": {"rate_per_hour": 40},
+                       "handle_time": {"dist": "exponential", "mean_s": 200}}],
+    "agent_groups": [{"id": "team", "skills": ["gold"], "staffing": 4}],
+    "what_if": {"more": [{"op": "replace", "path": "/agent_groups/team/staffing", "value": 5}]}})");
+  const ccsim::testing::CommandResult r = ccsim("run " + file("segmented.json").string() +
+                                                " --what-if more -r 4 --json " + file("out.json").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  segment vip"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("cost/resolved issue"), std::string::npos) << r.out;
+  const auto j = nlohmann::json::parse(ccsim::testing::read_file(file("out.json").string()));
+  EXPECT_TRUE(j["what_if"]["more"]["by_segment"]["vip"]["service_level"].contains("change"));
+}
+
 TEST_F(WhatIfCli, UnknownWhatIfExitsTwoListingTheNames) {
   const ccsim::testing::CommandResult r = ccsim("run scenarios/retail-day.json --what-if nosuch -r 2 --json " +
                          file("out.json").string());

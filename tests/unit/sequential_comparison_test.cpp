@@ -57,6 +57,14 @@ TEST(KpiMargin, MayBeScopedToAContactTypeOrAnAgentGroup) {
   EXPECT_EQ(group.kpi, Kpi::occupancy);
 }
 
+TEST(KpiMargin, MayBeScopedToASegment) {
+  const KpiMargin m = parse_kpi_margin("segment/vip/fcr:-0.02");
+  EXPECT_EQ(m.scope, ScopeKind::segment);
+  EXPECT_EQ(m.scope_id, "vip");
+  EXPECT_EQ(m.kpi, Kpi::fcr);
+  EXPECT_EQ(m.label(), "segment/vip/fcr");
+}
+
 TEST(KpiMargin, BadSyntaxSaysWhatWasExpected) {
   EXPECT_NE(message_of("service_level").find("expected KPI:+x or KPI:-x"), std::string::npos);
   EXPECT_NE(message_of("service_level:0.01").find("needs a sign"), std::string::npos);
@@ -78,6 +86,8 @@ TEST(KpiMargin, KpiThatDoesNotApplyToTheScopeIsRefused) {
             std::string::npos);
   EXPECT_NE(message_of("group/t1/service_level:-0.01").find("does not apply to an agent group"),
             std::string::npos);
+  EXPECT_NE(message_of("segment/vip/cost_per_contact:+1%").find("does not apply to a segment"),
+            std::string::npos);
 }
 
 TEST(KpiMargin, DefaultsCoverServiceAbandonmentWaitAndCost) {
@@ -94,6 +104,25 @@ TEST(KpiCell, UnknownScopeIdListsTheModelsIds) {
     FAIL() << "no error";
   } catch (const InputError& e) {
     EXPECT_STREQ(e.what(), "base.json: --kpi type/billing/asa_s: no contact type \"billing\" (contact types: calls)");
+  }
+}
+
+TEST(KpiCell, SegmentMarginReadsTheSegmentsScope) {
+  Model model = testing::single_queue({});
+  model.segments = {{"vip", 1, std::nullopt}};
+  model.contact_types[0].segment = 0;
+  const KpiLayout layout(model);
+  EXPECT_EQ(kpi_cell(model, parse_kpi_margin("segment/vip/service_level:-0.01"), "base.json"),
+            layout.at(layout.segment_scope(0), KpiLayout::whole_horizon, Kpi::service_level));
+}
+
+TEST(KpiCell, UnknownSegmentListsTheModelsSegments) {
+  const Model model = testing::single_queue({});
+  try {
+    kpi_cell(model, parse_kpi_margin("segment/vip/fcr:-0.01"), "base.json");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "base.json: --kpi segment/vip/fcr: no segment \"vip\" (segments: none)");
   }
 }
 

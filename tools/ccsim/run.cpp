@@ -121,7 +121,8 @@ std::string format_change(Kpi kpi, const Estimate& change) {
   const double scale = kpi_is_share(kpi) ? 100.0 : 1.0;
   // One decimal, or two when the interval would round to nothing.
   const double half = scale * change.ci95;
-  const int digits = kpi == Kpi::cost_total ? 0 : (half > 0.0 && half < 0.05 ? 2 : 1);
+  const int decimals = kpi_is_share(kpi) ? 1 : kpi_decimals(kpi);
+  const int digits = decimals == 1 && half > 0.0 && half < 0.05 ? 2 : decimals;
   std::string text = fmt::format("{:+.{}f}", scale * change.mean, digits);
   if (std::isfinite(change.ci95) && change.ci95 > 0.0)
     text += fmt::format(" ±{:.{}f}", scale * change.ci95, digits);
@@ -155,11 +156,21 @@ void write_what_if_table(std::ostream& out, const Model& base, const Summary& ba
                                 {"service level", KpiLayout::overall, Kpi::service_level}};
   for (std::size_t t = 0; t < base.type_count(); ++t)
     rows.push_back({"  " + base.contact_types[t].id, layout.type_scope(t), Kpi::service_level});
+  for (std::size_t g = 0; g < base.segment_count(); ++g)
+    rows.push_back({"  segment " + base.segments[g].id, layout.segment_scope(g), Kpi::service_level});
   rows.insert(rows.end(), {{"ASA s", KpiLayout::overall, Kpi::asa_s},
                            {"abandoned", KpiLayout::overall, Kpi::abandon_rate},
                            {"AHT s", KpiLayout::overall, Kpi::aht_s},
                            {"occupancy", KpiLayout::overall, Kpi::occupancy},
                            {"cost", KpiLayout::overall, Kpi::cost_total}});
+  // As the run's table: resolution and cost per issue only where contacts can go unresolved.
+  if (has_tiering(base))
+    rows.insert(rows.end(), {{"FCR", KpiLayout::overall, Kpi::fcr},
+                             {"resolved", KpiLayout::overall, Kpi::resolution_rate},
+                             {"contacts/issue", KpiLayout::overall, Kpi::contacts_per_issue},
+                             {"transferred", KpiLayout::overall, Kpi::transfer_rate},
+                             {"cost/contact", KpiLayout::overall, Kpi::cost_per_contact},
+                             {"cost/resolved issue", KpiLayout::overall, Kpi::cost_per_resolved_issue}});
   // A few restaffed intervals; the JSON and CSV have every interval.
   constexpr std::size_t shown_at_most = 8;
   const std::vector<std::size_t> restaffed = restaffed_intervals(base, variant.model);
@@ -217,8 +228,9 @@ json scope_changes(const Summary& baseline, const Variant& variant, std::size_t 
 }
 
 // {"overall": {kpi: {"mean", "ci95", "change", "change_ci95"}}, "by_type": {id: ...},
-//  "by_group": {id: ...}, "by_interval": [{"interval", "start", kpi: ...}]}: mean and ci95 are the
-// variant's own, change and change_ci95 the paired change against the baseline.
+//  "by_group": {id: ...}, "by_segment": {id: ...}, "by_interval": [{"interval", "start", kpi: ...}]}:
+// mean and ci95 are the variant's own, change and change_ci95 the paired change against the
+// baseline.
 json what_if_json(const Model& base, const Summary& baseline, const Variant& variant) {
   const KpiLayout& layout = baseline.layout;
   const std::size_t all = KpiLayout::whole_horizon;
@@ -232,6 +244,10 @@ json what_if_json(const Model& base, const Summary& baseline, const Variant& var
   for (std::size_t g = 0; g < base.group_count(); ++g)
     out["by_group"][base.agent_groups[g].id] =
         scope_changes(baseline, variant, layout.group_scope(g), all);
+  out["by_segment"] = json::object();
+  for (std::size_t g = 0; g < base.segment_count(); ++g)
+    out["by_segment"][base.segments[g].id] =
+        scope_changes(baseline, variant, layout.segment_scope(g), all);
   json intervals = json::array();
   for (std::size_t i = 0; i < layout.intervals; ++i) {
     json entry = {{"interval", i},

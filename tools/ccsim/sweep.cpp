@@ -113,7 +113,8 @@ std::string header_text(Format format, const ordered_json& definition,
   return text + ",scope,id,kpi,mean,ci95,n\n";
 }
 
-// The scopes a point reports, over the whole horizon: overall, each contact type, each group.
+// The scopes a point reports, over the whole horizon: overall, each contact type, each group, each
+// segment.
 struct Scope {
   std::size_t index;
   ScopeKind kind;
@@ -128,6 +129,8 @@ std::vector<Scope> scopes_of(const Model& model) {
     scopes.push_back({layout.type_scope(t), ScopeKind::contact_type, "type", model.contact_types[t].id});
   for (std::size_t g = 0; g < model.group_count(); ++g)
     scopes.push_back({layout.group_scope(g), ScopeKind::agent_group, "group", model.agent_groups[g].id});
+  for (std::size_t s = 0; s < model.segment_count(); ++s)
+    scopes.push_back({layout.segment_scope(s), ScopeKind::segment, "segment", model.segments[s].id});
   return scopes;
 }
 
@@ -161,6 +164,11 @@ std::string point_text(Format format, std::size_t point, const std::vector<Sweep
   ordered_json line = {{"point", point}, {"params", ordered_json::object()}};
   for (std::size_t i = 0; i < parameters.size(); ++i)
     line["params"][parameters[i].path] = parameter_json(values[i]);
+  // Every key in the same order on every line, segments or not.
+  line["overall"] = ordered_json::object();
+  line["by_type"] = ordered_json::object();
+  line["by_group"] = ordered_json::object();
+  line["by_segment"] = ordered_json::object();
   for (const Scope& scope : scopes_of(model)) {
     ordered_json kpis = ordered_json::object();
     for (std::size_t k = 0; k < kpi_count; ++k) {
@@ -170,8 +178,12 @@ std::string point_text(Format format, std::size_t point, const std::vector<Sweep
       kpis[std::string(kpi_name(kpi))] = {
           {"mean", number_or_null(e.mean)}, {"ci95", number_or_null(e.ci95)}, {"n", e.n}};
     }
-    if (scope.kind == ScopeKind::overall) line["overall"] = kpis;
-    else line[scope.kind == ScopeKind::contact_type ? "by_type" : "by_group"][scope.id] = kpis;
+    switch (scope.kind) {
+      case ScopeKind::overall: line["overall"] = kpis; break;
+      case ScopeKind::contact_type: line["by_type"][scope.id] = kpis; break;
+      case ScopeKind::agent_group: line["by_group"][scope.id] = kpis; break;
+      case ScopeKind::segment: line["by_segment"][scope.id] = kpis; break;
+    }
   }
   return line.dump() + "\n";
 }
