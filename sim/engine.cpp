@@ -76,12 +76,12 @@ enum class Return : std::uint8_t { repeat, retry };
 // due at that same instant anyway: same outcome.
 struct Contact {
   double arrival_s;      // of this contact (its wait and service level count from here)
-  double queued_s;       // joined its queue (longest-wait order, overflow); holding: hold start
-  double handle_base_s;  // the type's handle time; the serving group's aht_factor multiplies it
-  double handle_s;       // as served, once answered
+  // The type's handle time until answered (the serving group's aht_factor multiplies it); while
+  // the agent holds for a warm transfer, when the hold began.
+  double handle_base_s;
+  double handle_s;  // as served, once answered
   double abandon_at;
-  double overflow_at;
-  double hold_until;
+  double timer_at;  // waiting: its next overflow step; holding: the hold limit
   double patience_s;  // drawn when the contact arrives; runs while the customer waits alone
   double resolve_factor;
   double issue_open_s;
@@ -145,6 +145,7 @@ struct Route {
   std::vector<Server> direct;
   std::vector<OverflowRoute> steps;
   double mean_handle_s = 0.0;  // for the callback's wait prediction
+  bool offers_callback = false;
 };
 
 // What a freed agent of a group looks at: the queues (one per priority level) of a type and tier,
@@ -185,6 +186,8 @@ class Engine {
     build_routes();
     queues_.resize(types * max_stages * levels_);
     groups_.resize(model.group_count());
+    for (const AgentGroup& group : model.agent_groups)
+      prices_contacts_.push_back(group.cost_per_contact > 0.0 || group.cost_per_minute > 0.0);
     fill_paid_time();
   }
 
@@ -238,6 +241,7 @@ class Engine {
     priorities.erase(std::unique(priorities.begin(), priorities.end()), priorities.end());
     priorities_ = priorities;
     levels_ = std::max<std::size_t>(1, priorities_.size());
+    for (const ContactType& type : model_.contact_types) front_level_.push_back(level_of(priority_of(type)));
   }
 
   int priority_of(const ContactType& type) const {
@@ -307,6 +311,7 @@ class Engine {
         }
         const double factor = route.direct.empty() ? 1.0 : route.direct.front().aht_factor;
         route.mean_handle_s = mean(type.handle_time) * factor;
+        route.offers_callback = type.callback.has_value();
       }
     }
 
@@ -338,7 +343,7 @@ class Engine {
 
   // The first event scheduled while handling an event takes the handled event's place in the heap
   // (one sift-down instead of a pop and a push): most events schedule exactly one successor.
-  void schedule(double time, EventKind kind, std::uint32_t index) {
+  [[gnu::always_inline]] void schedule(double time, EventKind kind, std::uint32_t index) {
     if (!top_taken_) {
       calendar_.replace_top(time, kind, index);
       top_taken_ = true;
@@ -402,7 +407,7 @@ class Engine {
   }
 
   // A new customer: a new issue, at the front door.
-  void on_arrival(ContactTypeIndex k) {
+  [[gnu::always_inline]] void on_arrival(ContactTypeIndex k) {
     const double next = next_arrival_time(k, now_);
     if (next < horizon_end_) schedule(next, EventKind::arrival, k);
 
@@ -410,7 +415,7 @@ class Engine {
     Contact& contact = contacts_[c];
     contact.issue_open_s = now_;
     contact.issue_type = k;
-    contact.issue_interval = interval_of(now_);
+    contact.issue_interval = interval_of(now_);  // start_contact reuses it: a division saved
     contact.issue_counted = now_ >= warmup_s_;
     contact.issue_contacts = 0;
     contact.owns_issue = true;
@@ -422,7 +427,7 @@ class Engine {
 
   // A customer reaches the queues through the front door (first contact, repeat or retry): it may
   // be misrouted, and it may be offered a callback.
-  void front_door(std::uint32_t c) {
+  [[gnu::always_inline]] void front_door(std::uint32_t c) {
     Contact& contact = contacts_[c];
     const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
@@ -435,21 +440,20 @@ class Engine {
       contact.handle_base_s = sample(type.handle_time, handle_streams_[k]);
     }
     contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
-    start_contact(c, queue_type, 0, level_of(priority_of(type)));
+    start_contact(c, queue_type, 0, front_level_[k]);
     route(c, true);
   }
 
   // Counts contact c as a new contact of `type` at `stage` and readies it for routing.
-  void start_contact(std::uint32_t c, ContactTypeIndex type, std::size_t stage, std::uint16_t level) {
+  [[gnu::always_inline]] void start_contact(std::uint32_t c, ContactTypeIndex type, std::size_t stage, std::uint16_t level) {
     Contact& contact = contacts_[c];
     contact.arrival_s = now_;
-    contact.queued_s = now_;
-    contact.abandon_at = contact.overflow_at = contact.hold_until = never;
+    contact.abandon_at = contact.timer_at = never;
     contact.serial = serial_++;
     contact.type = type;
     contact.stage = static_cast<std::uint8_t>(stage);
     contact.level = level;
-    contact.interval = interval_of(now_);
+    contact.interval = now_ == contact.issue_open_s ? contact.issue_interval : interval_of(now_);
     contact.counted = now_ >= warmup_s_;
     contact.state = ContactState::waiting;
     contact.outcome = Outcome::none;
@@ -463,7 +467,7 @@ class Engine {
   // An idle agent of the type's groups at its tier takes the contact, else one of an overflow step
   // that applies at once; otherwise it waits, until an agent frees, its patience ends, or its
   // next overflow step.
-  void route(std::uint32_t c, bool at_front_door) {
+  [[gnu::always_inline]] void route(std::uint32_t c, bool at_front_door) {
     Contact& contact = contacts_[c];
     const Route& route = routes_[contact.type * max_stages + contact.stage];
     for (const Server& server : route.direct)
@@ -473,30 +477,30 @@ class Engine {
       for (const Server& server : route.steps[step].servers)
         if (groups_[server.group].idle > 0) return take_idle(c, server);
 
-    if (at_front_door && model_.contact_types[contact.type].callback) offer_callback(c, route);
+    if (at_front_door && route.offers_callback) offer_callback(c, route);
     enqueue(c);
     if (!contact.callback && contact.partner == no_contact && contact.patience_s < never) {
       contact.abandon_at = now_ + contact.patience_s;
       schedule(contact.abandon_at, EventKind::abandonment, c);
     }
-    schedule_overflow(c, step);
+    if (step < route.steps.size()) schedule_overflow(c, step);
   }
 
-  void schedule_overflow(std::uint32_t c, std::size_t step) {
+  [[gnu::noinline]] void schedule_overflow(std::uint32_t c, std::size_t step) {
     Contact& contact = contacts_[c];
     const Route& route = routes_[contact.type * max_stages + contact.stage];
     if (step >= route.steps.size()) return;
     contact.step = static_cast<std::uint16_t>(step);
-    contact.overflow_at = contact.queued_s + route.steps[step].after_s;
-    schedule(contact.overflow_at, EventKind::overflow, c);
+    contact.timer_at = contact.arrival_s + route.steps[step].after_s;
+    schedule(contact.timer_at, EventKind::overflow, c);
   }
 
   // The contact has waited long enough for the next step: an idle agent of its groups takes it,
   // else they take it when they free (their sources include this queue from this wait on).
-  void on_overflow(std::uint32_t c) {
+  [[gnu::noinline]] void on_overflow(std::uint32_t c) {
     Contact& contact = contacts_[c];
-    if (contact.state != ContactState::waiting || contact.overflow_at != now_) return;
-    contact.overflow_at = never;
+    if (contact.state != ContactState::waiting || contact.timer_at != now_) return;
+    contact.timer_at = never;
     trace_contact(TraceKind::overflow, contact);
     const Route& route = routes_[contact.type * max_stages + contact.stage];
     for (const Server& server : route.steps[contact.step].servers) {
@@ -510,7 +514,7 @@ class Engine {
 
   // Virtual hold: the wait is predicted from the queue ahead, the handle time and the agents on
   // duty; a caller who accepts keeps the place in line and does not abandon.
-  void offer_callback(std::uint32_t c, const Route& route) {
+  [[gnu::noinline]] void offer_callback(std::uint32_t c, const Route& route) {
     Contact& contact = contacts_[c];
     const Callback& callback = *model_.contact_types[contact.type].callback;
     std::uint64_t ahead = 0;
@@ -534,7 +538,7 @@ class Engine {
 
   // ---- service ----------------------------------------------------------------------------------
 
-  void take_idle(std::uint32_t c, const Server& server) {
+  [[gnu::always_inline]] void take_idle(std::uint32_t c, const Server& server) {
     account_agent_time(server.group);
     --groups_[server.group].idle;
     ++groups_[server.group].busy;
@@ -542,10 +546,10 @@ class Engine {
   }
 
   // An agent of group g (already counted busy) takes contact c.
-  void begin_service(std::uint32_t c, AgentGroupIndex g, double aht_factor, double resolve_factor) {
+  [[gnu::always_inline]] void begin_service(std::uint32_t c, AgentGroupIndex g, double aht_factor, double resolve_factor) {
     Contact& contact = contacts_[c];
     contact.abandon_at = never;  // pending timers no longer apply
-    contact.overflow_at = never;
+    contact.timer_at = never;
     const double wait = now_ - contact.arrival_s;
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
@@ -570,7 +574,7 @@ class Engine {
   }
 
   // The agent calls the customer back: the dial time comes first, and the customer may not answer.
-  void dial(Contact& contact) {
+  [[gnu::noinline]] void dial(Contact& contact) {
     const Callback& callback = *model_.contact_types[contact.type].callback;
     RandomEngine& stream = callback_streams_[contact.type];
     const double dial_s = sample(callback.dial_time, stream);
@@ -584,14 +588,14 @@ class Engine {
 
   // The next tier answers a warm transfer: both agents stay on the line for the handoff, then the
   // holding agent leaves. Its handle time includes the hold.
-  void join_warm_transfer(std::uint32_t c) {
+  [[gnu::noinline]] void join_warm_transfer(std::uint32_t c) {
     Contact& contact = contacts_[c];
     Contact& holding = contacts_[contact.partner];
     const Escalation& escalation = *model_.contact_types[contact.issue_type].escalation;
     const double handoff =
         escalation.handoff ? sample(*escalation.handoff, escalation_streams_[contact.issue_type]) : 0.0;
-    holding.handle_s += now_ - holding.queued_s + handoff;
-    holding.hold_until = never;
+    holding.handle_s += now_ - holding.handle_base_s + handoff;
+    holding.timer_at = never;
     holding.state = ContactState::releasing;
     holding.partner = no_contact;
     schedule(now_ + handoff, EventKind::service_end, contact.partner);
@@ -601,7 +605,7 @@ class Engine {
 
   // The agent is done with the customer: first what became of the issue; then, unless the agent
   // still holds or hands over, the agent is released and the issue goes on or ends.
-  void on_service_end(std::uint32_t c) {
+  [[gnu::always_inline]] void on_service_end(std::uint32_t c) {
     if (contacts_[c].state == ContactState::in_service) {
       decide_outcome(c);
       if (contacts_[c].state != ContactState::in_service) return;  // holding or handing over
@@ -637,7 +641,7 @@ class Engine {
 
   // Resolved with the type's p times the skill's resolve factor; else escalated with the type's p
   // at this tier (when a higher tier serves the type); else unresolved.
-  void decide_outcome(std::uint32_t c) {
+  [[gnu::always_inline]] void decide_outcome(std::uint32_t c) {
     Contact& contact = contacts_[c];
     if (contact.outcome == Outcome::unreached) return trace_contact(TraceKind::unreached, contact, contact.group);
     if (contact.misrouted) {
@@ -664,7 +668,7 @@ class Engine {
 
   // Cold: the agent hands over (if the type has a handoff time) and is released; the customer then
   // queues for the next tier. Warm: a contact for the next tier starts now, while this one holds.
-  void begin_escalation(std::uint32_t c) {
+  [[gnu::noinline]] void begin_escalation(std::uint32_t c) {
     const ContactTypeIndex k = contacts_[c].issue_type;
     const Escalation& escalation = *model_.contact_types[k].escalation;
     if (escalation.transfer == TransferMode::cold) {
@@ -683,7 +687,7 @@ class Engine {
     copy_issue(holding, escalated);
     holding.owns_issue = false;
     holding.state = ContactState::holding;
-    holding.queued_s = now_;
+    holding.handle_base_s = now_;  // the hold begins
     holding.partner = e;
     escalated.partner = c;
     prepare_escalated(escalated, k);
@@ -691,18 +695,18 @@ class Engine {
     route(e, false);
     Contact& still = contacts_[c];
     if (still.state == ContactState::holding) {
-      still.hold_until = now_ + escalation.warm_limit_s;
-      schedule(still.hold_until, EventKind::hold_limit, c);
+      still.timer_at = now_ + escalation.warm_limit_s;
+      schedule(still.timer_at, EventKind::hold_limit, c);
     }
   }
 
   // The next tier did not answer in time: the agent leaves the call, and the customer waits alone
   // (and may now abandon).
-  void on_hold_limit(std::uint32_t c) {
+  [[gnu::noinline]] void on_hold_limit(std::uint32_t c) {
     Contact& holding = contacts_[c];
-    if (holding.state != ContactState::holding || holding.hold_until != now_) return;
-    holding.hold_until = never;
-    holding.handle_s += now_ - holding.queued_s;
+    if (holding.state != ContactState::holding || holding.timer_at != now_) return;
+    holding.timer_at = never;
+    holding.handle_s += now_ - holding.handle_base_s;
     trace_contact(TraceKind::hold_limit, holding, static_cast<int>(holding.group));
     const std::uint32_t e = holding.partner;
     Contact& escalated = contacts_[e];
@@ -716,7 +720,7 @@ class Engine {
     on_service_end(c);
   }
 
-  void escalate_cold(std::uint32_t c) {
+  [[gnu::noinline]] void escalate_cold(std::uint32_t c) {
     Contact& contact = contacts_[c];
     const ContactTypeIndex k = contact.issue_type;
     prepare_escalated(contact, k);
@@ -739,7 +743,7 @@ class Engine {
   }
 
   // A misrouted customer, sent (cold) to the queue of its own type at the first tier.
-  void transfer_to_own_queue(std::uint32_t c) {
+  [[gnu::noinline]] void transfer_to_own_queue(std::uint32_t c) {
     Contact& contact = contacts_[c];
     const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
@@ -750,7 +754,7 @@ class Engine {
     route(c, false);
   }
 
-  void count_handled(Contact& contact) {
+  [[gnu::always_inline]] void count_handled(Contact& contact) {
     if (contact.issue_contacts == 1 &&
         (contact.outcome == Outcome::resolved || contact.outcome == Outcome::unresolved))
       contact.fcr_candidate = true;
@@ -762,8 +766,10 @@ class Engine {
     AgentTally& agent = tallies_.agent(contact.interval, contact.group);
     ++agent.handled;
     agent.handle_s += handle;
-    const AgentGroup& group = model_.agent_groups[contact.group];
-    agent.cost += group.cost_per_contact + group.cost_per_minute * (handle / 60.0);
+    if (prices_contacts_[contact.group]) {
+      const AgentGroup& group = model_.agent_groups[contact.group];
+      agent.cost += group.cost_per_contact + group.cost_per_minute * (handle / 60.0);
+    }
     switch (contact.outcome) {
       case Outcome::resolved: ++tally.resolved; ++agent.resolved; break;
       case Outcome::escalated:
@@ -777,7 +783,7 @@ class Engine {
 
   // A freed agent leaves if due to, else takes the best waiting contact its group may serve, else
   // goes idle.
-  void free_agent(AgentGroupIndex g) {
+  [[gnu::always_inline]] void free_agent(AgentGroupIndex g) {
     GroupState& group = groups_[g];
     if (group.pending_departures > 0) {
       account_agent_time(g);
@@ -799,23 +805,26 @@ class Engine {
 
   // Among the queues group g serves: the best skill priority, then the best contact priority
   // (segment, escalation), then the longest wait in the queue. Ties go to the skill listed first.
-  // An overflow source offers a queue's head only once it has waited the step's time.
+  // An overflow source offers a queue's head only once it has waited the step's time. Returns the
+  // contact, or no_contact, and sets `chosen` to the source it came through.
   std::uint32_t select_waiting_contact(AgentGroupIndex g, const Source*& chosen) const {
     std::uint32_t best = no_contact;
     int best_priority = 0;
     std::size_t best_level = 0;
+    double best_since = 0.0;
+    const std::size_t levels = levels_;
     for (const Source& source : sources_[g]) {
       if (best != no_contact && source.priority > best_priority) break;
-      for (std::size_t level = 0; level < levels_; ++level) {
+      for (std::size_t level = 0; level < levels; ++level) {
         const std::uint32_t head = queues_[source.queue + level].head;
         if (head == no_contact) continue;
-        const Contact& contact = contacts_[head];
-        if (source.min_wait_s > 0.0 && now_ < contact.queued_s + source.min_wait_s) continue;
-        if (best == no_contact || level < best_level ||
-            (level == best_level && contact.queued_s < contacts_[best].queued_s)) {
+        const double since = contacts_[head].arrival_s;
+        if (source.min_wait_s > 0.0 && now_ < since + source.min_wait_s) continue;
+        if (best == no_contact || level < best_level || (level == best_level && since < best_since)) {
           best = head;
           best_priority = source.priority;
           best_level = level;
+          best_since = since;
           chosen = &source;
         }
         break;
@@ -824,11 +833,11 @@ class Engine {
     return best;
   }
 
-  void on_abandonment(std::uint32_t c) {
+  [[gnu::always_inline]] void on_abandonment(std::uint32_t c) {
     Contact& contact = contacts_[c];
     if (contact.abandon_at != now_) return;  // answered, or the slot was reused
     dequeue(c);
-    contact.abandon_at = contact.overflow_at = never;
+    contact.abandon_at = contact.timer_at = never;
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
       ++tally.abandoned;
@@ -846,7 +855,7 @@ class Engine {
   // Whether the customer of contact c comes back about the issue (a repeat after an unresolved
   // contact, a retry after an abandoned or unreached one). If so the slot waits for the return;
   // a return due after the horizon leaves the issue open. Otherwise the issue ends unresolved.
-  bool come_back_later(std::uint32_t c, Return why) {
+  [[gnu::noinline]] bool come_back_later(std::uint32_t c, Return why) {
     Contact& contact = contacts_[c];
     const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
@@ -872,7 +881,7 @@ class Engine {
     return true;
   }
 
-  void end_issue(const Contact& contact, IssueEnd end) {
+  [[gnu::always_inline]] void end_issue(const Contact& contact, IssueEnd end) {
     if (end == IssueEnd::gave_up) trace_contact(TraceKind::gave_up, contact);
     if (!contact.issue_counted) return;
     IssueTally& tally = tallies_.issue(contact.issue_interval, contact.issue_type);
@@ -947,7 +956,7 @@ class Engine {
 
   // Adds the agent time since the group last changed to the current interval, clipped to the
   // counted part of the horizon [warm-up, end). Called before every change of the group's counts.
-  void account_agent_time(AgentGroupIndex g) {
+  [[gnu::always_inline]] void account_agent_time(AgentGroupIndex g) {
     GroupState& group = groups_[g];
     const double from = std::max(group.accounted_until, warmup_s_);
     const double to = std::min(now_, horizon_end_);
@@ -987,7 +996,7 @@ class Engine {
     }
     Contact& contact = contacts_[c];
     contact.live = true;
-    contact.abandon_at = contact.overflow_at = contact.hold_until = never;
+    contact.abandon_at = contact.timer_at = never;
     contact.prev = contact.next = no_contact;
     contact.partner = no_contact;
     return c;
@@ -996,7 +1005,7 @@ class Engine {
   void release_contact(std::uint32_t c) {
     Contact& contact = contacts_[c];
     contact.live = false;
-    contact.abandon_at = contact.overflow_at = contact.hold_until = never;
+    contact.abandon_at = contact.timer_at = never;
     free_contacts_.push_back(c);
   }
 
@@ -1099,10 +1108,12 @@ class Engine {
 
   std::vector<int> priorities_;  // of the queue levels, lowest (first served) first
   std::size_t levels_ = 1;
+  std::vector<std::uint16_t> front_level_;  // per type: the level of its front-door contacts
   std::vector<std::vector<int>> stage_tiers_;  // per type: the tiers serving it, increasing
   std::vector<Route> routes_;                  // [type * max_stages + stage]
   std::vector<std::vector<Source>> sources_;   // per group, in its skill priority order
   std::vector<OverflowTarget> sources_for_overflow_;
+  std::vector<char> prices_contacts_;  // per group: a cost per contact or per minute
 
   EventCalendar calendar_;
   std::vector<Contact> contacts_;

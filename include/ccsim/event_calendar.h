@@ -67,7 +67,7 @@ class EventCalendar {
   std::size_t size() const { return size_; }
   const Event& top() const { return heap_[0]; }
 
-  void push(double time, EventKind kind, std::uint32_t index) {
+  [[gnu::always_inline]] void push(double time, EventKind kind, std::uint32_t index) {
     if (size_ + 1 + arity > heap_.size()) grow(2 * heap_.size());
     const Event moving = make(time, kind, index);
     std::size_t i = size_++;
@@ -80,14 +80,14 @@ class EventCalendar {
     heap_[i] = moving;
   }
 
-  void pop() {
+  [[gnu::always_inline]] void pop() {
     const Event last = heap_[--size_];
     heap_[size_] = sentinel(size_);
     if (size_ > 0) sift_down(last);
   }
 
   // Pops the top and pushes a new event in one sift-down (cheaper than pop + push).
-  void replace_top(double time, EventKind kind, std::uint32_t index) {
+  [[gnu::always_inline]] void replace_top(double time, EventKind kind, std::uint32_t index) {
     sift_down(make(time, kind, index));
   }
 
@@ -111,7 +111,7 @@ class EventCalendar {
   }
 
   // Places `moving` at the root's position and sinks it; the root's old content is dropped.
-  void sift_down(const Event& moving) {
+  [[gnu::always_inline]] void sift_down(const Event& moving) {
     const std::uint64_t k = key(moving);
     // Locals: stores through heap_[i] would otherwise make the compiler reload the vector's data
     // pointer and size_ at every level.

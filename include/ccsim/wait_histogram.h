@@ -20,7 +20,7 @@ class WaitHistogram {
   static constexpr int max_exponent = 24;
   static constexpr int bin_count = 2 + (max_exponent - min_exponent) * sub_bins + 1;
 
-  void add(double wait_s) { ++counts_[bin_of(wait_s)]; }
+  [[gnu::always_inline]] void add(double wait_s) { ++counts_[bin_of(wait_s)]; }
 
   void merge(const WaitHistogram& other) {
     for (int b = 0; b < bin_count; ++b) counts_[b] += other.counts_[b];
