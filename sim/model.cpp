@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include <fmt/core.h>
 
@@ -38,6 +39,13 @@ void link_routing(Model& model) {
                      [](const Candidate& a, const Candidate& b) { return a.priority < b.priority; });
     for (const Candidate& c : list) model.contact_types[t].groups.push_back(c.group);
   }
+  // Overflow steps per type and tier in increasing after_s, as Model::overflow promises; stable,
+  // so steps the scenario wrote in order keep it.
+  std::stable_sort(model.overflow.begin(), model.overflow.end(),
+                   [](const OverflowStep& a, const OverflowStep& b) {
+                     return std::tie(a.type, a.tier, a.after_s) <
+                            std::tie(b.type, b.tier, b.after_s);
+                   });
 }
 
 }  // namespace ccsim

@@ -2,6 +2,7 @@
 // with its JSON pointer, then thrown together as one InputError. The format is described in
 // scenarios/ccsim.schema.json; the limits in detail/scenario_limits.h.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <fmt/core.h>
@@ -32,21 +34,36 @@ using detail::show;
 namespace limits = detail::limits;
 
 const std::vector<std::string> scenario_keys = {
-    "$schema", "name", "description", "horizon", "run", "contact_types", "agent_groups",
-    "what_if"};
+    "$schema",  "name",          "description",  "horizon", "run",
+    "segments", "contact_types", "agent_groups", "routing", "what_if"};
 const std::vector<std::string> horizon_keys = {"start", "intervals", "interval_min", "days"};
 const std::vector<std::string> run_keys = {"replications", "seed", "warmup_min", "drain"};
-const std::vector<std::string> contact_type_keys = {"id", "arrivals", "handle_time", "patience",
-                                                    "sla"};
+const std::vector<std::string> segment_keys = {"id", "priority", "sla"};
+const std::vector<std::string> contact_type_keys = {
+    "id",         "segment",    "arrivals", "handle_time", "patience", "sla",
+    "resolution", "escalation", "misroute", "repeat",      "retry",    "callback"};
 const std::vector<std::string> arrivals_keys = {"rate_per_hour", "per_interval", "times_s", "file",
                                                 "column",        "scale",        "busyness_cv"};
 const std::vector<std::string> sla_keys = {"answer_within_s", "target", "short_abandon_s",
                                            "denominator"};
-const std::vector<std::string> agent_group_keys = {"id", "skills", "staffing", "shrinkage",
-                                                   "cost_per_hour"};
-const std::vector<std::string> skill_keys = {"priority", "aht_factor"};
-// In the order of SlaDenominator.
+const std::vector<std::string> resolution_keys = {"p"};
+const std::vector<std::string> escalation_keys = {"p",           "transfer", "handoff_s",
+                                                  "handle_time", "priority", "warm_limit_s"};
+const std::vector<std::string> misroute_keys = {"p", "to", "handle_time"};
+const std::vector<std::string> repeat_keys = {"p", "delay", "window_h"};
+const std::vector<std::string> retry_keys = {"p", "delay"};
+const std::vector<std::string> callback_keys = {"offer_when_wait_s", "accept_p", "predictor",
+                                                "reach_p", "dial_s"};
+const std::vector<std::string> agent_group_keys = {
+    "id",        "tier",          "skills",           "staffing",
+    "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute"};
+const std::vector<std::string> skill_keys = {"priority", "aht_factor", "resolve_factor"};
+const std::vector<std::string> routing_keys = {"overflow"};
+const std::vector<std::string> overflow_keys = {"type", "tier", "after_s", "to"};
+// In the order of SlaDenominator, TransferMode and WaitPredictor.
 const std::vector<std::string> sla_denominators = {"offered_minus_short", "offered", "answered"};
+const std::vector<std::string> transfer_modes = {"cold", "warm"};
+const std::vector<std::string> wait_predictors = {"queue_length"};
 
 const std::string id_expectation = R"(an id of letters, digits, "_", "-" or ".")";
 
@@ -101,6 +118,30 @@ std::string id_list(const std::vector<std::string>& ids) {
   return out;
 }
 
+// "no segment with id "vpi", did you mean "vip"? (segments: vip, standard)": `what` names one
+// element ("segment"), `plural` the list ("segments").
+void fail_unknown_id(const Cursor& node, std::string_view what, std::string_view plural,
+                     const std::string& id, const std::vector<std::string>& known) {
+  std::string message = fmt::format("no {} with id {}", what, show(Json(id)));
+  if (known.empty()) {
+    node.fail(fmt::format("{} (the scenario has no {})", message, plural));
+    return;
+  }
+  if (const auto near = detail::nearest_name(id, known))
+    message += fmt::format(", did you mean \"{}\"?", *near);
+  node.fail(fmt::format("{} ({}: {})", message, plural, id_list(known)));
+}
+
+// A probability: a share from 0 to 1.
+const NumberRule probability = NumberRule::at_least(0.0).up_to(1.0);
+
+// What a contact type refers to that is checked once every type and group is read.
+struct TypeReferences {
+  std::optional<Cursor> escalation;         // a readable "p", a number or a list
+  std::optional<double> escalation_scalar;  // the number, when "p" is one
+  std::optional<Cursor> misroute_to;        // a string
+};
+
 class ScenarioReader {
  public:
   ScenarioReader(const Json& document, const std::string& file, std::filesystem::path base_dir)
@@ -120,8 +161,14 @@ class ScenarioReader {
     const Cursor types = root_.require("contact_types");
     const Cursor groups = root_.require("agent_groups");
     check_table_size(types, groups);
+    // Segments first: a contact type takes its segment's service level.
+    read_segments(root_.get("segments"));
     read_contact_types(types);
     read_agent_groups(groups);
+    read_routing(root_.get("routing"));
+    // What needs every type, group and overflow step read.
+    resolve_misroutes();
+    compile_escalations();
     check_every_type_is_served(types);
     read_what_if_shapes(root_.get("what_if"));
     problems_.throw_if_any();
@@ -330,6 +377,64 @@ class ScenarioReader {
     return inserted;
   }
 
+  // ---- segments
+
+  void read_segments(const Cursor& node) {
+    if (!node.present()) {
+      segment_ids_known_ = true;
+      return;
+    }
+    if (!node.array()) return;
+    if (node.size() > limits::segments) {
+      node.fail(
+          fmt::format("must list at most {} segments, got {}", limits::segments, node.size()));
+      return;
+    }
+    bool ids_known = true;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      Segment segment;
+      const Cursor element = node[i];
+      if (element.object()) {
+        element.allow_only(segment_keys);
+        const Cursor id_node = element.require("id");
+        if (const auto id = read_id(id_node)) {
+          segment.id = *id;
+          if (!first_use(segment_places_, *id, id_node)) duplicate_segments_.insert(i);
+        }
+        if (const auto priority = number_or(
+                element.get("priority"),
+                NumberRule::at_least(0.0).whole_numbers().limited_to(limits::priority), 1.0))
+          segment.priority = static_cast<int>(*priority);
+        if (element.has("sla")) {
+          ServiceLevelRule sla;
+          read_sla(element.get("sla"), sla);
+          segment.sla = sla;
+        }
+      }
+      ids_known = ids_known && !segment.id.empty();
+      model_.segments.push_back(std::move(segment));
+    }
+    segment_ids_known_ = ids_known;
+  }
+
+  std::optional<SegmentIndex> resolve_segment(const Cursor& node) {
+    if (!node.present()) return std::nullopt;
+    if (!node.json().is_string()) {
+      node.expected("a segment id");
+      return std::nullopt;
+    }
+    // With an unreadable segment list, any id might have been meant: say nothing.
+    if (!segment_ids_known_) return std::nullopt;
+    const auto& id = node.json().get_ref<const std::string&>();
+    std::vector<std::string> known;
+    for (std::size_t i = 0; i < model_.segments.size(); ++i) {
+      if (model_.segments[i].id == id) return static_cast<SegmentIndex>(i);
+      if (!duplicate_segments_.contains(i)) known.push_back(model_.segments[i].id);
+    }
+    fail_unknown_id(node, "segment", "segments", id, known);
+    return std::nullopt;
+  }
+
   // ---- contact types
 
   void read_contact_types(const Cursor& node) {
@@ -343,9 +448,10 @@ class ScenarioReader {
                             node.size()));
       return;
     }
+    type_references_.resize(node.size());
     for (std::size_t i = 0; i < node.size(); ++i) {
       ContactType type;
-      read_contact_type(node[i], type);
+      read_contact_type(node[i], type, type_references_[i]);
       type_ids_.push_back(type.id);
       model_.contact_types.push_back(std::move(type));
     }
@@ -353,7 +459,7 @@ class ScenarioReader {
                                    [](const std::string& id) { return id.empty(); });
   }
 
-  void read_contact_type(const Cursor& node, ContactType& type) {
+  void read_contact_type(const Cursor& node, ContactType& type, TypeReferences& references) {
     if (!node.object()) return;
     node.allow_only(contact_type_keys);
     const Cursor id_node = node.require("id");
@@ -367,7 +473,139 @@ class ScenarioReader {
       type.handle_time = std::move(*handle_time);
     if (node.has("patience"))
       type.patience = read_distribution(node.get("patience"), distributions_);
+    if (const auto segment = resolve_segment(node.get("segment"))) {
+      type.segment = *segment;
+      // A type without a service level of its own is measured against its segment's.
+      if (!node.has("sla") && model_.segments[*segment].sla)
+        type.sla = *model_.segments[*segment].sla;
+    }
     read_sla(node.get("sla"), type.sla);
+    read_resolution(node.get("resolution"), type);
+    read_escalation(node.get("escalation"), type, references);
+    read_misroute(node.get("misroute"), type, references);
+    read_repeat(node.get("repeat"), type);
+    read_retry(node.get("retry"), type);
+    read_callback(node.get("callback"), type);
+  }
+
+  // ---- what happens after a contact is handled, abandoned or waits too long
+
+  void read_resolution(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(resolution_keys);
+    if (const auto p = read_share(node.require("p"), probability, 1.0)) type.resolution_p = *p;
+  }
+
+  // The probabilities are kept as written; compile_escalations() spreads them over the tiers once
+  // the agent groups are read.
+  void read_escalation(const Cursor& node, ContactType& type, TypeReferences& references) {
+    if (!node.object()) return;
+    node.allow_only(escalation_keys);
+    Escalation escalation;
+    const Cursor p = node.require("p");
+    if (p.present() && p.json().is_array()) {
+      bool ok = true;
+      if (p.size() == 0 || p.size() > static_cast<std::size_t>(max_tier)) {
+        p.fail(fmt::format("must have 1 to {} values (one per tier, from tier 1), got {}", max_tier,
+                           p.size()));
+        ok = false;
+      }
+      for (std::size_t k = 0; k < p.size(); ++k) {
+        const auto x = read_share(p[k], probability, 0.0);
+        if (!x)
+          ok = false;
+        else if (k < escalation.p_by_tier.size())
+          escalation.p_by_tier[k] = *x;
+      }
+      if (ok) references.escalation = p;
+    } else if (p.present() && p.json().is_number()) {
+      if (const auto x = read_share(p, probability, 0.0)) {
+        references.escalation = p;
+        references.escalation_scalar = *x;
+      }
+    } else if (p.present()) {
+      p.expected(fmt::format("a number in [0, 1] or an array of 1 to {} of them (one per tier)",
+                             max_tier));
+    }
+    if (const auto mode = node.get("transfer").choice(transfer_modes, "transfer"))
+      escalation.transfer = static_cast<TransferMode>(*mode);
+    if (node.has("handoff_s"))
+      escalation.handoff = read_distribution(node.get("handoff_s"), distributions_);
+    if (node.has("handle_time"))
+      escalation.handle_time = read_distribution(node.get("handle_time"), distributions_);
+    if (const auto priority =
+            node.get("priority")
+                .number(NumberRule::at_least(0.0).whole_numbers().limited_to(limits::priority)))
+      escalation.priority = static_cast<int>(*priority);
+    if (const auto limit = number_or(node.get("warm_limit_s"),
+                                     NumberRule::at_least(0.0).limited_to(limits::duration_s),
+                                     escalation.warm_limit_s))
+      escalation.warm_limit_s = *limit;
+    type.escalation = std::move(escalation);
+  }
+
+  // The target type is resolved by resolve_misroutes(), once every id is known.
+  void read_misroute(const Cursor& node, ContactType& type, TypeReferences& references) {
+    if (!node.object()) return;
+    node.allow_only(misroute_keys);
+    Misroute misroute;
+    if (const auto p = read_share(node.require("p"), probability, 0.0)) misroute.p = *p;
+    const Cursor to = node.require("to");
+    if (to.present()) {
+      if (to.json().is_string())
+        references.misroute_to = to;
+      else
+        to.expected("a contact type id");
+    }
+    if (node.has("handle_time")) {
+      if (auto handle_time = read_distribution(node.get("handle_time"), distributions_))
+        misroute.handle_time = std::move(*handle_time);
+    }
+    type.misroute = std::move(misroute);
+  }
+
+  void read_repeat(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(repeat_keys);
+    Repeat repeat;
+    if (const auto p = read_share(node.require("p"), probability, 0.0)) repeat.p = *p;
+    if (auto delay = read_distribution(node.require("delay"), distributions_))
+      repeat.delay = std::move(*delay);
+    if (const auto hours = number_or(node.get("window_h"),
+                                     NumberRule::above(0.0).limited_to(limits::duration_s / 3600.0),
+                                     repeat.window_s / 3600.0))
+      repeat.window_s = *hours * 3600.0;
+    type.repeat = std::move(repeat);
+  }
+
+  void read_retry(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(retry_keys);
+    Retry retry;
+    if (const auto p = read_share(node.require("p"), probability, 0.0)) retry.p = *p;
+    if (auto delay = read_distribution(node.require("delay"), distributions_))
+      retry.delay = std::move(*delay);
+    type.retry = std::move(retry);
+  }
+
+  void read_callback(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(callback_keys);
+    Callback callback;
+    if (const auto wait = node.require("offer_when_wait_s")
+                              .number(NumberRule::at_least(0.0).limited_to(limits::duration_s)))
+      callback.offer_when_wait_s = *wait;
+    if (const auto p = read_share(node.require("accept_p"), probability, callback.accept_p))
+      callback.accept_p = *p;
+    if (const auto predictor = node.get("predictor").choice(wait_predictors, "predictor"))
+      callback.predictor = static_cast<WaitPredictor>(*predictor);
+    if (const auto p = read_share(node.get("reach_p"), probability, callback.reach_p))
+      callback.reach_p = *p;
+    if (node.has("dial_s")) {
+      if (auto dial = read_distribution(node.get("dial_s"), distributions_))
+        callback.dial_time = std::move(*dial);
+    }
+    type.callback = std::move(callback);
   }
 
   void read_arrivals(const Cursor& node, ContactType& type) {
@@ -483,8 +721,11 @@ class ScenarioReader {
     for (std::size_t i = 0; i < node.size(); ++i) {
       AgentGroup group;
       read_agent_group(node[i], group);
+      group_ids_.push_back(group.id);
       model_.agent_groups.push_back(std::move(group));
     }
+    group_ids_known_ = std::none_of(group_ids_.begin(), group_ids_.end(),
+                                    [](const std::string& id) { return id.empty(); });
   }
 
   void read_agent_group(const Cursor& node, AgentGroup& group) {
@@ -496,8 +737,19 @@ class ScenarioReader {
     const Cursor id_node = node.require("id");
     if (const auto id = read_id(id_node)) {
       group.id = *id;
-      first_use(group_places_, *id, id_node);
+      if (!first_use(group_places_, *id, id_node))
+        duplicate_groups_.insert(model_.agent_groups.size());
     }
+    const auto tier = number_or(node.get("tier"),
+                                NumberRule::at_least(1.0)
+                                    .up_to(static_cast<double>(max_tier))
+                                    .whole_numbers()
+                                    .described_as("a tier 1, 2 or 3"),
+                                1.0);
+    if (tier)
+      group.tier = static_cast<int>(*tier);
+    else
+      tiers_known_ = false;
     read_skills(node.require("skills"), group);
     const auto staffed =
         read_series(node.require("staffing"),
@@ -508,7 +760,19 @@ class ScenarioReader {
             number_or(node.get("cost_per_hour"),
                       NumberRule::at_least(0.0).limited_to(limits::cost_per_hour), 0.0))
       group.cost_per_hour = *cost;
-    if (!staffed || !shrinkage) return;
+    if (const auto cost =
+            number_or(node.get("cost_per_contact"),
+                      NumberRule::at_least(0.0).limited_to(limits::cost_per_contact), 0.0))
+      group.cost_per_contact = *cost;
+    if (const auto cost =
+            number_or(node.get("cost_per_minute"),
+                      NumberRule::at_least(0.0).limited_to(limits::cost_per_minute), 0.0))
+      group.cost_per_minute = *cost;
+    if (!staffed || !shrinkage) {
+      // Whether the group has agents is unknown: later checks must not assume it has none.
+      staffing_known_ = false;
+      return;
+    }
     group.staffed = *staffed;
     group.shrinkage = *shrinkage;
     group.on_duty.reserve(staffed->size());
@@ -516,8 +780,8 @@ class ScenarioReader {
       group.on_duty.push_back(on_duty_after_shrinkage(agents, *shrinkage));
   }
 
-  // Skills as a list of contact type ids (priority 1, handle time as the type's) or as an object
-  // {type id: {"priority": p, "aht_factor": f}}.
+  // Skills as a list of contact type ids (priority 1, handle time and resolution as the type's) or
+  // as an object {type id: {"priority": p, "aht_factor": f, "resolve_factor": r}}.
   void read_skills(const Cursor& node, AgentGroup& group) {
     if (!node.present()) {
       skills_complete_ = false;
@@ -549,7 +813,7 @@ class ScenarioReader {
               fmt::format("duplicate skill {}, first listed at {}", show(Json(id)), it->second));
           continue;
         }
-        if (const auto type = resolve(element, id)) group.skills.push_back({*type, 1, 1.0});
+        if (const auto type = resolve(element, id)) group.skills.push_back({*type, 1, 1.0, 1.0});
       }
       return;
     }
@@ -557,6 +821,7 @@ class ScenarioReader {
       const Cursor skill = node.get(it.key());
       int priority = 1;
       double aht_factor = 1.0;
+      double resolve_factor = 1.0;
       if (skill.object()) {
         skill.allow_only(skill_keys);
         const auto p =
@@ -564,18 +829,29 @@ class ScenarioReader {
                 .number(NumberRule::at_least(1.0).whole_numbers().limited_to(limits::priority));
         const auto f =
             skill.get("aht_factor").number(NumberRule::above(0.0).limited_to(limits::aht_factor));
+        const auto r = skill.get("resolve_factor")
+                           .number(NumberRule::at_least(0.0).limited_to(limits::resolve_factor));
         if (p) priority = static_cast<int>(*p);
         if (f) aht_factor = *f;
+        if (r) resolve_factor = *r;
       }
       if (const auto type = resolve(skill, it.key()))
-        group.skills.push_back({*type, priority, aht_factor});
+        group.skills.push_back({*type, priority, aht_factor, resolve_factor});
     }
     // A JSON object has no order of its own: equal priorities go in the order of contact_types.
     std::stable_sort(group.skills.begin(), group.skills.end(),
                      [](const Skill& a, const Skill& b) { return a.type < b.type; });
   }
 
+  // A skill's contact type, which the group then serves.
   std::optional<ContactTypeIndex> resolve(const Cursor& node, const std::string& id) {
+    const auto index = find_type(node, id);
+    if (index) served_[*index] = true;
+    return index;
+  }
+
+  // The contact type with this id, or nothing (reported, with a "did you mean").
+  std::optional<ContactTypeIndex> find_type(const Cursor& node, const std::string& id) const {
     // With an unreadable contact type list, any id might have been meant: say nothing.
     if (!type_ids_known_) return std::nullopt;
     const auto it = std::find(type_ids_.begin(), type_ids_.end(), id);
@@ -583,17 +859,249 @@ class ScenarioReader {
       std::vector<std::string> known;
       for (std::size_t i = 0; i < type_ids_.size(); ++i)
         if (!duplicate_types_.contains(i)) known.push_back(type_ids_[i]);
-      node.fail(fmt::format("no contact type with id {} (contact types: {})", show(Json(id)),
-                            id_list(known)));
+      fail_unknown_id(node, "contact type", "contact types", id, known);
       return std::nullopt;
     }
-    const auto index = static_cast<ContactTypeIndex>(it - type_ids_.begin());
-    served_[index] = true;
-    return index;
+    return static_cast<ContactTypeIndex>(it - type_ids_.begin());
   }
 
+  // The agent group with this id, or nothing (reported, with a "did you mean").
+  std::optional<AgentGroupIndex> find_group(const Cursor& node, const std::string& id) const {
+    if (!group_ids_known_) return std::nullopt;
+    const auto it = std::find(group_ids_.begin(), group_ids_.end(), id);
+    if (it == group_ids_.end()) {
+      std::vector<std::string> known;
+      for (std::size_t i = 0; i < group_ids_.size(); ++i)
+        if (!duplicate_groups_.contains(i)) known.push_back(group_ids_[i]);
+      fail_unknown_id(node, "agent group", "agent groups", id, known);
+      return std::nullopt;
+    }
+    return static_cast<AgentGroupIndex>(it - group_ids_.begin());
+  }
+
+  // ---- routing: overflow steps
+
+  void read_routing(const Cursor& node) {
+    if (!node.object()) {
+      if (node.present()) overflow_complete_ = false;
+      return;
+    }
+    node.allow_only(routing_keys);
+    const Cursor overflow = node.get("overflow");
+    if (!overflow.array()) {
+      if (overflow.present()) overflow_complete_ = false;
+      return;
+    }
+    if (overflow.size() > limits::overflow_steps) {
+      overflow.fail(fmt::format("must list at most {} steps, got {}", limits::overflow_steps,
+                                overflow.size()));
+      overflow_complete_ = false;
+      return;
+    }
+    // (type, tier, after_s) -> where that step was first written.
+    std::map<std::tuple<ContactTypeIndex, int, double>, std::string> seen;
+    for (std::size_t i = 0; i < overflow.size(); ++i) {
+      OverflowStep step;
+      if (read_overflow_step(overflow[i], step, seen))
+        model_.overflow.push_back(std::move(step));
+      else
+        overflow_complete_ = false;
+    }
+    // link_routing() sorts them per type and tier in increasing after_s.
+  }
+
+  bool read_overflow_step(const Cursor& node, OverflowStep& step,
+                          std::map<std::tuple<ContactTypeIndex, int, double>, std::string>& seen) {
+    if (!node.object()) return false;
+    node.allow_only(overflow_keys);
+    bool ok = true;
+    std::optional<ContactTypeIndex> type;
+    const Cursor type_node = node.require("type");
+    if (type_node.present() && !type_node.json().is_string())
+      type_node.expected("a contact type id");
+    else if (type_node.present())
+      type = find_type(type_node, type_node.json().get<std::string>());
+    ok = ok && type.has_value();
+
+    const Cursor tier_node = node.get("tier");
+    const auto tier = tier_node.number(NumberRule::at_least(1.0)
+                                           .up_to(static_cast<double>(max_tier))
+                                           .whole_numbers()
+                                           .described_as("a tier 1, 2 or 3"));
+    if (tier_node.present() && !tier) ok = false;
+
+    const auto after =
+        node.require("after_s").number(NumberRule::at_least(0.0).limited_to(limits::duration_s));
+    ok = ok && after.has_value();
+
+    const Cursor to = node.require("to");
+    if (to.present() && to.json().is_string()) {
+      if (const auto group = find_group(to, to.json().get<std::string>()))
+        step.to.push_back(*group);
+      else
+        ok = false;
+    } else if (to.present() && to.json().is_array() && to.size() > 0) {
+      std::map<AgentGroupIndex, std::string> listed;
+      for (std::size_t k = 0; k < to.size(); ++k) {
+        const Cursor element = to[k];
+        if (!element.json().is_string()) {
+          element.expected("an agent group id");
+          ok = false;
+          continue;
+        }
+        const auto group = find_group(element, element.json().get<std::string>());
+        if (!group) {
+          ok = false;
+          continue;
+        }
+        const auto [it, inserted] = listed.emplace(*group, element.where().to_string());
+        if (!inserted) {
+          element.fail(fmt::format("duplicate agent group {}, first listed at {}",
+                                   show(element.json()), it->second));
+          ok = false;
+          continue;
+        }
+        step.to.push_back(*group);
+      }
+    } else if (to.present()) {
+      to.expected("an agent group id or a non-empty array of them");
+      ok = false;
+    } else {
+      ok = false;
+    }
+    if (!ok || !tiers_known_ || !skills_complete_) return false;
+
+    // The tiers at which a group has the type's skill.
+    std::set<int> tiers;
+    for (const AgentGroup& group : model_.agent_groups)
+      for (const Skill& skill : group.skills)
+        if (skill.type == *type) tiers.insert(group.tier);
+    if (tier) {
+      step.tier = static_cast<int>(*tier);
+      if (!tiers.contains(step.tier)) {
+        std::vector<std::string> served_at;
+        for (int k : tiers) served_at.push_back(std::to_string(k));
+        tier_node.fail(fmt::format(
+            "must be a tier at which an agent group serves contact type {} (tiers: {}), got {}",
+            show(Json(type_ids_[*type])), served_at.empty() ? "none" : id_list(served_at),
+            show(tier_node.json())));
+        return false;
+      }
+    } else {
+      // The front door of the type; a type that only overflow steps serve waits at tier 1.
+      step.tier = tiers.empty() ? 1 : *tiers.begin();
+    }
+    step.type = *type;
+    step.after_s = *after;
+    const auto [it, inserted] =
+        seen.emplace(std::make_tuple(step.type, step.tier, step.after_s), node.where().to_string());
+    if (!inserted) {
+      node.fail(fmt::format("duplicate step for contact type {} at tier {} after {} s, first at {}",
+                            show(Json(type_ids_[*type])), step.tier, number_text(step.after_s),
+                            it->second));
+      return false;
+    }
+    served_[step.type] = true;
+    return true;
+  }
+
+  // ---- what needs every type, group and overflow step
+
+  void resolve_misroutes() {
+    for (std::size_t i = 0; i < type_references_.size(); ++i) {
+      const auto& to = type_references_[i].misroute_to;
+      if (!to) continue;
+      const auto target = find_type(*to, to->json().get<std::string>());
+      if (!target) continue;
+      if (*target == i) {
+        to->fail(
+            fmt::format("must be a contact type other than this one, got {}", show(to->json())));
+        continue;
+      }
+      model_.contact_types[i].misroute->to = *target;
+    }
+  }
+
+  // Spreads each escalation probability over the tiers that serve the type, and refuses one that
+  // sends contacts to a tier with nobody to take them.
+  void compile_escalations() {
+    if (!type_ids_known_ || !skills_complete_ || !tiers_known_ || served_.empty()) return;
+    for (std::size_t t = 0; t < type_references_.size(); ++t) {
+      ContactType& type = model_.contact_types[t];
+      const TypeReferences& references = type_references_[t];
+      if (!type.escalation || !references.escalation) continue;
+      // serves[k]: a group of tier k has the skill (or an overflow step waits at tier k);
+      // staffed[k]: such a group has agents at some interval.
+      std::array<bool, max_tier + 1> serves{};
+      std::array<bool, max_tier + 1> staffed{};
+      for (const AgentGroup& group : model_.agent_groups) {
+        const bool skilled = std::any_of(group.skills.begin(), group.skills.end(),
+                                         [t](const Skill& s) { return s.type == t; });
+        if (!skilled) continue;
+        serves[group.tier] = true;
+        const bool agents =
+            !staffing_known_ || std::any_of(group.staffed.begin(), group.staffed.end(),
+                                            [](double n) { return n > 0.0; });
+        if (agents) staffed[group.tier] = true;
+      }
+      for (const OverflowStep& step : model_.overflow)
+        if (step.type == t) serves[step.tier] = true;
+      int lowest = 0;
+      int highest = 0;
+      for (int k = 1; k <= max_tier; ++k) {
+        if (!serves[k]) continue;
+        if (lowest == 0) lowest = k;
+        highest = k;
+      }
+      if (highest == 0) continue;  // served by no one: reported as such
+      const auto staffed_above = [&](int tier) {
+        for (int k = tier + 1; k <= max_tier; ++k)
+          if (staffed[k]) return true;
+        return false;
+      };
+      const auto nowhere_to_go = [&](const Cursor& at, int tier, double p) {
+        at.fail(
+            fmt::format("must be 0: no tier above tier {} serves contact type {} with "
+                        "agents, got {}",
+                        tier, show(Json(type.id)), number_text(p)));
+      };
+      auto& p_by_tier = type.escalation->p_by_tier;
+      if (references.escalation_scalar) {
+        // One probability for every tier below the highest; at a single tier, the one tier.
+        const double p = *references.escalation_scalar;
+        p_by_tier.fill(0.0);
+        for (int k = 1; k < highest; ++k) p_by_tier[static_cast<std::size_t>(k - 1)] = p;
+        if (p > 0.0) {
+          for (int k = lowest; k <= std::max(lowest, highest - 1); ++k) {
+            if (serves[k] && !staffed_above(k)) {
+              nowhere_to_go(*references.escalation, k, p);
+              break;
+            }
+          }
+        }
+      } else {
+        const Cursor& list = *references.escalation;
+        for (int k = 1; k <= max_tier && static_cast<std::size_t>(k) <= list.size(); ++k) {
+          const double p = p_by_tier[static_cast<std::size_t>(k - 1)];
+          if (p <= 0.0) continue;
+          const Cursor element = list[static_cast<std::size_t>(k - 1)];
+          if (!serves[k])
+            element.fail(
+                fmt::format("must be 0: no agent group of tier {} serves contact type "
+                            "{}, got {}",
+                            k, show(Json(type.id)), number_text(p)));
+          else if (!staffed_above(k))
+            nowhere_to_go(element, k, p);
+        }
+        // Nowhere to escalate to from the highest tier.
+        for (int k = highest; k <= max_tier; ++k) p_by_tier[static_cast<std::size_t>(k - 1)] = 0.0;
+      }
+    }
+  }
+
+  // By a skill or by an overflow step.
   void check_every_type_is_served(const Cursor& types) {
-    if (!type_ids_known_ || !skills_complete_ || served_.empty()) return;
+    if (!type_ids_known_ || !skills_complete_ || !overflow_complete_ || served_.empty()) return;
     for (std::size_t i = 0; i < served_.size(); ++i) {
       // A repeated id is reported already, and references go to its first use.
       if (!served_[i] && !duplicate_types_.contains(i))
@@ -610,10 +1118,20 @@ class ScenarioReader {
   bool expand_series_ = true;
   bool type_ids_known_ = false;
   bool skills_complete_ = true;
+  bool segment_ids_known_ = false;
+  bool group_ids_known_ = false;
+  bool tiers_known_ = true;        // every group's tier was read
+  bool staffing_known_ = true;     // every group's staffing was read
+  bool overflow_complete_ = true;  // every overflow step was read
+  std::map<std::string, std::string> segment_places_;
+  std::set<std::size_t> duplicate_segments_;
   std::vector<std::string> type_ids_;  // by index; empty where the id was wrong
   std::map<std::string, std::string> type_places_;
   std::set<std::size_t> duplicate_types_;  // indices of contact types whose id was used before
+  std::vector<TypeReferences> type_references_;  // by index
+  std::vector<std::string> group_ids_;           // by index; empty where the id was wrong
   std::map<std::string, std::string> group_places_;
+  std::set<std::size_t> duplicate_groups_;
   std::vector<bool> served_;
 };
 

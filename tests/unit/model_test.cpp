@@ -1,3 +1,6 @@
+#include <tuple>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "ccsim/model.h"
@@ -40,6 +43,22 @@ TEST(Routing, LinkOrdersGroupsBySkillPriorityThenFileOrder) {
   m.agent_groups[2].skills = {Skill{0, 2, 1.0}};
   link_routing(m);
   EXPECT_EQ(m.contact_types[0].groups, (std::vector<AgentGroupIndex>{1, 0, 2}));
+}
+
+TEST(Routing, LinkSortsOverflowStepsByTypeTierAndDelayKeepingTies) {
+  Model m;
+  m.contact_types.resize(2);
+  m.agent_groups.resize(3);
+  m.overflow = {OverflowStep{1, 1, 60.0, {0}}, OverflowStep{0, 2, 30.0, {1}},
+                OverflowStep{0, 1, 90.0, {2}}, OverflowStep{0, 1, 30.0, {0}},
+                OverflowStep{0, 1, 30.0, {1}}};
+  link_routing(m);
+  std::vector<std::tuple<ContactTypeIndex, int, double, AgentGroupIndex>> order;
+  for (const OverflowStep& s : m.overflow) order.emplace_back(s.type, s.tier, s.after_s, s.to[0]);
+  EXPECT_EQ(
+      order,
+      (std::vector<std::tuple<ContactTypeIndex, int, double, AgentGroupIndex>>{
+          {0, 1, 30.0, 0}, {0, 1, 30.0, 1}, {0, 1, 90.0, 2}, {0, 2, 30.0, 1}, {1, 1, 60.0, 0}}));
 }
 
 }  // namespace

@@ -3,11 +3,13 @@
 // refusals of invalid files are pinned by the corpus in tests/bad_input/.
 #include "ccsim/scenario.h"
 
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <string>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -353,6 +355,209 @@ TEST(ScenarioReader, SkillsArrayKeepsTheWrittenOrderAtEqualPriority) {
   ASSERT_EQ(m.agent_groups[0].skills.size(), 2u);
   EXPECT_EQ(m.agent_groups[0].skills[0].type, 1u);
   EXPECT_EQ(m.agent_groups[0].skills[1].type, 0u);
+}
+
+// ---- tiers, segments, overflow and what follows a contact (FCR)
+
+// Three types served over three tiers: billing at tiers 1 and 2, tech at tiers 1, 2 and 3, sales
+// at tier 1 only (and through overflow at tier 1). `billing`, `tech`, `sales`, `groups` and `top`
+// add to (or replace) the parts.
+std::string tiered(const std::string& billing = "", const std::string& tech = "",
+                   const std::string& top = "", const std::string& sales = "",
+                   const std::string& groups = "") {
+  return R"({ "horizon": { "intervals": 2 }, )" + top + R"(
+    "contact_types": [
+      { "id": "billing", "arrivals": { "rate_per_hour": 60 },
+        "handle_time": { "dist": "exponential", "mean_s": 300 } )" +
+         billing + R"( },
+      { "id": "tech", "arrivals": { "rate_per_hour": 30 },
+        "handle_time": { "dist": "exponential", "mean_s": 500 } )" +
+         tech + R"( },
+      { "id": "sales", "arrivals": { "rate_per_hour": 20 },
+        "handle_time": { "dist": "exponential", "mean_s": 200 } )" +
+         sales + R"( } ],
+    "agent_groups": [
+      { "id": "front", "skills": ["billing", "tech", "sales"], "staffing": 10 },
+      { "id": "experts", "tier": 2, "skills": ["billing", "tech"], "staffing": 4 },
+      { "id": "lab", "tier": 3, "skills": ["tech"], "staffing": [0, 2] } )" +
+         groups + R"( ] })";
+}
+
+using Tiers = std::array<double, ccsim::max_tier>;
+
+TEST(ScenarioReader, LeavesTiersSegmentsAndFcrOutWhenAbsent) {
+  const Model m = parse(scenario());
+  const ccsim::ContactType& type = m.contact_types.at(0);
+  EXPECT_EQ(type.segment, ccsim::no_segment);
+  EXPECT_DOUBLE_EQ(type.resolution_p, 1.0);
+  EXPECT_FALSE(type.escalation.has_value());
+  EXPECT_FALSE(type.misroute.has_value());
+  EXPECT_FALSE(type.repeat.has_value());
+  EXPECT_FALSE(type.retry.has_value());
+  EXPECT_FALSE(type.callback.has_value());
+  const ccsim::AgentGroup& group = m.agent_groups.at(0);
+  EXPECT_EQ(group.tier, 1);
+  EXPECT_DOUBLE_EQ(group.cost_per_contact, 0.0);
+  EXPECT_DOUBLE_EQ(group.cost_per_minute, 0.0);
+  EXPECT_DOUBLE_EQ(group.skills.at(0).resolve_factor, 1.0);
+  EXPECT_TRUE(m.segments.empty());
+  EXPECT_TRUE(m.overflow.empty());
+}
+
+TEST(ScenarioReader, ReadsEveryTieringAndFcrSettingWritten) {
+  const Model m = parse(tiered(
+      R"(, "segment": "vip", "resolution": { "p": 0.7 },
+         "escalation": { "p": 0.25, "transfer": "warm", "handoff_s": { "dist": "deterministic", "value_s": 30 },
+           "handle_time": { "dist": "exponential", "mean_s": 900 }, "priority": 0, "warm_limit_s": 60 },
+         "misroute": { "p": 0.05, "to": "tech", "handle_time": { "dist": "exponential", "mean_s": 45 } },
+         "repeat": { "p": 0.4, "delay": { "dist": "exponential", "mean_s": 7200 }, "window_h": 24 },
+         "retry": { "p": 0.6, "delay": { "dist": "exponential", "mean_s": 300 } },
+         "callback": { "offer_when_wait_s": 90, "accept_p": 0.35, "predictor": "queue_length",
+           "reach_p": 0.85, "dial_s": { "dist": "deterministic", "value_s": 15 } })",
+      "", R"("segments": [ { "id": "vip", "priority": 0 } ],)", "",
+      R"(, { "id": "partner", "skills": { "sales": { "resolve_factor": 0.8 } }, "staffing": 3,
+           "cost_per_contact": 4.5, "cost_per_minute": 0.75 })"));
+  const ccsim::ContactType& billing = m.contact_types.at(0);
+  EXPECT_EQ(billing.segment, 0u);
+  EXPECT_DOUBLE_EQ(billing.resolution_p, 0.7);
+  ASSERT_TRUE(billing.escalation.has_value());
+  const ccsim::Escalation& escalation = *billing.escalation;
+  EXPECT_EQ(escalation.transfer, ccsim::TransferMode::warm);
+  ASSERT_TRUE(escalation.handoff.has_value());
+  EXPECT_DOUBLE_EQ(ccsim::mean(*escalation.handoff), 30.0);
+  ASSERT_TRUE(escalation.handle_time.has_value());
+  EXPECT_DOUBLE_EQ(ccsim::mean(*escalation.handle_time), 900.0);
+  EXPECT_EQ(escalation.priority, 0);
+  EXPECT_DOUBLE_EQ(escalation.warm_limit_s, 60.0);
+  ASSERT_TRUE(billing.misroute.has_value());
+  EXPECT_DOUBLE_EQ(billing.misroute->p, 0.05);
+  EXPECT_EQ(billing.misroute->to, 1u);
+  EXPECT_DOUBLE_EQ(ccsim::mean(billing.misroute->handle_time), 45.0);
+  ASSERT_TRUE(billing.repeat.has_value());
+  EXPECT_DOUBLE_EQ(billing.repeat->p, 0.4);
+  EXPECT_DOUBLE_EQ(ccsim::mean(billing.repeat->delay), 7200.0);
+  EXPECT_DOUBLE_EQ(billing.repeat->window_s, 24 * 3600.0);
+  ASSERT_TRUE(billing.retry.has_value());
+  EXPECT_DOUBLE_EQ(billing.retry->p, 0.6);
+  EXPECT_DOUBLE_EQ(ccsim::mean(billing.retry->delay), 300.0);
+  ASSERT_TRUE(billing.callback.has_value());
+  EXPECT_DOUBLE_EQ(billing.callback->offer_when_wait_s, 90.0);
+  EXPECT_DOUBLE_EQ(billing.callback->accept_p, 0.35);
+  EXPECT_EQ(billing.callback->predictor, ccsim::WaitPredictor::queue_length);
+  EXPECT_DOUBLE_EQ(billing.callback->reach_p, 0.85);
+  EXPECT_DOUBLE_EQ(ccsim::mean(billing.callback->dial_time), 15.0);
+
+  ASSERT_EQ(m.segments.size(), 1u);
+  EXPECT_EQ(m.segments[0].id, "vip");
+  EXPECT_EQ(m.segments[0].priority, 0);
+  EXPECT_FALSE(m.segments[0].sla.has_value());
+  EXPECT_EQ(m.agent_groups.at(1).tier, 2);
+  EXPECT_EQ(m.agent_groups.at(2).tier, 3);
+  const ccsim::AgentGroup& partner = m.agent_groups.at(3);
+  EXPECT_DOUBLE_EQ(partner.cost_per_contact, 4.5);
+  EXPECT_DOUBLE_EQ(partner.cost_per_minute, 0.75);
+  EXPECT_DOUBLE_EQ(partner.skills.at(0).resolve_factor, 0.8);
+}
+
+TEST(ScenarioReader, FillsTheDefaultsOfEscalationMisrouteRepeatAndCallback) {
+  const Model m = parse(tiered(
+      R"(, "escalation": { "p": 0.1 }, "misroute": { "p": 0.05, "to": "sales" },
+         "repeat": { "p": 0.2, "delay": { "dist": "exponential", "mean_s": 3600 } },
+         "callback": { "offer_when_wait_s": 120, "accept_p": 0.5 })"));
+  const ccsim::ContactType& billing = m.contact_types.at(0);
+  ASSERT_TRUE(billing.escalation && billing.misroute && billing.repeat && billing.callback);
+  EXPECT_EQ(billing.escalation->transfer, ccsim::TransferMode::cold);
+  EXPECT_FALSE(billing.escalation->handoff.has_value());
+  EXPECT_FALSE(billing.escalation->handle_time.has_value());
+  EXPECT_FALSE(billing.escalation->priority.has_value());
+  EXPECT_DOUBLE_EQ(billing.escalation->warm_limit_s, 120.0);
+  EXPECT_EQ(billing.misroute->to, 2u);
+  ASSERT_TRUE(std::holds_alternative<ccsim::Exponential>(billing.misroute->handle_time));
+  EXPECT_DOUBLE_EQ(ccsim::mean(billing.misroute->handle_time), 60.0);
+  EXPECT_DOUBLE_EQ(billing.repeat->window_s, 72 * 3600.0);
+  EXPECT_EQ(billing.callback->predictor, ccsim::WaitPredictor::queue_length);
+  EXPECT_DOUBLE_EQ(billing.callback->reach_p, 1.0);
+  ASSERT_TRUE(std::holds_alternative<ccsim::Deterministic>(billing.callback->dial_time));
+  EXPECT_DOUBLE_EQ(ccsim::mean(billing.callback->dial_time), 20.0);
+  EXPECT_DOUBLE_EQ(billing.resolution_p, 1.0);
+}
+
+TEST(ScenarioReader, EscalationNumberAppliesToEveryTierBelowTheTypesHighest) {
+  const Model m =
+      parse(tiered(R"(, "escalation": { "p": 0.3 })", R"(, "escalation": { "p": 0.2 })"));
+  // billing is served at tiers 1 and 2, tech at 1, 2 and 3.
+  EXPECT_EQ(m.contact_types[0].escalation->p_by_tier, (Tiers{0.3, 0.0, 0.0}));
+  EXPECT_EQ(m.contact_types[1].escalation->p_by_tier, (Tiers{0.2, 0.2, 0.0}));
+}
+
+TEST(ScenarioReader, EscalationListSetsEachTierAndLeavesTheRestAtZero) {
+  const Model m = parse(
+      tiered(R"(, "escalation": { "p": [0.3] })", R"(, "escalation": { "p": [0.2, 0.1, 0] })"));
+  EXPECT_EQ(m.contact_types[0].escalation->p_by_tier, (Tiers{0.3, 0.0, 0.0}));
+  EXPECT_EQ(m.contact_types[1].escalation->p_by_tier, (Tiers{0.2, 0.1, 0.0}));
+}
+
+TEST(ScenarioReader, TypeWithoutAServiceLevelTakesItsSegments) {
+  const Model m = parse(
+      tiered(R"(, "segment": "vip")", R"(, "segment": "vip", "sla": { "answer_within_s": 60 })",
+             R"("segments": [ { "id": "vip", "sla": { "answer_within_s": 10, "target": 0.95 } },
+                       { "id": "basic", "priority": 3 } ],)",
+             R"(, "segment": "basic")"));
+  ASSERT_TRUE(m.segments.at(0).sla.has_value());
+  EXPECT_DOUBLE_EQ(m.segments[0].sla->answer_within_s, 10.0);
+  EXPECT_EQ(m.segments[0].priority, 1);
+  // billing: the segment's rule, whole.
+  EXPECT_DOUBLE_EQ(m.contact_types[0].sla.answer_within_s, 10.0);
+  EXPECT_DOUBLE_EQ(m.contact_types[0].sla.target, 0.95);
+  // tech: its own rule, with the usual defaults for what it leaves out.
+  EXPECT_DOUBLE_EQ(m.contact_types[1].sla.answer_within_s, 60.0);
+  EXPECT_DOUBLE_EQ(m.contact_types[1].sla.target, 0.8);
+  // sales: a segment without a rule leaves the usual one.
+  EXPECT_EQ(m.contact_types[2].segment, 1u);
+  EXPECT_DOUBLE_EQ(m.contact_types[2].sla.answer_within_s, 20.0);
+}
+
+TEST(ScenarioReader, SortsOverflowStepsByTypeTierAndDelay) {
+  const Model m = parse(tiered("", "", R"("routing": { "overflow": [
+      { "type": "tech", "tier": 2, "after_s": 60, "to": "front" },
+      { "type": "tech", "after_s": 120, "to": ["lab", "experts"] },
+      { "type": "billing", "tier": 2, "after_s": 30, "to": "front" },
+      { "type": "tech", "after_s": 30, "to": "experts" } ] },)"));
+  ASSERT_EQ(m.overflow.size(), 4u);
+  const auto key = [](const ccsim::OverflowStep& s) {
+    return std::tuple(s.type, s.tier, s.after_s);
+  };
+  EXPECT_EQ(key(m.overflow[0]), std::tuple(0u, 2, 30.0));
+  EXPECT_EQ(key(m.overflow[1]), std::tuple(1u, 1, 30.0));
+  EXPECT_EQ(key(m.overflow[2]), std::tuple(1u, 1, 120.0));
+  EXPECT_EQ(key(m.overflow[3]), std::tuple(1u, 2, 60.0));
+  EXPECT_EQ(m.overflow[2].to, (std::vector<ccsim::AgentGroupIndex>{2, 1}));
+}
+
+TEST(ScenarioReader, OverflowStepWaitsAtTheLowestTierServingItsTypeByDefault) {
+  const std::string groups =
+      R"(, { "id": "desk", "tier": 2, "skills": ["sales"], "staffing": 2 },
+           { "id": "partner", "tier": 3, "skills": ["billing"], "staffing": 2 })";
+  const Model m = parse(tiered("", "", R"("routing": { "overflow": [
+      { "type": "sales", "after_s": 60, "to": "partner" } ] },)",
+                               "", groups));
+  ASSERT_EQ(m.overflow.size(), 1u);
+  EXPECT_EQ(m.overflow[0].tier, 1);
+  // A group listed in "to" need not have the type's skill.
+  EXPECT_EQ(m.overflow[0].to, (std::vector<ccsim::AgentGroupIndex>{4}));
+}
+
+TEST(ScenarioReader, OverflowAloneServesATypeAtTierOne) {
+  const Model m = parse(R"({ "horizon": { "intervals": 1 },
+    "contact_types": [
+      { "id": "a", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 300 } },
+      { "id": "b", "arrivals": { "rate_per_hour": 1 }, "handle_time": { "dist": "exponential", "mean_s": 200 } } ],
+    "agent_groups": [ { "id": "g", "staffing": 5, "skills": ["a"] } ],
+    "routing": { "overflow": [ { "type": "b", "after_s": 0, "to": "g" } ] } })");
+  ASSERT_EQ(m.overflow.size(), 1u);
+  EXPECT_EQ(m.overflow[0].type, 1u);
+  EXPECT_EQ(m.overflow[0].tier, 1);
+  EXPECT_TRUE(m.contact_types[1].groups.empty());
 }
 
 // ---- documents and the bundled examples

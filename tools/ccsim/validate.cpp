@@ -4,8 +4,11 @@
 //
 // Offered load in erlangs is the arrival rate times the mean handle time, the time-average number
 // of agents the contacts would keep busy. An interval whose load reaches the agents on duty cannot
-// be served in steady state: without abandonment its queue grows for as long as it lasts.
+// be served in steady state: without abandonment its queue grows for as long as it lasts. With
+// several tiers the load is shown per tier, escalated contacts counted at the tier they reach
+// (misroutes, repeats, retries and callbacks are left out: they depend on the simulation).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -54,18 +57,95 @@ std::string service_level_text(const ServiceLevelRule& rule) {
   return text;
 }
 
-double aht_factor(const AgentGroup& group, ContactTypeIndex type) {
+const Skill* skill_of(const AgentGroup& group, ContactTypeIndex type) {
   for (const Skill& skill : group.skills)
-    if (skill.type == type) return skill.aht_factor;
-  return 1.0;
+    if (skill.type == type) return &skill;
+  return nullptr;
 }
 
-// Mean handle time of a type as its first group in routing order would handle it.
-double handle_time_s(const Model& model, ContactTypeIndex t) {
+// The type's first group in routing order at `tier`, or null.
+const AgentGroup* first_group(const Model& model, ContactTypeIndex t, int tier) {
+  for (AgentGroupIndex g : model.contact_types[t].groups)
+    if (model.agent_groups[g].tier == tier) return &model.agent_groups[g];
+  return nullptr;
+}
+
+// How the contacts of one type spread over the tiers: the share of them each tier handles, and
+// the mean handle time there (as the tier's first group in routing order handles them).
+struct TierShare {
+  double share = 0.0;
+  double handle_s = 0.0;
+};
+
+std::array<TierShare, max_tier + 1> tier_shares(const Model& model, ContactTypeIndex t) {
   const ContactType& type = model.contact_types[t];
-  const double factor =
-      type.groups.empty() ? 1.0 : aht_factor(model.agent_groups[type.groups.front()], t);
-  return mean(type.handle_time) * factor;
+  std::array<TierShare, max_tier + 1> shares{};
+  double reaching = 1.0;
+  bool first = true;
+  for (int tier = 1; tier <= max_tier; ++tier) {
+    const AgentGroup* group = first_group(model, t, tier);
+    if (!group) continue;
+    const Skill* skill = skill_of(*group, t);
+    const double factor = skill ? skill->aht_factor : 1.0;
+    shares[tier].share = reaching;
+    shares[tier].handle_s = !first && type.escalation && type.escalation->handle_time
+                                ? mean(*type.escalation->handle_time)
+                                : mean(type.handle_time) * factor;
+    if (!type.escalation) break;
+    const double resolved =
+        std::min(1.0, type.resolution_p * (skill ? skill->resolve_factor : 1.0));
+    reaching *= (1.0 - resolved) * type.escalation->p_by_tier[static_cast<std::size_t>(tier - 1)];
+    first = false;
+  }
+  // A type that only overflow steps serve waits at tier 1.
+  if (type.groups.empty()) shares[1] = {1.0, mean(type.handle_time)};
+  return shares;
+}
+
+// The tiers some group belongs to, in increasing order.
+std::vector<int> tiers_in_use(const Model& model) {
+  std::vector<int> tiers;
+  for (int tier = 1; tier <= max_tier; ++tier)
+    if (std::any_of(model.agent_groups.begin(), model.agent_groups.end(),
+                    [tier](const AgentGroup& g) { return g.tier == tier; }))
+      tiers.push_back(tier);
+  return tiers;
+}
+
+std::string share_text(double x) { return fmt::format("{:.3g}%", 100.0 * x); }
+
+// "resolves 70%; escalates unresolved contacts: 25% at tier 1 (warm); 5% misrouted to tech; ...":
+// what happens to the type's contacts beyond the queue, for the lines under the contact types
+// table.
+std::string fcr_text(const Model& model, const ContactType& type) {
+  std::vector<std::string> parts;
+  if (type.resolution_p < 1.0) parts.push_back("resolves " + share_text(type.resolution_p));
+  if (type.escalation) {
+    std::string p;
+    for (int tier = 1; tier <= max_tier; ++tier) {
+      const double x = type.escalation->p_by_tier[static_cast<std::size_t>(tier - 1)];
+      if (x > 0) p += fmt::format("{}{} at tier {}", p.empty() ? "" : ", ", share_text(x), tier);
+    }
+    if (!p.empty())
+      parts.push_back(
+          fmt::format("escalates unresolved contacts: {} ({})", p,
+                      type.escalation->transfer == TransferMode::warm ? "warm" : "cold"));
+  }
+  if (type.misroute && type.misroute->p > 0)
+    parts.push_back(fmt::format("{} misrouted to {}", share_text(type.misroute->p),
+                                model.contact_types[type.misroute->to].id));
+  if (type.repeat && type.repeat->p > 0)
+    parts.push_back(fmt::format("{} of the unresolved call again (FCR window {:g} h)",
+                                share_text(type.repeat->p), type.repeat->window_s / 3600.0));
+  if (type.retry && type.retry->p > 0)
+    parts.push_back(fmt::format("{} of abandons try again", share_text(type.retry->p)));
+  if (type.callback)
+    parts.push_back(fmt::format("callback offered above {} ({} accept)",
+                                seconds_text(type.callback->offer_when_wait_s),
+                                share_text(type.callback->accept_p)));
+  std::string text;
+  for (const auto& part : parts) text += (text.empty() ? "" : "; ") + part;
+  return text;
 }
 
 std::string skills_text(const Model& model, const AgentGroup& group) {
@@ -76,6 +156,8 @@ std::string skills_text(const Model& model, const AgentGroup& group) {
     std::vector<std::string> notes;
     if (skill.priority != 1) notes.push_back(fmt::format("p{}", skill.priority));
     if (skill.aht_factor != 1.0) notes.push_back(fmt::format("aht x{:.3g}", skill.aht_factor));
+    if (skill.resolve_factor != 1.0)
+      notes.push_back(fmt::format("resolves x{:.3g}", skill.resolve_factor));
     if (!notes.empty()) {
       text += " (" + notes[0];
       for (std::size_t i = 1; i < notes.size(); ++i) text += ", " + notes[i];
@@ -105,25 +187,40 @@ void print_header(const Model& model, const std::string& file) {
 
 void print_contact_types(const Model& model) {
   const double days = model.horizon.days;
-  std::vector<std::string> ids, offered, handle, patience, sla;
+  std::vector<std::string> ids, segments, offered, handle, patience, sla;
   for (ContactTypeIndex t = 0; t < model.type_count(); ++t) {
     const ContactType& type = model.contact_types[t];
     double contacts = 0.0;
     for (double rate : type.rate_per_s) contacts += rate * model.horizon.interval_s;
     ids.push_back(type.id);
+    segments.push_back(type.segment == no_segment
+                           ? "-"
+                           : fmt::format("{} (p{})", model.segments[type.segment].id,
+                                         model.segments[type.segment].priority));
     offered.push_back(count_text(contacts / days));
     handle.push_back(distribution_text(type.handle_time));
     patience.push_back(type.patience ? distribution_text(*type.patience) : "never abandons");
     sla.push_back(service_level_text(type.sla));
   }
-  const std::size_t w_id = widest(ids, 2), w_offered = widest(offered, 11),
-                    w_handle = widest(handle, 11), w_patience = widest(patience, 8);
+  // The segment column only when the scenario has segments.
+  const bool with_segments = !model.segments.empty();
+  const std::size_t w_id = widest(ids, 2), w_segment = widest(segments, 7),
+                    w_offered = widest(offered, 11), w_handle = widest(handle, 11),
+                    w_patience = widest(patience, 8);
+  const auto segment_cell = [&](const std::string& text) {
+    return with_segments ? fmt::format("{:<{}}  ", text, w_segment) : std::string();
+  };
   fmt::print("\ncontact types\n");
-  fmt::print("  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", "id", w_id, "offered/day", w_offered,
-             "handle time", w_handle, "patience", w_patience, "service level");
+  fmt::print("  {:<{}}  {}{:>{}}  {:<{}}  {:<{}}  {}\n", "id", w_id, segment_cell("segment"),
+             "offered/day", w_offered, "handle time", w_handle, "patience", w_patience,
+             "service level");
   for (std::size_t i = 0; i < ids.size(); ++i)
-    fmt::print("  {:<{}}  {:>{}}  {:<{}}  {:<{}}  {}\n", ids[i], w_id, offered[i], w_offered,
-               handle[i], w_handle, patience[i], w_patience, sla[i]);
+    fmt::print("  {:<{}}  {}{:>{}}  {:<{}}  {:<{}}  {}\n", ids[i], w_id, segment_cell(segments[i]),
+               offered[i], w_offered, handle[i], w_handle, patience[i], w_patience, sla[i]);
+  for (const ContactType& type : model.contact_types) {
+    const std::string text = fcr_text(model, type);
+    if (!text.empty()) fmt::print("  {}: {}\n", type.id, text);
+  }
 
   // One note per short-abandon threshold: "billing, tech: abandons within 5 s are not counted".
   std::map<double, std::string> short_abandons;
@@ -142,7 +239,7 @@ void print_contact_types(const Model& model) {
 void print_agent_groups(const Model& model) {
   const double interval_h = model.horizon.interval_s / 3600.0;
   const double days = model.horizon.days;
-  std::vector<std::string> ids, on_duty, shrinkage, cost, skills;
+  std::vector<std::string> ids, tiers, on_duty, shrinkage, cost, skills;
   double total_cost = 0.0;
   for (const AgentGroup& group : model.agent_groups) {
     const auto [low, high] = std::minmax_element(group.on_duty.begin(), group.on_duty.end());
@@ -150,19 +247,43 @@ void print_agent_groups(const Model& model) {
     for (double staffed : group.staffed) paid_hours += staffed * interval_h;
     total_cost += paid_hours * group.cost_per_hour / days;
     ids.push_back(group.id);
+    tiers.push_back(fmt::format("{}", group.tier));
     on_duty.push_back(*low == *high ? fmt::format("{}", *low) : fmt::format("{}-{}", *low, *high));
     shrinkage.push_back(percent_text(group.shrinkage));
     cost.push_back(fmt::format("{:.2f}", group.cost_per_hour));
     skills.push_back(skills_text(model, group));
   }
+  // The tier column only when some group is not at tier 1.
+  const bool with_tiers = tiers_in_use(model) != std::vector<int>{1};
+  const auto tier_cell = [&](const std::string& text) {
+    return with_tiers ? fmt::format("{:>4}  ", text) : std::string();
+  };
   const std::size_t w_id = widest(ids, 2), w_duty = widest(on_duty, 7), w_cost = widest(cost, 6);
   fmt::print("\nagent groups (skills in the order each group takes them)\n");
-  fmt::print("  {:<{}}  {:>{}}  {:>9}  {:>{}}  {}\n", "id", w_id, "on duty", w_duty, "shrinkage",
-             "cost/h", w_cost, "skills");
+  fmt::print("  {:<{}}  {}{:>{}}  {:>9}  {:>{}}  {}\n", "id", w_id, tier_cell("tier"), "on duty",
+             w_duty, "shrinkage", "cost/h", w_cost, "skills");
   for (std::size_t i = 0; i < ids.size(); ++i)
-    fmt::print("  {:<{}}  {:>{}}  {:>9}  {:>{}}  {}\n", ids[i], w_id, on_duty[i], w_duty,
-               shrinkage[i], cost[i], w_cost, skills[i]);
+    fmt::print("  {:<{}}  {}{:>{}}  {:>9}  {:>{}}  {}\n", ids[i], w_id, tier_cell(tiers[i]),
+               on_duty[i], w_duty, shrinkage[i], cost[i], w_cost, skills[i]);
   if (total_cost > 0) fmt::print("  paid agent time costs {:.2f} per day\n", total_cost);
+  // Partners paid by the contact or by the minute: what that costs depends on the simulation.
+  for (const AgentGroup& group : model.agent_groups) {
+    if (group.cost_per_contact <= 0 && group.cost_per_minute <= 0) continue;
+    std::string text;
+    if (group.cost_per_contact > 0)
+      text = fmt::format("{:.2f} per contact", group.cost_per_contact);
+    if (group.cost_per_minute > 0)
+      text += fmt::format("{}{:.2f} per minute of handle time", text.empty() ? "" : " and ",
+                          group.cost_per_minute);
+    fmt::print("  {} also costs {}\n", group.id, text);
+  }
+  // "overflow: billing at tier 1 after 60 s -> partner, night"
+  for (const OverflowStep& step : model.overflow) {
+    std::string to;
+    for (AgentGroupIndex g : step.to) to += (to.empty() ? "" : ", ") + model.agent_groups[g].id;
+    fmt::print("  overflow: {} at tier {} after {} -> {}\n", model.contact_types[step.type].id,
+               step.tier, seconds_text(step.after_s), to);
+  }
 }
 
 // "08:00-08:30" for intervals of one day; an end at midnight reads 24:00. Every day of the grid
@@ -175,48 +296,87 @@ std::string span_label(const Horizon& h, IntervalIndex first, IntervalIndex last
   return h.start_label(first % per_day) + "-" + end;
 }
 
-// One row per interval, runs of identical intervals within a day shown as one row.
+// One row per interval, runs of identical intervals within a day shown as one row; with several
+// tiers, one block of columns per tier.
 void print_load_table(const Model& model) {
   const Horizon& h = model.horizon;
   const auto count = static_cast<IntervalIndex>(h.intervals());
-  std::vector<double> handle_s(model.type_count());
-  for (ContactTypeIndex t = 0; t < model.type_count(); ++t) handle_s[t] = handle_time_s(model, t);
-  std::vector<double> load(count, 0.0);
-  std::vector<int> agents(count, 0);
-  for (IntervalIndex i = 0; i < count; ++i) {
-    for (ContactTypeIndex t = 0; t < model.type_count(); ++t)
-      load[i] += model.contact_types[t].rate_per_s[i] * handle_s[t];
-    for (const AgentGroup& group : model.agent_groups) agents[i] += group.on_duty[i];
+  const std::vector<int> tiers = tiers_in_use(model);
+  // load[k][i] and agents[k][i]: of tiers[k] in interval i.
+  std::vector<std::vector<double>> load(tiers.size(), std::vector<double>(count, 0.0));
+  std::vector<std::vector<int>> agents(tiers.size(), std::vector<int>(count, 0));
+  for (ContactTypeIndex t = 0; t < model.type_count(); ++t) {
+    const auto shares = tier_shares(model, t);
+    for (std::size_t k = 0; k < tiers.size(); ++k) {
+      const TierShare& share = shares[static_cast<std::size_t>(tiers[k])];
+      if (share.share <= 0.0) continue;
+      for (IntervalIndex i = 0; i < count; ++i)
+        load[k][i] += model.contact_types[t].rate_per_s[i] * share.share * share.handle_s;
+    }
   }
-  const auto overloaded = [&](IntervalIndex i) { return load[i] > 0.0 && load[i] >= agents[i]; };
+  for (const AgentGroup& group : model.agent_groups) {
+    const auto k =
+        static_cast<std::size_t>(std::find(tiers.begin(), tiers.end(), group.tier) - tiers.begin());
+    for (IntervalIndex i = 0; i < count; ++i) agents[k][i] += group.on_duty[i];
+  }
+  const auto overloaded_at = [&](std::size_t k, IntervalIndex i) {
+    return load[k][i] > 0.0 && load[k][i] >= agents[k][i];
+  };
+  const auto overloaded = [&](IntervalIndex i) {
+    for (std::size_t k = 0; k < tiers.size(); ++k)
+      if (overloaded_at(k, i)) return true;
+    return false;
+  };
+  const auto same = [&](IntervalIndex a, IntervalIndex b) {
+    for (std::size_t k = 0; k < tiers.size(); ++k)
+      if (load[k][a] != load[k][b] || agents[k][a] != agents[k][b]) return false;
+    return true;
+  };
 
+  const bool per_tier = tiers.size() > 1;
   fmt::print(
-      "\noffered load (arrival rate x mean handle time, in erlangs) against agents on duty\n");
+      "\noffered load (arrival rate x mean handle time, in erlangs) against agents on duty{}\n",
+      per_tier ? ",\nper tier (escalated contacts at the tier they reach)" : "");
   const bool many_days = h.days > 1;
-  fmt::print("  {}{:<11}  {:>8}  {:>7}  {:>9}\n", many_days ? "day  " : "", "interval", "load",
-             "on duty", "load/duty");
+  const std::string day_blank = many_days ? "     " : "";
+  if (per_tier) {
+    std::string line = fmt::format("  {}{:<11}", day_blank, "");
+    for (int tier : tiers) line += fmt::format("  {:^30}", fmt::format("tier {}", tier));
+    line.erase(line.find_last_not_of(' ') + 1);
+    fmt::print("{}\n", line);
+  }
+  std::string header = fmt::format("  {}{:<11}", many_days ? "day  " : "", "interval");
+  for (std::size_t k = 0; k < tiers.size(); ++k)
+    header += fmt::format("  {:>8}  {:>7}  {:>9}", "load", "on duty", "load/duty");
+  fmt::print("{}\n", header);
   int overloaded_count = 0;
   for (IntervalIndex first = 0; first < count;) {
     IntervalIndex last = first;
     const auto day_end =
         static_cast<IntervalIndex>((first / h.intervals_per_day + 1) * h.intervals_per_day);
-    while (last + 1 < day_end && load[last + 1] == load[first] && agents[last + 1] == agents[first])
-      ++last;
-    const std::string ratio = agents[first] > 0 ? percent_text(load[first] / agents[first]) : "-";
-    const std::string flag = !overloaded(first)   ? ""
-                             : agents[first] == 0 ? "  << no agents"
-                                                  : "  << overloaded";
-    fmt::print("  {}{:<11}  {:>8.1f}  {:>7}  {:>9}{}\n",
-               many_days ? fmt::format("{:<5}", first / h.intervals_per_day + 1) : "",
-               span_label(h, first, last), load[first], agents[first], ratio, flag);
+    while (last + 1 < day_end && same(last + 1, first)) ++last;
+    std::string row = fmt::format(
+        "  {}{:<11}", many_days ? fmt::format("{:<5}", first / h.intervals_per_day + 1) : "",
+        span_label(h, first, last));
+    bool no_agents = false;
+    for (std::size_t k = 0; k < tiers.size(); ++k) {
+      const int n = agents[k][first];
+      row += fmt::format("  {:>8.1f}  {:>7}  {:>9}", load[k][first], n,
+                         n > 0 ? percent_text(load[k][first] / n) : "-");
+      no_agents = no_agents || (overloaded_at(k, first) && n == 0);
+    }
+    const std::string flag = !overloaded(first) ? ""
+                             : no_agents        ? "  << no agents"
+                                                : "  << overloaded";
+    fmt::print("{}{}\n", row, flag);
     if (overloaded(first)) overloaded_count += static_cast<int>(last - first + 1);
     first = last + 1;
   }
   if (overloaded_count > 0)
     fmt::print(
-        "\n{} of {} intervals have a load at or above the agents on duty: their queues grow\n"
+        "\n{} of {} intervals have a load at or above the agents on duty{}: their queues grow\n"
         "for as long as the interval lasts unless customers abandon.\n",
-        overloaded_count, count);
+        overloaded_count, count, per_tier ? " of some tier" : "");
 }
 
 }  // namespace

@@ -18,6 +18,8 @@ inline constexpr double intervals = 100'000;  // intervals * days
 inline constexpr double days = 100'000;
 inline constexpr std::size_t contact_types = 1'000;
 inline constexpr std::size_t agent_groups = 1'000;
+inline constexpr std::size_t segments = 1'000;
+inline constexpr std::size_t overflow_steps = 10'000;
 // (contact types + agent groups) * intervals: every value of every per-interval table.
 inline constexpr double table_cells = 10'000'000;
 
@@ -29,8 +31,11 @@ inline constexpr double staffing = 1'000'000;  // agents of one group in one int
 inline constexpr double duration_s = 1e7;      // any time or mean time (about 116 days)
 inline constexpr double cv = 100;
 inline constexpr double cost_per_hour = 1e6;
+inline constexpr double cost_per_contact = 1e6;
+inline constexpr double cost_per_minute = 1e6;
 inline constexpr double priority = 1'000'000;
 inline constexpr double aht_factor = 100;
+inline constexpr double resolve_factor = 100;
 inline constexpr double busyness_cv = 10;
 inline constexpr double erlang_k = 10'000;
 inline constexpr double shape = 1e6;  // gamma shape
