@@ -67,7 +67,7 @@ struct Tallies {
   std::vector<WaitHistogram> resolution_times;  // [interval * types + type], open to resolution
   std::vector<std::uint64_t> in_system_at_end;  // per type: counted contacts still in the system
   std::uint64_t events = 0;                     // events taken off the calendar
-  std::uint64_t arrivals = 0;                   // all arrivals, warm-up included
+  std::uint64_t arrivals = 0;                   // all contacts (transfers and returns too), warm-up included
 
   Tallies() = default;
   Tallies(std::size_t intervals_, std::size_t types_, std::size_t groups_)
