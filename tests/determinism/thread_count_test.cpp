@@ -40,6 +40,15 @@ TEST(Determinism, JsonAndCsvAreByteIdenticalAtOneTwoAndFourThreads) {
   }
 }
 
+TEST(Determinism, TieredCentreIsByteIdenticalAtOneAndTwoThreads) {
+  // Issues, transfers, returns and callbacks draw from streams of their own too.
+  const Model model = testing::tiered_centre();
+  const Outputs one = run_with_threads(model, 1);
+  const Outputs two = run_with_threads(model, 2);
+  EXPECT_EQ(one.json, two.json);
+  EXPECT_EQ(one.csv, two.csv);
+}
+
 TEST(Determinism, RepeatedRunsAreByteIdentical) {
   const Model model = testing::three_types_three_groups();
   EXPECT_EQ(run_with_threads(model, 2).json, run_with_threads(model, 2).json);
