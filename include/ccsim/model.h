@@ -31,6 +31,7 @@ struct Horizon {
   int intervals_per_day = 1;
   Seconds interval_s = 1800.0;
   int days = 1;
+  int start_weekday = 0;  // weekday of the first day, 0 = Monday ... 6 = Sunday (business hours)
 
   int intervals() const { return intervals_per_day * days; }
   Seconds length_s() const { return interval_s * intervals(); }
@@ -61,6 +62,39 @@ struct Segment {
   std::string id;
   int priority = 1;
   std::optional<ServiceLevelRule> sla;  // applied to its types without an `sla` of their own
+};
+
+enum class Channel : std::uint8_t { voice, chat, email };
+inline constexpr std::size_t channel_count = 3;
+
+// When business is done, for deferred work's response targets. Times are minutes after midnight.
+struct BusinessHours {
+  int start_min = 8 * 60;
+  int end_min = 18 * 60;
+  std::array<bool, 7> days{true, true, true, true, true, false, false};  // Monday first
+};
+
+// Email's target: respond within `respond_within_s` of business time (of simulated time when no
+// business hours are given).
+struct ResponseRule {
+  Seconds respond_within_s = 24 * 3600.0;
+  double target = 0.8;
+  std::optional<BusinessHours> business_hours;
+};
+
+// Self-service takes a share of the demand before it becomes a contact; a share of that comes
+// back later as a contact (leak) after all.
+struct Deflection {
+  double share = 0.0;
+  double leak_p = 0.0;
+  Distribution leak_delay = Exponential{3600.0};
+};
+
+// Chat customers who leave without closing the chat: the agent who picks it up spends
+// `discover_time` finding nobody there.
+struct SilentAbandonment {
+  double share = 0.0;  // of the chat contacts that abandon
+  Distribution discover_time = Deterministic{30.0};
 };
 
 enum class TransferMode { cold, warm };
@@ -113,6 +147,7 @@ struct Callback {
 
 struct ContactType {
   std::string id;
+  Channel channel = Channel::voice;
   // Poisson arrival rate per second in each global interval (scale already applied).
   std::vector<double> rate_per_s;
   // Arrival times to replay as they are, in seconds from the horizon's start, sorted; when not
@@ -130,6 +165,9 @@ struct ContactType {
   std::optional<Repeat> repeat;
   std::optional<Retry> retry;
   std::optional<Callback> callback;
+  std::optional<Deflection> deflection;
+  std::optional<ResponseRule> response;  // email: the response-time target (sla.respond_within_h)
+  std::optional<SilentAbandonment> silent_abandonment;  // chat only
   // Groups with this skill, in routing order (skill priority, then file order), all tiers.
   std::vector<AgentGroupIndex> groups;
 };
@@ -151,6 +189,19 @@ struct AgentGroup {
   double cost_per_contact = 0.0;  // per handled contact (outsourced partners)
   double cost_per_minute = 0.0;   // per minute of handle time
   int tier = 1;
+  // Agent assist: the adopting share of contacts is handled aht_factor times faster, and the tool
+  // costs cost_per_agent_hour for the adopting share of paid hours.
+  struct Assist {
+    double aht_factor = 1.0;
+    double adoption = 1.0;
+    double cost_per_agent_hour = 0.0;
+  };
+  std::optional<Assist> assist;
+  // Chat sessions an agent holds at once (chat-only groups); each session beyond the first
+  // stretches every session's handle time by concurrency_slowdown.
+  int chat_concurrency = 1;
+  double concurrency_slowdown = 0.0;
+  int voice_reserve = 0;  // idle agents kept free for voice: email is taken only above it
   std::vector<Skill> skills;  // in contact-selection order (priority, then file order)
 };
 
@@ -163,6 +214,23 @@ struct OverflowStep {
   std::vector<AgentGroupIndex> to;
 };
 
+// A bot or IVR at the front door of some contact types. Of the contacts that enter it, a share is
+// contained (resolved, no agent), a share abandons in it, the rest are handed to the human queue.
+struct Bot {
+  std::string id;
+  std::vector<ContactTypeIndex> types;
+  double entry_share = 1.0;
+  double containment_p = 0.0;
+  double abandon_p = 0.0;
+  Distribution duration = Exponential{120.0};
+  int capacity = 1'000'000;  // concurrent sessions; contacts beyond go straight to humans
+  double cost_per_session = 0.0;
+  bool handoff_context = true;  // the agent sees what the bot learned
+  double handoff_aht_factor = 1.0;  // with context: multiplies the human handle time
+  std::optional<Distribution> handoff_extra_handle;  // without context: the customer repeats
+  double residual_aht_factor = 1.0;  // handed-off contacts are the harder ones
+};
+
 struct Model {
   std::string name;
   Horizon horizon;
@@ -171,6 +239,7 @@ struct Model {
   std::vector<AgentGroup> agent_groups;
   std::vector<Segment> segments;
   std::vector<OverflowStep> overflow;  // per type and tier in increasing after_s
+  std::vector<Bot> bots;
 
   std::size_t type_count() const { return contact_types.size(); }
   std::size_t group_count() const { return agent_groups.size(); }

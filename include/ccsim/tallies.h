@@ -4,6 +4,7 @@
 // interval in which it was spent.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -27,6 +28,23 @@ struct ContactTally {
   std::uint64_t callbacks_accepted = 0;
   std::uint64_t callbacks_answered = 0;   // accepted callbacks an agent dialled
   double callback_wait_s = 0.0;           // sum of their waits, from arrival to the agent's dial
+  // Automation. Demand = deflected + offered (fresh arrivals); of the offered, bot_entries met a
+  // bot, which contained, lost (bot_abandoned, also counted in abandoned) or handed off each.
+  std::uint64_t deflected = 0;   // demand self-service took (counted at the demand's interval)
+  std::uint64_t leaked = 0;      // deflected demand that came back as a contact
+  std::uint64_t bot_entries = 0;
+  std::uint64_t contained = 0;
+  std::uint64_t bot_abandoned = 0;
+  std::uint64_t handed_off = 0;
+  double bot_cost = 0.0;         // sessions x cost_per_session
+  // Email: responded (handled) within the response target, in business time.
+  std::uint64_t responded_within = 0;
+};
+
+// The email backlog at the end of an interval: contacts waiting, and the age of the oldest.
+struct BacklogTally {
+  std::uint64_t waiting = 0;
+  double oldest_s = 0.0;
 };
 
 // Issues, counted in the interval and under the contact type of their first contact. Every issue
@@ -54,6 +72,8 @@ struct AgentTally {
   std::uint64_t resolved = 0;     // of the contacts the group handled
   std::uint64_t escalated = 0;
   std::uint64_t transferred = 0;
+  double assist_cost = 0.0;  // agent assist licences (also in cost)
+  std::array<double, 3> handle_s_by_channel{};  // voice, chat, email: to share cost by channel
 };
 
 struct Tallies {
@@ -65,6 +85,7 @@ struct Tallies {
   std::vector<AgentTally> agents;      // [interval * groups + group]
   std::vector<IssueTally> issues;      // [interval * types + type], by the issue's first contact
   std::vector<WaitHistogram> resolution_times;  // [interval * types + type], open to resolution
+  std::vector<BacklogTally> backlog;  // [interval * types + type], at the interval's end
   std::vector<std::uint64_t> in_system_at_end;  // per type: counted contacts still in the system
   std::uint64_t events = 0;                     // events taken off the calendar
   std::uint64_t arrivals = 0;                   // all contacts (transfers and returns too), warm-up included
@@ -74,7 +95,8 @@ struct Tallies {
       : intervals(intervals_), types(types_), groups(groups_),
         contacts(intervals_ * types_), waits(intervals_ * types_),
         agents(intervals_ * groups_), issues(intervals_ * types_),
-        resolution_times(intervals_ * types_), in_system_at_end(types_) {}
+        resolution_times(intervals_ * types_), backlog(intervals_ * types_),
+        in_system_at_end(types_) {}
 
   ContactTally& contact(std::size_t interval, std::size_t type) {
     return contacts[interval * types + type];
