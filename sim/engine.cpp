@@ -32,6 +32,10 @@ std::string_view trace_kind_name(TraceKind kind) {
     case TraceKind::callback: return "callback";
     case TraceKind::hold_limit: return "hold_limit";
     case TraceKind::gave_up: return "gave_up";
+    case TraceKind::contained: return "contained";
+    case TraceKind::bot_abandonment: return "bot_abandonment";
+    case TraceKind::handoff: return "handoff";
+    case TraceKind::deflected: return "deflected";
   }
   return "?";
 }
@@ -58,6 +62,7 @@ enum class ContactState : std::uint8_t {
   in_service,  // talking to an agent
   holding,     // warm transfer: the conversation is over, the agent holds until the next tier answers
   releasing,   // the agent finishes a hand-over (warm: on the line with the next tier)
+  in_bot,      // in a session with a bot at the front door
 };
 
 // What became of a contact an agent took.
@@ -109,6 +114,8 @@ struct Contact {
   bool owns_issue;
   bool fcr_candidate;  // first contact handled without transfer, no repeat inside the window yet
   bool repeated;
+  bool leak;    // pending: deflected demand coming back as a new contact
+  bool silent;  // a chat customer who left without closing: the agent finds nobody
 };
 
 // FIFO of waiting contacts of one type, tier and priority, linked through the contacts, so that
@@ -132,6 +139,7 @@ struct Server {
   AgentGroupIndex group;
   double aht_factor;
   double resolve_factor;
+  int min_idle;  // email: the group's voice reserve, which an email may not take
 };
 
 struct OverflowRoute {
@@ -156,7 +164,11 @@ struct Source {
   int priority;
   double aht_factor;
   double resolve_factor;
+  bool email;  // deferred work: taken after every real-time queue, and only above the reserve
 };
+
+// Email sources rank after every real-time skill priority (priorities are at most 1,000,000).
+constexpr int email_rank = 2'000'000;
 
 class Engine {
  public:
@@ -179,21 +191,36 @@ class Engine {
       misroute_streams_.push_back(make_stream(seed, replication, StreamPurpose::misroute, k));
       escalation_streams_.push_back(make_stream(seed, replication, StreamPurpose::escalation, k));
       callback_streams_.push_back(make_stream(seed, replication, StreamPurpose::callback, k));
+      deflection_streams_.push_back(make_stream(seed, replication, StreamPurpose::deflection, k));
+      bot_streams_.push_back(make_stream(seed, replication, StreamPurpose::bot, k));
+      silent_streams_.push_back(make_stream(seed, replication, StreamPurpose::silent, k));
     }
+    for (std::uint32_t g = 0; g < model.group_count(); ++g) {
+      assist_streams_.push_back(make_stream(seed, replication, StreamPurpose::assist, g));
+      concurrency_.push_back(std::max(1, model.agent_groups[g].chat_concurrency));
+    }
+    bot_of_type_.assign(types, -1);
+    for (std::size_t b = 0; b < model.bots.size(); ++b)
+      for (const ContactTypeIndex k : model.bots[b].types) bot_of_type_[k] = static_cast<int>(b);
+    bot_sessions_.assign(model.bots.size(), 0);
+    build_business_time();
     draw_arrival_rates();
     replay_cursor_.assign(types, 0);
     build_priority_levels();
     build_routes();
     queues_.resize(types * max_stages * levels_);
     groups_.resize(model.group_count());
-    for (const AgentGroup& group : model.agent_groups)
+    for (const AgentGroup& group : model.agent_groups) {
       prices_contacts_.push_back(group.cost_per_contact > 0.0 || group.cost_per_minute > 0.0);
+      adjusts_handle_.push_back(group.assist.has_value() ||
+                                (group.chat_concurrency > 1 && group.concurrency_slowdown > 0.0));
+    }
     fill_paid_time();
   }
 
   Tallies run() {
     for (AgentGroupIndex g = 0; g < groups_.size(); ++g) {
-      groups_[g].idle = model_.agent_groups[g].on_duty[0];
+      groups_[g].idle = model_.agent_groups[g].on_duty[0] * concurrency_[g];
       if (trace_) trace(0.0, TraceKind::staffing, static_cast<std::uint64_t>(groups_[g].idle), -1,
                         static_cast<int>(g));
     }
@@ -215,7 +242,8 @@ class Engine {
         case EventKind::service_end: on_service_end(event.index()); break;
         case EventKind::abandonment: on_abandonment(event.index()); break;
         case EventKind::interval_boundary: on_interval_boundary(event.index()); break;
-        case EventKind::return_arrival: front_door(event.index()); break;
+        case EventKind::return_arrival: on_return(event.index()); break;
+        case EventKind::bot_end: on_bot_end(event.index()); break;
         case EventKind::overflow: on_overflow(event.index()); break;
         case EventKind::hold_limit: on_hold_limit(event.index()); break;
       }
@@ -264,10 +292,11 @@ class Engine {
     return it == tiers.end() ? -1 : static_cast<int>(it - tiers.begin());
   }
 
-  static Server server_for(const AgentGroup& group, AgentGroupIndex g, ContactTypeIndex k) {
+  Server server_for(const AgentGroup& group, AgentGroupIndex g, ContactTypeIndex k) const {
+    const int min_idle = model_.contact_types[k].channel == Channel::email ? group.voice_reserve : 0;
     for (const Skill& skill : group.skills)
-      if (skill.type == k) return {g, skill.aht_factor, skill.resolve_factor};
-    return {g, 1.0, 1.0};  // an overflow group without the skill: its own speed and quality
+      if (skill.type == k) return {g, skill.aht_factor, skill.resolve_factor, min_idle};
+    return {g, 1.0, 1.0, min_idle};  // an overflow group without the skill: its own pace
   }
 
   void build_routes() {
@@ -321,8 +350,10 @@ class Engine {
       for (const Skill& skill : group.skills) {
         const int stage = stage_of(skill.type, group.tier);
         if (overflow_only[skill.type * max_stages + static_cast<std::size_t>(stage)][g]) continue;
+        const bool email = model_.contact_types[skill.type].channel == Channel::email;
         sources_[g].push_back({queue_of(skill.type, static_cast<std::size_t>(stage)), 0.0,
-                               skill.priority, skill.aht_factor, skill.resolve_factor});
+                               email ? email_rank + skill.priority : skill.priority,
+                               skill.aht_factor, skill.resolve_factor, email});
       }
     }
     for (const OverflowTarget& target : sources_for_overflow_) {
@@ -331,8 +362,10 @@ class Engine {
       for (const Skill& skill : group.skills)
         if (skill.type == target.type) priority = skill.priority;
       const Server server = server_for(group, target.group, target.type);
+      const bool email = model_.contact_types[target.type].channel == Channel::email;
+      if (email && priority != std::numeric_limits<int>::max()) priority += email_rank;
       sources_[target.group].push_back({queue_of(target.type, target.stage), target.after_s, priority,
-                                        server.aht_factor, server.resolve_factor});
+                                        server.aht_factor, server.resolve_factor, email});
     }
     for (auto& sources : sources_)
       std::stable_sort(sources.begin(), sources.end(),
@@ -406,12 +439,49 @@ class Engine {
     return never;
   }
 
-  // A new customer: a new issue, at the front door.
+  // New demand: self-service may take it; otherwise a new customer, a new issue, at the front door.
   [[gnu::always_inline]] void on_arrival(ContactTypeIndex k) {
     const double next = next_arrival_time(k, now_);
     if (next < horizon_end_) schedule(next, EventKind::arrival, k);
+    const ContactType& type = model_.contact_types[k];
+    if (type.deflection && chance(type.deflection->share, deflection_streams_[k])) return deflect(k);
 
     const std::uint32_t c = allocate_contact();
+    open_issue(c, k);
+    front_door(c);
+  }
+
+  // Self-service took this demand. A share of it leaks back later as a contact (a new issue, which
+  // self-service does not see again).
+  [[gnu::noinline]] void deflect(ContactTypeIndex k) {
+    const Deflection& deflection = *model_.contact_types[k].deflection;
+    if (now_ >= warmup_s_) ++tallies_.contact(interval_of(now_), k).deflected;
+    if (trace_) trace(now_, TraceKind::deflected, 0, static_cast<int>(k), -1);
+    RandomEngine& stream = deflection_streams_[k];
+    if (!chance(deflection.leak_p, stream)) return;
+    const double at = now_ + sample(deflection.leak_delay, stream);
+    if (at >= horizon_end_) return;
+    const std::uint32_t c = allocate_contact();
+    Contact& contact = contacts_[c];
+    contact.state = ContactState::pending;
+    contact.issue_type = k;
+    contact.owns_issue = false;
+    contact.leak = true;
+    schedule(at, EventKind::return_arrival, c);
+  }
+
+  // A customer comes back: a repeat or retry of an open issue, or leaked self-service demand.
+  void on_return(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    if (contact.leak) {
+      contact.leak = false;
+      open_issue(c, contact.issue_type);
+      if (contact.issue_counted) ++tallies_.contact(contact.issue_interval, contact.issue_type).leaked;
+    }
+    front_door(c);
+  }
+
+  [[gnu::always_inline]] void open_issue(std::uint32_t c, ContactTypeIndex k) {
     Contact& contact = contacts_[c];
     contact.issue_open_s = now_;
     contact.issue_type = k;
@@ -422,7 +492,6 @@ class Engine {
     contact.fcr_candidate = false;
     contact.repeated = false;
     if (contact.issue_counted) ++tallies_.issue(contact.issue_interval, k).opened;
-    front_door(c);
   }
 
   // A customer reaches the queues through the front door (first contact, repeat or retry): it may
@@ -431,6 +500,10 @@ class Engine {
     Contact& contact = contacts_[c];
     const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
+    const int bot = bot_of_type_[k];
+    if (bot >= 0 && bot_sessions_[static_cast<std::size_t>(bot)] < model_.bots[static_cast<std::size_t>(bot)].capacity &&
+        chance(model_.bots[static_cast<std::size_t>(bot)].entry_share, bot_streams_[k]))
+      return enter_bot(c, static_cast<std::size_t>(bot));
     ContactTypeIndex queue_type = k;
     contact.misrouted = type.misroute && chance(type.misroute->p, misroute_streams_[k]);
     if (contact.misrouted) {
@@ -441,6 +514,64 @@ class Engine {
     }
     contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
     start_contact(c, queue_type, 0, front_level_[k]);
+    route(c, true);
+  }
+
+  // The bot talks to the customer for its session's length. It knows the customer's intent, so a
+  // contact that meets a bot is never misrouted.
+  [[gnu::noinline]] void enter_bot(std::uint32_t c, std::size_t b) {
+    const Bot& bot = model_.bots[b];
+    Contact& contact = contacts_[c];
+    const ContactTypeIndex k = contact.issue_type;
+    contact.misrouted = false;
+    start_contact(c, k, 0, front_level_[k]);
+    contact.state = ContactState::in_bot;
+    ++bot_sessions_[b];
+    if (contact.counted) {
+      ContactTally& tally = tallies_.contact(contact.interval, k);
+      ++tally.bot_entries;
+      tally.bot_cost += bot.cost_per_session;
+    }
+    schedule(now_ + sample(bot.duration, bot_streams_[k]), EventKind::bot_end, c);
+  }
+
+  // The session ends contained (the issue is resolved), abandoned (the customer may retry), or
+  // handed to the human queue, where the handle time depends on what the bot passed on.
+  [[gnu::noinline]] void on_bot_end(std::uint32_t c) {
+    Contact& contact = contacts_[c];
+    const ContactTypeIndex k = contact.type;
+    const ContactType& type = model_.contact_types[k];
+    const std::size_t b = static_cast<std::size_t>(bot_of_type_[k]);
+    const Bot& bot = model_.bots[b];
+    --bot_sessions_[b];
+    RandomEngine& stream = bot_streams_[k];
+    const double u = uniform(stream);
+    ContactTally* tally = contact.counted ? &tallies_.contact(contact.interval, k) : nullptr;
+    if (u < bot.containment_p) {
+      if (tally) ++tally->contained;
+      trace_contact(TraceKind::contained, contact);
+      if (contact.issue_contacts == 1) contact.fcr_candidate = true;
+      end_issue(contact, IssueEnd::resolved);
+      return release_contact(c);
+    }
+    if (u < bot.containment_p + bot.abandon_p) {
+      if (tally) {
+        ++tally->bot_abandoned;
+        ++tally->abandoned;
+      }
+      trace_contact(TraceKind::bot_abandonment, contact);
+      if (!come_back_later(c, Return::retry)) release_contact(c);
+      return;
+    }
+    if (tally) ++tally->handed_off;
+    trace_contact(TraceKind::handoff, contact);
+    double handle = sample(type.handle_time, handle_streams_[k]) * bot.residual_aht_factor;
+    if (bot.handoff_context) handle *= bot.handoff_aht_factor;
+    else if (bot.handoff_extra_handle) handle += sample(*bot.handoff_extra_handle, stream);
+    contact.handle_base_s = handle;
+    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    contact.arrival_s = now_;  // the wait, and the service level, count from the queue
+    contact.state = ContactState::waiting;
     route(c, true);
   }
 
@@ -458,6 +589,7 @@ class Engine {
     contact.state = ContactState::waiting;
     contact.outcome = Outcome::none;
     contact.callback = false;
+    contact.silent = false;
     ++contact.issue_contacts;
     ++tallies_.arrivals;
     if (contact.counted) ++tallies_.contact(contact.interval, type).offered;
@@ -471,11 +603,11 @@ class Engine {
     Contact& contact = contacts_[c];
     const Route& route = routes_[contact.type * max_stages + contact.stage];
     for (const Server& server : route.direct)
-      if (groups_[server.group].idle > 0) return take_idle(c, server);
+      if (groups_[server.group].idle > server.min_idle) return take_idle(c, server);
     std::size_t step = 0;
     for (; step < route.steps.size() && route.steps[step].after_s <= 0.0; ++step)
       for (const Server& server : route.steps[step].servers)
-        if (groups_[server.group].idle > 0) return take_idle(c, server);
+        if (groups_[server.group].idle > server.min_idle) return take_idle(c, server);
 
     if (at_front_door && route.offers_callback) offer_callback(c, route);
     enqueue(c);
@@ -504,7 +636,7 @@ class Engine {
     trace_contact(TraceKind::overflow, contact);
     const Route& route = routes_[contact.type * max_stages + contact.stage];
     for (const Server& server : route.steps[contact.step].servers) {
-      if (groups_[server.group].idle > 0) {
+      if (groups_[server.group].idle > server.min_idle) {
         dequeue(c);
         return take_idle(c, server);
       }
@@ -551,6 +683,7 @@ class Engine {
     contact.abandon_at = never;  // pending timers no longer apply
     contact.timer_at = never;
     const double wait = now_ - contact.arrival_s;
+    if (contact.silent) return take_silent(c, g);
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
       ++tally.answered;
@@ -568,8 +701,35 @@ class Engine {
     contact.state = ContactState::in_service;
     contact.resolve_factor = resolve_factor;
     contact.handle_s = contact.handle_base_s * aht_factor;
+    if (adjusts_handle_[g]) adjust_handle(contact, g);
     if (contact.callback) dial(contact);
     if (contact.partner != no_contact) join_warm_transfer(c);
+    schedule(now_ + contact.handle_s, EventKind::service_end, c);
+  }
+
+  // Agent assist shortens the handle time of the contacts its adopters take; a chat agent holding
+  // several sessions is slower at each. Sessions go to the least-loaded agent, so the new one's
+  // agent holds floor((sessions - 1) / agents) others (loads kept balanced).
+  [[gnu::noinline]] void adjust_handle(Contact& contact, AgentGroupIndex g) {
+    const AgentGroup& group = model_.agent_groups[g];
+    if (group.assist && chance(group.assist->adoption, assist_streams_[g]))
+      contact.handle_s *= group.assist->aht_factor;
+    const int n = concurrency_[g];
+    if (n > 1 && group.concurrency_slowdown > 0.0) {
+      const GroupState& state = groups_[g];
+      const int agents = std::max(1, (state.idle + state.busy - state.pending_departures + n - 1) / n);
+      const int others = (state.busy - 1) / agents;
+      contact.handle_s *= 1.0 + group.concurrency_slowdown * others;
+    }
+  }
+
+  // A chat whose customer left silently: the agent spends the discover time and closes it.
+  [[gnu::noinline]] void take_silent(std::uint32_t c, AgentGroupIndex g) {
+    Contact& contact = contacts_[c];
+    contact.group = g;
+    contact.state = ContactState::in_service;
+    contact.handle_s = sample(model_.contact_types[contact.type].silent_abandonment->discover_time,
+                              silent_streams_[contact.type]);
     schedule(now_ + contact.handle_s, EventKind::service_end, c);
   }
 
@@ -606,6 +766,15 @@ class Engine {
   // The agent is done with the customer: first what became of the issue; then, unless the agent
   // still holds or hands over, the agent is released and the issue goes on or ends.
   [[gnu::always_inline]] void on_service_end(std::uint32_t c) {
+    if (contacts_[c].silent) {
+      Contact& ghost = contacts_[c];
+      const AgentGroupIndex g = ghost.group;
+      if (ghost.counted) tallies_.agent(ghost.interval, g).handle_s_by_channel[1] += ghost.handle_s;
+      if (trace_) trace(now_, TraceKind::service_end, ghost.serial, static_cast<int>(ghost.type),
+                        static_cast<int>(g));
+      release_contact(c);
+      return free_agent(g);
+    }
     if (contacts_[c].state == ContactState::in_service) {
       decide_outcome(c);
       if (contacts_[c].state != ContactState::in_service) return;  // holding or handing over
@@ -766,6 +935,9 @@ class Engine {
     AgentTally& agent = tallies_.agent(contact.interval, contact.group);
     ++agent.handled;
     agent.handle_s += handle;
+    const Channel channel = model_.contact_types[contact.type].channel;
+    agent.handle_s_by_channel[static_cast<std::size_t>(channel)] += handle;
+    if (channel == Channel::email && responded_in_time(contact)) ++tally.responded_within;
     if (prices_contacts_[contact.group]) {
       const AgentGroup& group = model_.agent_groups[contact.group];
       agent.cost += group.cost_per_contact + group.cost_per_minute * (handle / 60.0);
@@ -792,7 +964,7 @@ class Engine {
       return;
     }
     const Source* source = nullptr;
-    const std::uint32_t next = select_waiting_contact(g, source);
+    const std::uint32_t next = select_waiting_contact(g, source, may_take_email(g, group.idle));
     if (next != no_contact) {
       dequeue(next);
       begin_service(next, g, source->aht_factor, source->resolve_factor);  // the agent stays busy
@@ -803,11 +975,18 @@ class Engine {
     ++group.idle;
   }
 
+  // An agent about to free or start may take email if, besides it, `idle_others` agents of its
+  // group stay idle for voice (the reserve), and only within the horizon: email left at its end is
+  // the next day's backlog, not night work.
+  bool may_take_email(AgentGroupIndex g, int idle_others) const {
+    return now_ < horizon_end_ && idle_others >= model_.agent_groups[g].voice_reserve;
+  }
+
   // Among the queues group g serves: the best skill priority, then the best contact priority
   // (segment, escalation), then the longest wait in the queue. Ties go to the skill listed first.
   // An overflow source offers a queue's head only once it has waited the step's time. Returns the
   // contact, or no_contact, and sets `chosen` to the source it came through.
-  std::uint32_t select_waiting_contact(AgentGroupIndex g, const Source*& chosen) const {
+  std::uint32_t select_waiting_contact(AgentGroupIndex g, const Source*& chosen, bool email_too) const {
     std::uint32_t best = no_contact;
     int best_priority = 0;
     std::size_t best_level = 0;
@@ -815,6 +994,7 @@ class Engine {
     const std::size_t levels = levels_;
     for (const Source& source : sources_[g]) {
       if (best != no_contact && source.priority > best_priority) break;
+      if (source.email && !email_too) continue;
       for (std::size_t level = 0; level < levels; ++level) {
         const std::uint32_t head = queues_[source.queue + level].head;
         if (head == no_contact) continue;
@@ -836,8 +1016,12 @@ class Engine {
   [[gnu::always_inline]] void on_abandonment(std::uint32_t c) {
     Contact& contact = contacts_[c];
     if (contact.abandon_at != now_) return;  // answered, or the slot was reused
-    dequeue(c);
-    contact.abandon_at = contact.timer_at = never;
+    const ContactType& type = model_.contact_types[contact.type];
+    const bool silent = type.silent_abandonment &&
+                        chance(type.silent_abandonment->share, silent_streams_[contact.type]);
+    if (!silent) dequeue(c);
+    contact.abandon_at = never;
+    if (!silent) contact.timer_at = never;
     if (contact.counted) {
       ContactTally& tally = tallies_.contact(contact.interval, contact.type);
       ++tally.abandoned;
@@ -845,6 +1029,13 @@ class Engine {
         ++tally.short_abandoned;
     }
     if (trace_) trace(now_, TraceKind::abandonment, contact.serial, static_cast<int>(contact.type), -1);
+    if (silent) {
+      // The chat stays in the queue until an agent finds it empty; the customer does not retry.
+      contact.silent = true;
+      end_issue(contact, IssueEnd::gave_up);
+      contact.owns_issue = false;
+      return;
+    }
     if (!come_back_later(c, Return::retry)) release_contact(c);
   }
 
@@ -913,6 +1104,7 @@ class Engine {
 
   void on_interval_boundary(IntervalIndex i) {
     for (AgentGroupIndex g = 0; g < groups_.size(); ++g) account_agent_time(g);
+    if (!email_types_.empty() && i <= intervals_) count_backlog(i - 1);
     if (i >= intervals_) {
       // The horizon's end: arrivals have stopped; staffing stays as in the last interval.
       if (!model_.run.drain) stopped_ = true;
@@ -924,11 +1116,14 @@ class Engine {
     schedule((i + 1) * interval_s_, EventKind::interval_boundary, i + 1);
   }
 
-  void set_on_duty(AgentGroupIndex g, int target) {
+  // `agents` on duty from now on. A chat group's counts are sessions: each agent holds
+  // chat_concurrency of them.
+  void set_on_duty(AgentGroupIndex g, int agents) {
     GroupState& group = groups_[g];
+    const int target = agents * concurrency_[g];
     const int current = group.idle + group.busy - group.pending_departures;
     if (target == current) return;
-    if (trace_) trace(now_, TraceKind::staffing, static_cast<std::uint64_t>(target), -1,
+    if (trace_) trace(now_, TraceKind::staffing, static_cast<std::uint64_t>(agents), -1,
                       static_cast<int>(g));
     if (target > current) {
       int arriving = target - current;
@@ -939,7 +1134,7 @@ class Engine {
       // New agents start on the waiting contacts at once.
       while (group.idle > 0) {
         const Source* source = nullptr;
-        const std::uint32_t next = select_waiting_contact(g, source);
+        const std::uint32_t next = select_waiting_contact(g, source, may_take_email(g, group.idle - 1));
         if (next == no_contact) break;
         dequeue(next);
         --group.idle;
@@ -962,8 +1157,16 @@ class Engine {
     const double to = std::min(now_, horizon_end_);
     if (to > from) {
       AgentTally& tally = tallies_.agent(interval_, g);
-      tally.busy_s += group.busy * (to - from);
-      tally.present_s += (group.idle + group.busy) * (to - from);
+      const int n = concurrency_[g];
+      if (n == 1) [[likely]] {
+        tally.busy_s += group.busy * (to - from);
+        tally.present_s += (group.idle + group.busy) * (to - from);
+      } else {
+        // Sessions on the least-loaded agents: an agent is busy while it holds one.
+        const int present = (group.idle + group.busy + n - 1) / n;
+        tally.busy_s += std::min(present, group.busy) * (to - from);
+        tally.present_s += present * (to - from);
+      }
     }
     group.accounted_until = now_;
   }
@@ -978,6 +1181,10 @@ class Engine {
         AgentTally& tally = tallies_.agent(i, g);
         tally.paid_s = group.staffed[i] * length;
         tally.cost = tally.paid_s / 3600.0 * group.cost_per_hour;
+        if (group.assist) {
+          tally.assist_cost = tally.paid_s / 3600.0 * group.assist->adoption * group.assist->cost_per_agent_hour;
+          tally.cost += tally.assist_cost;
+        }
       }
     }
   }
@@ -999,6 +1206,7 @@ class Engine {
     contact.abandon_at = contact.timer_at = never;
     contact.prev = contact.next = no_contact;
     contact.partner = no_contact;
+    contact.leak = contact.silent = false;
     return c;
   }
 
@@ -1034,28 +1242,101 @@ class Engine {
     return std::min(i, intervals_ - 1);
   }
 
+  // ---- email: business time and backlog ---------------------------------------------------------
+
+  // Business seconds up to each interval boundary, per email type with business hours, and the
+  // part of each interval inside them ([open, close) seconds from the interval's start).
+  void build_business_time() {
+    const Horizon& horizon = model_.horizon;
+    business_.assign(model_.type_count(), {});
+    for (ContactTypeIndex k = 0; k < model_.type_count(); ++k) {
+      const ContactType& type = model_.contact_types[k];
+      if (type.channel != Channel::email) continue;
+      email_types_.push_back(k);
+      if (!type.response || !type.response->business_hours) continue;
+      const BusinessHours& hours = *type.response->business_hours;
+      BusinessTime& time = business_[k];
+      time.at_boundary.assign(intervals_ + 1, 0.0);
+      time.window.assign(intervals_, {0.0, 0.0});
+      for (IntervalIndex i = 0; i < intervals_; ++i) {
+        const int day = static_cast<int>(i) / horizon.intervals_per_day;
+        const double start = horizon.start_min * 60.0 + (i % static_cast<IntervalIndex>(horizon.intervals_per_day)) * interval_s_;
+        const double of_day = std::fmod(start, 86400.0);
+        const int weekday = (horizon.start_weekday + day + static_cast<int>(start / 86400.0)) % 7;
+        double open = 0.0, close = 0.0;
+        if (hours.days[static_cast<std::size_t>(weekday)]) {
+          open = std::clamp(hours.start_min * 60.0 - of_day, 0.0, interval_s_);
+          close = std::clamp(hours.end_min * 60.0 - of_day, 0.0, interval_s_);
+        }
+        time.window[i] = {open, std::max(open, close)};
+        time.at_boundary[i + 1] = time.at_boundary[i] + (time.window[i].second - time.window[i].first);
+      }
+    }
+  }
+
+  double business_seconds(ContactTypeIndex k, double t) const {
+    const BusinessTime& time = business_[k];
+    if (time.at_boundary.empty()) return t;  // no business hours: simulated time
+    if (t >= horizon_end_) return time.at_boundary.back();
+    const IntervalIndex i = interval_of(t);
+    const double into = t - i * interval_s_;
+    return time.at_boundary[i] + std::clamp(into, time.window[i].first, time.window[i].second) -
+           time.window[i].first;
+  }
+
+  bool responded_in_time(const Contact& contact) const {
+    const ContactType& type = model_.contact_types[contact.type];
+    if (!type.response) return false;
+    const double taken = business_seconds(contact.type, now_) - business_seconds(contact.type, contact.arrival_s);
+    return taken <= type.response->respond_within_s;
+  }
+
+  // The email waiting at the end of interval i, and the age of the oldest.
+  void count_backlog(IntervalIndex i) {
+    for (const ContactTypeIndex k : email_types_) {
+      BacklogTally& backlog = tallies_.backlog[i * model_.type_count() + k];
+      backlog = {};
+      double oldest = never;
+      for (std::size_t stage = 0; stage < max_stages; ++stage) {
+        for (std::size_t level = 0; level < levels_; ++level) {
+          const WaitingQueue& queue = queues_[queue_of(k, stage) + level];
+          backlog.waiting += queue.size;
+          if (queue.head != no_contact) oldest = std::min(oldest, contacts_[queue.head].arrival_s);
+        }
+      }
+      if (backlog.waiting > 0) backlog.oldest_s = now_ - oldest;
+    }
+  }
+
   // ---- end of run -------------------------------------------------------------------------------
 
   // Contacts still in the system are counted as such, and the issues they (or a pending return)
   // carry are open.
   void close_run() {
+    in_bot_at_end_.assign(model_.type_count(), 0);
     for (const Contact& contact : contacts_) {
-      if (!contact.live) continue;
+      if (!contact.live || contact.silent) continue;  // a silent chat was counted as abandoned
       if (contact.counted && contact.state != ContactState::pending)
         ++tallies_.in_system_at_end[contact.type];
+      if (contact.counted && contact.state == ContactState::in_bot) ++in_bot_at_end_[contact.type];
       if (contact.owns_issue) end_issue(contact, IssueEnd::open);
     }
   }
 
   void check_conservation() const {
     for (std::size_t k = 0; k < model_.type_count(); ++k) {
-      std::uint64_t offered = 0, handled = 0, abandoned = 0;
+      std::uint64_t offered = 0, handled = 0, abandoned = 0, contained = 0;
       std::uint64_t opened = 0, resolved = 0, gave_up = 0, open = 0;
+      std::uint64_t bot_entries = 0, bot_abandoned = 0, handed_off = 0;
       for (IntervalIndex i = 0; i < intervals_; ++i) {
         const ContactTally& tally = tallies_.contact(i, k);
         offered += tally.offered;
         handled += tally.handled;
         abandoned += tally.abandoned;
+        contained += tally.contained;
+        bot_entries += tally.bot_entries;
+        bot_abandoned += tally.bot_abandoned;
+        handed_off += tally.handed_off;
         const IssueTally& issues = tallies_.issue(i, k);
         opened += issues.opened;
         resolved += issues.resolved;
@@ -1063,11 +1344,19 @@ class Engine {
         open += issues.open_at_end;
       }
       const std::uint64_t in_system = tallies_.in_system_at_end[k];
-      if (offered != handled + abandoned + in_system) {
+      if (offered != handled + abandoned + contained + in_system) {
         const std::string message = fmt::format(
             "conservation violated for contact type \"{}\": offered {} != handled {} + abandoned {} "
-            "+ in system {}",
-            model_.contact_types[k].id, offered, handled, abandoned, in_system);
+            "+ contained {} + in system {}",
+            model_.contact_types[k].id, offered, handled, abandoned, contained, in_system);
+        CCSIM_CHECK(false, message.c_str());
+      }
+      if (bot_entries != contained + bot_abandoned + handed_off + in_bot_at_end_[k]) {
+        const std::string message = fmt::format(
+            "bot conservation violated for contact type \"{}\": entries {} != contained {} + "
+            "abandoned {} + handed off {} + in a session {}",
+            model_.contact_types[k].id, bot_entries, contained, bot_abandoned, handed_off,
+            in_bot_at_end_[k]);
         CCSIM_CHECK(false, message.c_str());
       }
       if (opened != resolved + gave_up + open) {
@@ -1103,6 +1392,10 @@ class Engine {
   std::vector<RandomEngine> misroute_streams_;
   std::vector<RandomEngine> escalation_streams_;
   std::vector<RandomEngine> callback_streams_;
+  std::vector<RandomEngine> deflection_streams_;
+  std::vector<RandomEngine> bot_streams_;
+  std::vector<RandomEngine> silent_streams_;
+  std::vector<RandomEngine> assist_streams_;  // per group
   std::vector<double> rates_;               // [type * intervals + interval], per second
   std::vector<std::size_t> replay_cursor_;  // per type: next replayed arrival
 
@@ -1114,6 +1407,17 @@ class Engine {
   std::vector<std::vector<Source>> sources_;   // per group, in its skill priority order
   std::vector<OverflowTarget> sources_for_overflow_;
   std::vector<char> prices_contacts_;  // per group: a cost per contact or per minute
+  std::vector<char> adjusts_handle_;   // per group: agent assist or a chat slowdown
+  std::vector<int> concurrency_;       // per group: sessions an agent holds
+  std::vector<int> bot_of_type_;       // per type: its bot, or -1
+  std::vector<int> bot_sessions_;      // per bot: sessions in progress
+  std::vector<std::uint64_t> in_bot_at_end_;
+  std::vector<ContactTypeIndex> email_types_;
+  struct BusinessTime {
+    std::vector<double> at_boundary;                  // business seconds up to each boundary
+    std::vector<std::pair<double, double>> window;    // per interval: [open, close) from its start
+  };
+  std::vector<BusinessTime> business_;  // per type
 
   EventCalendar calendar_;
   std::vector<Contact> contacts_;

@@ -48,6 +48,10 @@ enum class TraceKind : std::uint8_t {
   callback,     // a caller accepted a callback and keeps a place in line
   hold_limit,   // a warm transfer's agent stopped holding: the customer waits alone
   gave_up,      // the issue ends unresolved
+  contained,    // a bot session resolved the issue
+  bot_abandonment,
+  handoff,      // a bot handed the contact to the human queue
+  deflected,    // self-service took the demand (contact: the demand's number among arrivals)
 };
 
 // One step of a replication, for tests and debugging. `contact` numbers contacts in order of

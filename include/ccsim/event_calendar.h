@@ -18,7 +18,8 @@ namespace ccsim {
 // Order matters: it is the tie rule. Staffing changes first, so that everything at a boundary sees
 // the new staffing; service ends before abandonments, so that a contact whose patience runs out
 // at the very instant an agent frees is answered; an agent holding for a warm transfer gives up
-// after that, and a contact overflows only if it neither was answered nor abandoned at that
+// after that; a bot session ends next, so that a handed-off customer sees the agents freed at
+// that instant; a contact overflows only if it neither was answered nor abandoned at that
 // instant; customers coming back, then new arrivals, last, so that they see the agents freed at
 // that instant.
 enum class EventKind : std::uint8_t {
@@ -26,9 +27,10 @@ enum class EventKind : std::uint8_t {
   service_end = 1,
   abandonment = 2,
   hold_limit = 3,
-  overflow = 4,
-  return_arrival = 5,
-  arrival = 6,
+  bot_end = 4,
+  overflow = 5,
+  return_arrival = 6,
+  arrival = 7,
 };
 
 // 16 bytes, so that four siblings share one cache line and moving an event is one 16-byte copy.

@@ -28,6 +28,10 @@ enum class StreamPurpose : std::uint8_t {
   misroute = 6,     // which front-door contacts land in the wrong queue, and their short handle
   escalation = 7,   // handle and handoff times of escalated contacts
   callback = 8,     // acceptance, reach and dial time of callbacks
+  deflection = 9,   // which demand self-service takes, and whether and when it leaks back
+  bot = 10,         // entry, session length and outcome of bot sessions
+  assist = 11,      // which contacts an agent handles with assist (entity: agent group)
+  silent = 12,      // silent chat abandonment
 };
 
 // The key packs (replication, purpose, entity) into one word beside the seed: replications below

@@ -50,6 +50,14 @@ ContactTally type_totals(const Tallies& tallies, std::size_t type) {
     total.callbacks_accepted += t.callbacks_accepted;
     total.callbacks_answered += t.callbacks_answered;
     total.callback_wait_s += t.callback_wait_s;
+    total.deflected += t.deflected;
+    total.leaked += t.leaked;
+    total.bot_entries += t.bot_entries;
+    total.contained += t.contained;
+    total.bot_abandoned += t.bot_abandoned;
+    total.handed_off += t.handed_off;
+    total.bot_cost += t.bot_cost;
+    total.responded_within += t.responded_within;
   }
   return total;
 }
@@ -89,8 +97,11 @@ AgentTally group_totals(const Tallies& tallies, std::size_t group) {
 void expect_conservation(const Model& model, const Tallies& tallies) {
   for (std::size_t k = 0; k < model.type_count(); ++k) {
     const ContactTally total = type_totals(tallies, k);
-    EXPECT_EQ(total.offered, total.handled + total.abandoned + tallies.in_system_at_end[k])
+    EXPECT_EQ(total.offered,
+              total.handled + total.abandoned + total.contained + tallies.in_system_at_end[k])
         << "contact type " << model.contact_types[k].id;
+    EXPECT_GE(total.bot_entries, total.contained + total.bot_abandoned + total.handed_off)
+        << "bot sessions of " << model.contact_types[k].id;
     EXPECT_LE(total.handled, total.answered);
     const IssueTally issues = issue_totals(tallies, k);
     EXPECT_EQ(issues.opened, issues.resolved + issues.gave_up + issues.open_at_end)
