@@ -34,18 +34,29 @@ using detail::show;
 namespace limits = detail::limits;
 
 const std::vector<std::string> scenario_keys = {
-    "$schema",  "name",          "description",  "horizon", "run",
-    "segments", "contact_types", "agent_groups", "routing", "what_if"};
-const std::vector<std::string> horizon_keys = {"start", "intervals", "interval_min", "days"};
+    "$schema",       "name",         "description", "horizon",    "run",    "segments",
+    "contact_types", "agent_groups", "routing",     "automation", "what_if"};
+const std::vector<std::string> horizon_keys = {"start", "intervals", "interval_min", "days",
+                                               "start_weekday"};
 const std::vector<std::string> run_keys = {"replications", "seed", "warmup_min", "drain"};
 const std::vector<std::string> segment_keys = {"id", "priority", "sla"};
 const std::vector<std::string> contact_type_keys = {
-    "id",         "segment",    "arrivals", "handle_time", "patience", "sla",
-    "resolution", "escalation", "misroute", "repeat",      "retry",    "callback"};
+    "id",       "channel",    "segment",    "arrivals", "handle_time", "patience",
+    "sla",      "resolution", "escalation", "misroute", "repeat",      "retry",
+    "callback", "deflection", "silent_abandonment"};
 const std::vector<std::string> arrivals_keys = {"rate_per_hour", "per_interval", "times_s", "file",
                                                 "column",        "scale",        "busyness_cv"};
 const std::vector<std::string> sla_keys = {"answer_within_s", "target", "short_abandon_s",
                                            "denominator"};
+// A contact type's sla: the keys of voice and chat, then those of email.
+const std::vector<std::string> type_sla_keys = {"answer_within_s",  "target",
+                                                "short_abandon_s",  "denominator",
+                                                "respond_within_h", "business_hours"};
+const std::vector<std::string> answer_keys = {"answer_within_s", "short_abandon_s", "denominator"};
+const std::vector<std::string> response_keys = {"respond_within_h", "business_hours"};
+const std::vector<std::string> business_hours_keys = {"start", "end", "days"};
+const std::vector<std::string> deflection_keys = {"share", "leak_p", "leak_delay"};
+const std::vector<std::string> silent_abandonment_keys = {"share", "discover_s"};
 const std::vector<std::string> resolution_keys = {"p"};
 const std::vector<std::string> escalation_keys = {"p",           "transfer", "handoff_s",
                                                   "handle_time", "priority", "warm_limit_s"};
@@ -56,14 +67,24 @@ const std::vector<std::string> callback_keys = {"offer_when_wait_s", "accept_p",
                                                 "reach_p", "dial_s"};
 const std::vector<std::string> agent_group_keys = {
     "id",        "tier",          "skills",           "staffing",
-    "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute"};
+    "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute",
+    "assist",    "chat_concurrency", "concurrency_slowdown", "voice_reserve"};
 const std::vector<std::string> skill_keys = {"priority", "aht_factor", "resolve_factor"};
+const std::vector<std::string> assist_keys = {"aht_factor", "adoption", "cost_per_agent_hour"};
+const std::vector<std::string> automation_keys = {"bots"};
+const std::vector<std::string> bot_keys = {
+    "id",       "types",            "entry_share", "containment_p",       "abandon_p", "duration",
+    "capacity", "cost_per_session", "handoff",     "residual_aht_factor"};
+const std::vector<std::string> handoff_keys = {"context", "aht_factor", "extra_handle"};
 const std::vector<std::string> routing_keys = {"overflow"};
 const std::vector<std::string> overflow_keys = {"type", "tier", "after_s", "to"};
 // In the order of SlaDenominator, TransferMode and WaitPredictor.
 const std::vector<std::string> sla_denominators = {"offered_minus_short", "offered", "answered"};
 const std::vector<std::string> transfer_modes = {"cold", "warm"};
 const std::vector<std::string> wait_predictors = {"queue_length"};
+// In the order of Channel; weekdays from Monday, as Horizon::start_weekday and BusinessHours::days.
+const std::vector<std::string> channels = {"voice", "chat", "email"};
+const std::vector<std::string> weekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 const std::string id_expectation = R"(an id of letters, digits, "_", "-" or ".")";
 
@@ -135,8 +156,14 @@ void fail_unknown_id(const Cursor& node, std::string_view what, std::string_view
 // A probability: a share from 0 to 1.
 const NumberRule probability = NumberRule::at_least(0.0).up_to(1.0);
 
+// Chats one agent holds at once, and agent assist's handle-time factor (below 1: faster): the
+// range that makes sense, not a guard of scenario_limits.h.
+constexpr double max_chat_concurrency = 20;
+constexpr double max_assist_aht_factor = 10;
+
 // What a contact type refers to that is checked once every type and group is read.
 struct TypeReferences {
+  bool channel_known = true;                // "channel" is absent or readable
   std::optional<Cursor> escalation;         // a readable "p", a number or a list
   std::optional<double> escalation_scalar;  // the number, when "p" is one
   std::optional<Cursor> misroute_to;        // a string
@@ -166,7 +193,9 @@ class ScenarioReader {
     read_contact_types(types);
     read_agent_groups(groups);
     read_routing(root_.get("routing"));
+    read_automation(root_.get("automation"));
     // What needs every type, group and overflow step read.
+    check_chat_concurrency(groups);
     resolve_misroutes();
     compile_escalations();
     check_every_type_is_served(types);
@@ -209,6 +238,8 @@ class ScenarioReader {
       if (!text) start.expected(R"(a clock time "HH:MM" from 00:00 to 23:59)");
       start_min = text;
     }
+    if (const auto weekday = node.get("start_weekday").choice(weekdays, "weekday"))
+      model_.horizon.start_weekday = static_cast<int>(*weekday);
     if (!intervals || !interval_min || !days || !start_min) return;
     if (*intervals * *days > limits::intervals) {
       node.fail(fmt::format("must have intervals * days at most {}, got {} * {} = {}",
@@ -468,10 +499,19 @@ class ScenarioReader {
       if (!first_use(type_places_, *id, id_node))
         duplicate_types_.insert(model_.contact_types.size());
     }
+    // The channel first: what else the type may have depends on it.
+    const Cursor channel = node.get("channel");
+    if (const auto c = channel.choice(channels, "channel"))
+      type.channel = static_cast<Channel>(*c);
+    else if (channel.present())
+      references.channel_known = false;
+    const bool email = type.channel == Channel::email && references.channel_known;
     read_arrivals(node.require("arrivals"), type);
     if (auto handle_time = read_distribution(node.require("handle_time"), distributions_))
       type.handle_time = std::move(*handle_time);
-    if (node.has("patience"))
+    if (email && node.has("patience"))
+      node.get("patience").fail("does not apply to email contact types (emails do not abandon)");
+    else if (node.has("patience"))
       type.patience = read_distribution(node.get("patience"), distributions_);
     if (const auto segment = resolve_segment(node.get("segment"))) {
       type.segment = *segment;
@@ -479,13 +519,206 @@ class ScenarioReader {
       if (!node.has("sla") && model_.segments[*segment].sla)
         type.sla = *model_.segments[*segment].sla;
     }
-    read_sla(node.get("sla"), type.sla);
+    if (email && !node.has("sla"))
+      node.fail(R"(missing key "sla" (an email contact type needs its "respond_within_h"))");
+    else if (email)
+      read_response(node.get("sla"), type);
+    else
+      read_type_sla(node.get("sla"), type, references.channel_known);
     read_resolution(node.get("resolution"), type);
     read_escalation(node.get("escalation"), type, references);
     read_misroute(node.get("misroute"), type, references);
     read_repeat(node.get("repeat"), type);
     read_retry(node.get("retry"), type);
-    read_callback(node.get("callback"), type);
+    if (email && node.has("callback"))
+      node.get("callback").fail(
+          "does not apply to email contact types (callbacks are offered to waiting callers)");
+    else
+      read_callback(node.get("callback"), type);
+    read_deflection(node.get("deflection"), type);
+    read_silent_abandonment(node.get("silent_abandonment"), type, references.channel_known);
+  }
+
+  // ---- channels: a voice or chat type's service level, an email type's response target
+
+  // The voice and chat rule; the email keys are refused (unless the channel itself was wrong).
+  void read_type_sla(const Cursor& node, ContactType& type, bool channel_known) {
+    if (!node.object()) return;
+    node.allow_only(type_sla_keys);
+    if (channel_known)
+      for (const std::string& key : response_keys)
+        if (node.has(key))
+          node.get(key).fail(fmt::format("does not apply to {} contact types (only email has a "
+                                         "response-time target)",
+                                         channels[static_cast<std::size_t>(type.channel)]));
+    read_sla_values(node, type.sla);
+  }
+
+  // An email type's sla: respond within so many hours, of business time when business hours are
+  // given. Emails wait without abandoning, so the answer-time keys are refused.
+  void read_response(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(type_sla_keys);
+    for (const std::string& key : answer_keys)
+      if (node.has(key))
+        node.get(key).fail(
+            "does not apply to email contact types (they are measured by respond_within_h)");
+    ResponseRule response;
+    const NumberRule hours_rule = NumberRule::above(0.0).limited_to(limits::duration_s / 3600.0);
+    if (const auto hours = node.require("respond_within_h").number(hours_rule))
+      response.respond_within_s = *hours * 3600.0;
+    if (const auto target = read_share(node.get("target"), probability, response.target))
+      response.target = *target;
+    if (node.has("business_hours"))
+      response.business_hours = read_business_hours(node.get("business_hours"));
+    type.response = std::move(response);
+  }
+
+  // Start and end of each business day ("HH:MM"; the end may be "24:00") and its days. Nothing if
+  // wrong (reported).
+  std::optional<BusinessHours> read_business_hours(const Cursor& node) {
+    if (!node.object()) return std::nullopt;
+    node.allow_only(business_hours_keys);
+    BusinessHours hours;
+    bool ok = true;
+    const auto clock = [&](const char* key, int& minutes, bool midnight_end) {
+      const Cursor at = node.get(key);
+      if (!at.present()) return;
+      const Json& value = at.json();
+      std::optional<int> text;
+      if (value.is_string())
+        text = midnight_end && value.get<std::string>() == "24:00"
+                   ? std::optional<int>(24 * 60)
+                   : clock_minutes(value.get<std::string>());
+      if (!text) {
+        at.expected(midnight_end ? R"(a clock time "HH:MM" from 00:00 to 24:00)"
+                                 : R"(a clock time "HH:MM" from 00:00 to 23:59)");
+        ok = false;
+        return;
+      }
+      minutes = *text;
+    };
+    clock("start", hours.start_min, false);
+    clock("end", hours.end_min, true);
+    const Cursor days = node.get("days");
+    if (days.present()) {
+      if (const auto read = read_days(days))
+        hours.days = *read;
+      else
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    if (hours.start_min >= hours.end_min) {
+      const auto label = [](int m) { return fmt::format("{:02d}:{:02d}", m / 60, m % 60); };
+      node.fail(fmt::format(
+          "must open before they close (business hours that never open), got start {} and end {}",
+          label(hours.start_min), label(hours.end_min)));
+      return std::nullopt;
+    }
+    if (std::none_of(hours.days.begin(), hours.days.end(), [](bool open) { return open; })) {
+      days.fail(
+          fmt::format("must name at least one day (business hours that never open), got {}",
+                      show(days.json())));
+      return std::nullopt;
+    }
+    return hours;
+  }
+
+  // "Mon-Fri" (a range, wrapping past Sunday: "Sat-Mon"), "Sat" (one day) or ["Mon", "Wed"].
+  std::optional<std::array<bool, 7>> read_days(const Cursor& node) {
+    std::array<bool, 7> open{};
+    const Json& value = node.json();
+    if (value.is_array()) {
+      bool ok = true;
+      std::map<std::size_t, std::string> listed;
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        const Cursor element = node[i];
+        const auto day = element.choice(weekdays, "day");
+        if (!day) {
+          ok = false;
+          continue;
+        }
+        const auto [it, inserted] = listed.emplace(*day, element.where().to_string());
+        if (!inserted) {
+          element.fail(fmt::format("duplicate day {}, first listed at {}", show(element.json()),
+                                   it->second));
+          ok = false;
+          continue;
+        }
+        open[*day] = true;
+      }
+      if (!ok) return std::nullopt;
+      return open;
+    }
+    const std::string expectation =
+        R"(a day such as "Sat", a range such as "Mon-Fri" or an array of days)";
+    if (!value.is_string()) {
+      node.expected(expectation);
+      return std::nullopt;
+    }
+    const auto& text = value.get_ref<const std::string&>();
+    const std::size_t dash = text.find('-');
+    const std::string first = text.substr(0, dash);
+    const std::string last = dash == std::string::npos ? first : text.substr(dash + 1);
+    const auto day_of = [&](const std::string& name) -> std::optional<std::size_t> {
+      const auto it = std::find(weekdays.begin(), weekdays.end(), name);
+      if (it != weekdays.end()) return static_cast<std::size_t>(it - weekdays.begin());
+      return std::nullopt;
+    };
+    const auto from = day_of(first);
+    const auto to = day_of(last);
+    if (!from || !to) {
+      const std::string& wrong = from ? last : first;
+      std::string message = fmt::format("unknown day {} in {}", show(Json(wrong)), show(value));
+      if (const auto near = detail::nearest_name(wrong, weekdays))
+        message += fmt::format(", did you mean \"{}\"?", *near);
+      else
+        message += fmt::format(", expected {}", expectation);
+      node.fail(message);
+      return std::nullopt;
+    }
+    for (std::size_t d = *from;; d = (d + 1) % 7) {
+      open[d] = true;
+      if (d == *to) break;
+    }
+    return open;
+  }
+
+  // ---- self-service and silent chat abandonment
+
+  void read_deflection(const Cursor& node, ContactType& type) {
+    if (!node.object()) return;
+    node.allow_only(deflection_keys);
+    Deflection deflection;
+    if (const auto share = read_share(node.require("share"), probability, 0.0))
+      deflection.share = *share;
+    if (const auto p = read_share(node.get("leak_p"), probability, deflection.leak_p))
+      deflection.leak_p = *p;
+    if (node.has("leak_delay")) {
+      if (auto delay = read_distribution(node.get("leak_delay"), distributions_))
+        deflection.leak_delay = std::move(*delay);
+    }
+    type.deflection = std::move(deflection);
+  }
+
+  void read_silent_abandonment(const Cursor& node, ContactType& type, bool channel_known) {
+    if (!node.present()) return;
+    if (type.channel != Channel::chat) {
+      if (channel_known)
+        node.fail(fmt::format("does not apply to {} contact types (only chats abandon silently)",
+                              channels[static_cast<std::size_t>(type.channel)]));
+      return;
+    }
+    if (!node.object()) return;
+    node.allow_only(silent_abandonment_keys);
+    SilentAbandonment silent;
+    if (const auto share = read_share(node.require("share"), probability, 0.0))
+      silent.share = *share;
+    if (node.has("discover_s")) {
+      if (auto discover = read_distribution(node.get("discover_s"), distributions_))
+        silent.discover_time = std::move(*discover);
+    }
+    type.silent_abandonment = std::move(silent);
   }
 
   // ---- what happens after a contact is handled, abandoned or waits too long
@@ -686,9 +919,14 @@ class ScenarioReader {
     type.arrival_times_s = std::move(*times);
   }
 
+  // A segment's service level.
   void read_sla(const Cursor& node, ServiceLevelRule& sla) {
     if (!node.object()) return;
     node.allow_only(sla_keys);
+    read_sla_values(node, sla);
+  }
+
+  void read_sla_values(const Cursor& node, ServiceLevelRule& sla) {
     const NumberRule duration = NumberRule::at_least(0.0).limited_to(limits::duration_s);
     if (const auto t = node.get("answer_within_s").number(duration)) sla.answer_within_s = *t;
     if (const auto target =
@@ -768,6 +1006,19 @@ class ScenarioReader {
             number_or(node.get("cost_per_minute"),
                       NumberRule::at_least(0.0).limited_to(limits::cost_per_minute), 0.0))
       group.cost_per_minute = *cost;
+    read_assist(node.get("assist"), group);
+    if (const auto n = number_or(
+            node.get("chat_concurrency"),
+            NumberRule::at_least(1.0).up_to(max_chat_concurrency).whole_numbers(), 1.0))
+      group.chat_concurrency = static_cast<int>(*n);
+    if (const auto slowdown = number_or(
+            node.get("concurrency_slowdown"),
+            NumberRule::at_least(0.0).limited_to(limits::concurrency_slowdown), 0.0))
+      group.concurrency_slowdown = *slowdown;
+    if (const auto reserve = number_or(
+            node.get("voice_reserve"),
+            NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing), 0.0))
+      group.voice_reserve = static_cast<int>(*reserve);
     if (!staffed || !shrinkage) {
       // Whether the group has agents is unknown: later checks must not assume it has none.
       staffing_known_ = false;
@@ -778,6 +1029,22 @@ class ScenarioReader {
     group.on_duty.reserve(staffed->size());
     for (double agents : *staffed)
       group.on_duty.push_back(on_duty_after_shrinkage(agents, *shrinkage));
+  }
+
+  void read_assist(const Cursor& node, AgentGroup& group) {
+    if (!node.object()) return;
+    node.allow_only(assist_keys);
+    AgentGroup::Assist assist;
+    if (const auto f = node.require("aht_factor")
+                           .number(NumberRule::above(0.0).up_to(max_assist_aht_factor)))
+      assist.aht_factor = *f;
+    if (const auto adoption = read_share(node.get("adoption"), probability, assist.adoption))
+      assist.adoption = *adoption;
+    if (const auto cost =
+            number_or(node.get("cost_per_agent_hour"),
+                      NumberRule::at_least(0.0).limited_to(limits::cost_per_hour), 0.0))
+      assist.cost_per_agent_hour = *cost;
+    group.assist = assist;
   }
 
   // Skills as a list of contact type ids (priority 1, handle time and resolution as the type's) or
@@ -1005,7 +1272,148 @@ class ScenarioReader {
     return true;
   }
 
+  // ---- automation: bots at the front door of contact types
+
+  void read_automation(const Cursor& node) {
+    if (!node.object()) return;
+    node.allow_only(automation_keys);
+    const Cursor bots = node.get("bots");
+    if (!bots.array()) return;
+    if (bots.size() > limits::bots) {
+      bots.fail(fmt::format("must list at most {} bots, got {}", limits::bots, bots.size()));
+      return;
+    }
+    std::map<std::string, std::string> places;        // bot id -> where
+    std::map<ContactTypeIndex, std::string> fronted;  // type -> where a bot lists it
+    for (std::size_t i = 0; i < bots.size(); ++i) {
+      Bot bot;
+      if (read_bot(bots[i], bot, places, fronted)) model_.bots.push_back(std::move(bot));
+    }
+  }
+
+  bool read_bot(const Cursor& node, Bot& bot, std::map<std::string, std::string>& places,
+                std::map<ContactTypeIndex, std::string>& fronted) {
+    if (!node.object()) return false;
+    node.allow_only(bot_keys);
+    const Cursor id_node = node.require("id");
+    if (const auto id = read_id(id_node)) {
+      bot.id = *id;
+      first_use(places, *id, id_node);
+    }
+    const Cursor types = node.require("types");
+    if (types.present() && (!types.json().is_array() || types.size() == 0)) {
+      types.expected("a non-empty array of contact type ids");
+    } else if (types.present()) {
+      std::set<ContactTypeIndex> listed;
+      for (std::size_t k = 0; k < types.size(); ++k) {
+        const Cursor element = types[k];
+        if (!element.json().is_string()) {
+          element.expected("a contact type id");
+          continue;
+        }
+        const auto type = find_type(element, element.json().get<std::string>());
+        if (!type) continue;
+        const auto [it, inserted] = fronted.emplace(*type, element.where().to_string());
+        if (!inserted && listed.contains(*type)) {
+          element.fail(fmt::format("duplicate contact type {}, first listed at {}",
+                                   show(element.json()), it->second));
+          continue;
+        }
+        if (!inserted) {
+          element.fail(fmt::format(
+              "contact type {} already has a bot, at {} (a type has at most one bot)",
+              show(element.json()), it->second));
+          continue;
+        }
+        listed.insert(*type);
+        bot.types.push_back(*type);
+      }
+    }
+    const auto entry = read_share(node.get("entry_share"), probability, bot.entry_share);
+    if (entry) bot.entry_share = *entry;
+    const auto contained = read_share(node.require("containment_p"), probability, 0.0);
+    if (contained) bot.containment_p = *contained;
+    const auto abandoned = read_share(node.get("abandon_p"), probability, bot.abandon_p);
+    if (abandoned) bot.abandon_p = *abandoned;
+    if (contained && abandoned && *contained + *abandoned > 1.0)
+      node.fail(fmt::format("must have containment_p + abandon_p at most 1, got {} + {} = {}",
+                            number_text(*contained), number_text(*abandoned),
+                            number_text(*contained + *abandoned)));
+    if (auto duration = read_distribution(node.require("duration"), distributions_))
+      bot.duration = std::move(*duration);
+    const Cursor capacity_node = node.get("capacity");
+    if (const auto capacity = capacity_node.number(
+            NumberRule::at_least(0.0).whole_numbers().limited_to(limits::bot_capacity))) {
+      bot.capacity = static_cast<int>(*capacity);
+      if (*capacity == 0 && entry && *entry > 0)
+        capacity_node.fail(
+            "must be at least 1 while entry_share is above 0 (a bot with no capacity takes no "
+            "sessions), got 0");
+    }
+    if (const auto cost =
+            number_or(node.get("cost_per_session"),
+                      NumberRule::at_least(0.0).limited_to(limits::cost_per_contact), 0.0))
+      bot.cost_per_session = *cost;
+    read_handoff(node.get("handoff"), bot);
+    if (const auto f = number_or(node.get("residual_aht_factor"),
+                                 NumberRule::above(0.0).limited_to(limits::aht_factor), 1.0))
+      bot.residual_aht_factor = *f;
+    return true;
+  }
+
+  void read_handoff(const Cursor& node, Bot& bot) {
+    if (!node.object()) return;
+    node.allow_only(handoff_keys);
+    if (const auto context = node.get("context").boolean()) bot.handoff_context = *context;
+    if (const auto f = number_or(node.get("aht_factor"),
+                                 NumberRule::above(0.0).limited_to(limits::aht_factor), 1.0))
+      bot.handoff_aht_factor = *f;
+    if (node.has("extra_handle"))
+      bot.handoff_extra_handle = read_distribution(node.get("extra_handle"), distributions_);
+  }
+
   // ---- what needs every type, group and overflow step
+
+  // Only chats can be held several at once: a group holding more than one serves chat alone.
+  void check_chat_concurrency(const Cursor& groups) {
+    if (!type_ids_known_ || !skills_complete_ || !overflow_complete_) return;
+    for (std::size_t g = 0; g < model_.agent_groups.size(); ++g) {
+      const AgentGroup& group = model_.agent_groups[g];
+      if (group.chat_concurrency <= 1) continue;
+      // What the group serves: its skills and the overflow steps to it, in contact-type order.
+      std::set<ContactTypeIndex> served;
+      for (const Skill& skill : group.skills) served.insert(skill.type);
+      for (const OverflowStep& step : model_.overflow)
+        if (std::find(step.to.begin(), step.to.end(), g) != step.to.end()) served.insert(step.type);
+      std::array<bool, channel_count> channels_served{};
+      std::optional<ContactTypeIndex> other;  // the first type that is not chat
+      bool unknown = false;
+      for (ContactTypeIndex t : served) {
+        if (!type_references_[t].channel_known) unknown = true;
+        const Channel channel = model_.contact_types[t].channel;
+        channels_served[static_cast<std::size_t>(channel)] = true;
+        if (channel != Channel::chat && !other) other = t;
+      }
+      if (unknown || !other) continue;
+      const Cursor at = groups[g].get("chat_concurrency");
+      const std::size_t voice = static_cast<std::size_t>(Channel::voice);
+      const std::size_t chat = static_cast<std::size_t>(Channel::chat);
+      const std::size_t mail = static_cast<std::size_t>(Channel::email);
+      if (channels_served[chat]) {
+        at.fail(fmt::format(
+            "must be 1: the group also serves {} contact type {}, and only chats can be held "
+            "several at once, got {}",
+            channels[static_cast<std::size_t>(model_.contact_types[*other].channel)],
+            show(Json(type_ids_[*other])), group.chat_concurrency));
+      } else {
+        const char* kind = !channels_served[mail]    ? "a voice-only group"
+                           : !channels_served[voice] ? "an email-only group"
+                                                     : "a voice and email group";
+        at.fail(fmt::format("must be 1: the group serves no chat contact type ({}), got {}", kind,
+                            group.chat_concurrency));
+      }
+    }
+  }
 
   void resolve_misroutes() {
     for (std::size_t i = 0; i < type_references_.size(); ++i) {

@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "ccsim/distribution.h"
+#include "ccsim/what_if.h"
 
 namespace {
 
@@ -558,6 +559,262 @@ TEST(ScenarioReader, OverflowAloneServesATypeAtTierOne) {
   EXPECT_EQ(m.overflow[0].type, 1u);
   EXPECT_EQ(m.overflow[0].tier, 1);
   EXPECT_TRUE(m.contact_types[1].groups.empty());
+}
+
+// ---- channels and automation
+
+// A call, a chat and an email type, one group each; `calls`, `chats` and `mails` are written into
+// their type, `groups` after the groups, `rest` at the top level.
+std::string omnichannel(const std::string& calls = "", const std::string& chats = "",
+                        const std::string& mails = R"(, "sla": { "respond_within_h": 8 })",
+                        const std::string& groups = "", const std::string& rest = "",
+                        const std::string& horizon = R"({ "intervals": 2 })") {
+  return R"({ "horizon": )" + horizon + R"(, "contact_types": [
+      { "id": "calls", "arrivals": { "rate_per_hour": 60 },
+        "handle_time": { "dist": "exponential", "mean_s": 300 })" + calls + R"( },
+      { "id": "chats", "channel": "chat", "arrivals": { "rate_per_hour": 30 },
+        "handle_time": { "dist": "exponential", "mean_s": 600 })" + chats + R"( },
+      { "id": "mails", "channel": "email", "arrivals": { "rate_per_hour": 10 },
+        "handle_time": { "dist": "exponential", "mean_s": 400 })" + mails + R"( } ],
+    "agent_groups": [
+      { "id": "voice", "skills": ["calls"], "staffing": 10 },
+      { "id": "chat", "skills": ["chats"], "staffing": 5 },
+      { "id": "back_office", "skills": ["mails"], "staffing": 2 })" + groups + R"( ])" + rest + " }";
+}
+
+const char* const bot_duration = R"("duration": { "dist": "exponential", "mean_s": 90 })";
+
+TEST(ScenarioReader, LeavesChannelsAndAutomationAtTheirDefaultsWhenAbsent) {
+  const Model m = parse(scenario());
+  EXPECT_EQ(m.horizon.start_weekday, 0);  // Monday
+  const ccsim::ContactType& type = m.contact_types.at(0);
+  EXPECT_EQ(type.channel, ccsim::Channel::voice);
+  EXPECT_FALSE(type.deflection.has_value());
+  EXPECT_FALSE(type.response.has_value());
+  EXPECT_FALSE(type.silent_abandonment.has_value());
+  const ccsim::AgentGroup& group = m.agent_groups.at(0);
+  EXPECT_FALSE(group.assist.has_value());
+  EXPECT_EQ(group.chat_concurrency, 1);
+  EXPECT_DOUBLE_EQ(group.concurrency_slowdown, 0.0);
+  EXPECT_EQ(group.voice_reserve, 0);
+  EXPECT_TRUE(m.bots.empty());
+}
+
+TEST(ScenarioReader, ReadsTheStartWeekdayFromMondayAsZero) {
+  EXPECT_EQ(parse(scenario(R"({ "intervals": 1, "start_weekday": "Sun" })")).horizon.start_weekday, 6);
+  EXPECT_EQ(parse(scenario(R"({ "intervals": 1, "start_weekday": "Wed" })")).horizon.start_weekday, 2);
+}
+
+TEST(ScenarioReader, ReadsTheChannelOfEachType) {
+  const Model m = parse(omnichannel());
+  EXPECT_EQ(m.contact_types.at(0).channel, ccsim::Channel::voice);
+  EXPECT_EQ(m.contact_types.at(1).channel, ccsim::Channel::chat);
+  EXPECT_EQ(m.contact_types.at(2).channel, ccsim::Channel::email);
+}
+
+TEST(ScenarioReader, ChatKeepsTheAnswerTimeServiceLevel) {
+  const Model m = parse(omnichannel("", R"(, "sla": { "answer_within_s": 60, "target": 0.9 })"));
+  const ccsim::ContactType& chats = m.contact_types.at(1);
+  EXPECT_DOUBLE_EQ(chats.sla.answer_within_s, 60.0);
+  EXPECT_DOUBLE_EQ(chats.sla.target, 0.9);
+  EXPECT_FALSE(chats.response.has_value());
+}
+
+TEST(ScenarioReader, EmailRespondsWithinHoursOfSimulatedTimeAtEightyPercentByDefault) {
+  const Model m = parse(omnichannel());
+  const ccsim::ContactType& mails = m.contact_types.at(2);
+  ASSERT_TRUE(mails.response.has_value());
+  EXPECT_DOUBLE_EQ(mails.response->respond_within_s, 8 * 3600.0);
+  EXPECT_DOUBLE_EQ(mails.response->target, 0.8);
+  EXPECT_FALSE(mails.response->business_hours.has_value());
+  EXPECT_FALSE(mails.patience.has_value());
+}
+
+TEST(ScenarioReader, ReadsEmailBusinessHoursAndTheirDays) {
+  const Model m = parse(omnichannel("", "",
+                        R"(, "sla": { "respond_within_h": 24, "target": 0.95, "business_hours":
+                             { "start": "09:30", "end": "17:00", "days": ["Tue", "Sat"] } })"));
+  const ccsim::ContactType& mails = m.contact_types.at(2);
+  ASSERT_TRUE(mails.response && mails.response->business_hours);
+  EXPECT_DOUBLE_EQ(mails.response->target, 0.95);
+  const ccsim::BusinessHours& hours = *mails.response->business_hours;
+  EXPECT_EQ(hours.start_min, 9 * 60 + 30);
+  EXPECT_EQ(hours.end_min, 17 * 60);
+  EXPECT_EQ(hours.days, (std::array<bool, 7>{false, true, false, false, false, true, false}));
+}
+
+TEST(ScenarioReader, BusinessHoursDefaultToEightToSixMondayToFriday) {
+  const Model m = parse(omnichannel("", "", R"(, "sla": { "respond_within_h": 4, "business_hours": {} })"));
+  const ccsim::ContactType& mails = m.contact_types.at(2);
+  ASSERT_TRUE(mails.response && mails.response->business_hours);
+  const ccsim::BusinessHours& hours = *mails.response->business_hours;
+  EXPECT_EQ(hours.start_min, 8 * 60);
+  EXPECT_EQ(hours.end_min, 18 * 60);
+  EXPECT_EQ(hours.days, (std::array<bool, 7>{true, true, true, true, true, false, false}));
+}
+
+TEST(ScenarioReader, DayRangeWrapsPastSundayAndMayEndAtMidnight) {
+  const Model m = parse(omnichannel("", "",
+                        R"(, "sla": { "respond_within_h": 4, "business_hours":
+                             { "start": "00:00", "end": "24:00", "days": "Sat-Mon" } })"));
+  const ccsim::ContactType& mails = m.contact_types.at(2);
+  const ccsim::BusinessHours& hours = *mails.response->business_hours;
+  EXPECT_EQ(hours.end_min, 24 * 60);
+  EXPECT_EQ(hours.days, (std::array<bool, 7>{true, false, false, false, false, true, true}));
+}
+
+TEST(ScenarioReader, OneDayNamesThatDayAlone) {
+  const Model m = parse(omnichannel("", "",
+                        R"(, "sla": { "respond_within_h": 4, "business_hours": { "days": "Sat" } })"));
+  const ccsim::ContactType& mails = m.contact_types.at(2);
+  EXPECT_EQ(mails.response->business_hours->days,
+            (std::array<bool, 7>{false, false, false, false, false, true, false}));
+}
+
+TEST(ScenarioReader, DeflectionLeaksNothingByDefaultAndBackAfterAnHour) {
+  const Model m = parse(omnichannel(R"(, "deflection": { "share": 0.25 })"));
+  const ccsim::ContactType& calls = m.contact_types.at(0);
+  ASSERT_TRUE(calls.deflection.has_value());
+  EXPECT_DOUBLE_EQ(calls.deflection->share, 0.25);
+  EXPECT_DOUBLE_EQ(calls.deflection->leak_p, 0.0);
+  ASSERT_TRUE(std::holds_alternative<ccsim::Exponential>(calls.deflection->leak_delay));
+  EXPECT_DOUBLE_EQ(ccsim::mean(calls.deflection->leak_delay), 3600.0);
+}
+
+TEST(ScenarioReader, ReadsEveryDeflectionSettingWritten) {
+  const Model m = parse(omnichannel("", "",
+                        R"(, "sla": { "respond_within_h": 8 }, "deflection": { "share": 0.4,
+                             "leak_p": 0.3, "leak_delay": { "dist": "deterministic", "value_s": 600 } })"));
+  const ccsim::ContactType& mails = m.contact_types.at(2);
+  ASSERT_TRUE(mails.deflection.has_value());
+  EXPECT_DOUBLE_EQ(mails.deflection->share, 0.4);
+  EXPECT_DOUBLE_EQ(mails.deflection->leak_p, 0.3);
+  EXPECT_DOUBLE_EQ(ccsim::mean(mails.deflection->leak_delay), 600.0);
+}
+
+TEST(ScenarioReader, SilentChatAbandonmentIsDiscoveredInThirtySecondsByDefault) {
+  const Model m = parse(omnichannel("", R"(, "silent_abandonment": { "share": 0.35 })"));
+  const ccsim::ContactType& chats = m.contact_types.at(1);
+  ASSERT_TRUE(chats.silent_abandonment.has_value());
+  EXPECT_DOUBLE_EQ(chats.silent_abandonment->share, 0.35);
+  ASSERT_TRUE(std::holds_alternative<ccsim::Deterministic>(chats.silent_abandonment->discover_time));
+  EXPECT_DOUBLE_EQ(ccsim::mean(chats.silent_abandonment->discover_time), 30.0);
+}
+
+TEST(ScenarioReader, ReadsTheDiscoveryTimeOfSilentAbandonment) {
+  const Model m = parse(omnichannel("", R"(, "silent_abandonment": { "share": 0.2,
+                              "discover_s": { "dist": "exponential", "mean_s": 45 } })"));
+  const ccsim::ContactType& chats = m.contact_types.at(1);
+  EXPECT_DOUBLE_EQ(ccsim::mean(chats.silent_abandonment->discover_time), 45.0);
+}
+
+TEST(ScenarioReader, AgentAssistIsAdoptedByAllAndFreeByDefault) {
+  const Model m = parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })",
+      R"(, { "id": "assisted", "skills": ["calls"], "staffing": 3, "assist": { "aht_factor": 0.85 } })"));
+  const ccsim::AgentGroup& group = m.agent_groups.at(3);
+  ASSERT_TRUE(group.assist.has_value());
+  EXPECT_DOUBLE_EQ(group.assist->aht_factor, 0.85);
+  EXPECT_DOUBLE_EQ(group.assist->adoption, 1.0);
+  EXPECT_DOUBLE_EQ(group.assist->cost_per_agent_hour, 0.0);
+}
+
+TEST(ScenarioReader, ReadsEveryAgentAssistSettingWritten) {
+  const Model m = parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })",
+      R"(, { "id": "assisted", "skills": ["calls"], "staffing": 3,
+             "assist": { "aht_factor": 0.8, "adoption": 0.6, "cost_per_agent_hour": 1.5 } })"));
+  const ccsim::AgentGroup& group = m.agent_groups.at(3);
+  ASSERT_TRUE(group.assist.has_value());
+  EXPECT_DOUBLE_EQ(group.assist->aht_factor, 0.8);
+  EXPECT_DOUBLE_EQ(group.assist->adoption, 0.6);
+  EXPECT_DOUBLE_EQ(group.assist->cost_per_agent_hour, 1.5);
+}
+
+TEST(ScenarioReader, ReadsChatConcurrencyItsSlowdownAndTheVoiceReserve) {
+  const Model m = parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })",
+      R"(, { "id": "chatters", "skills": ["chats"], "staffing": 3, "chat_concurrency": 3,
+             "concurrency_slowdown": 0.15 },
+           { "id": "blended", "skills": ["calls", "mails"], "staffing": 6, "voice_reserve": 2 })"));
+  EXPECT_EQ(m.agent_groups.at(3).chat_concurrency, 3);
+  EXPECT_DOUBLE_EQ(m.agent_groups.at(3).concurrency_slowdown, 0.15);
+  EXPECT_EQ(m.agent_groups.at(4).voice_reserve, 2);
+  EXPECT_EQ(m.agent_groups.at(4).chat_concurrency, 1);
+}
+
+TEST(ScenarioReader, FillsTheDefaultsOfABot) {
+  const Model m = parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })", "",
+      std::string(R"(, "automation": { "bots": [ { "id": "ivr", "types": ["calls"],
+                       "containment_p": 0.2, )") + bot_duration + " } ] }"));
+  ASSERT_EQ(m.bots.size(), 1u);
+  const ccsim::Bot& bot = m.bots[0];
+  EXPECT_EQ(bot.id, "ivr");
+  EXPECT_EQ(bot.types, std::vector<ccsim::ContactTypeIndex>{0});
+  EXPECT_DOUBLE_EQ(bot.entry_share, 1.0);
+  EXPECT_DOUBLE_EQ(bot.containment_p, 0.2);
+  EXPECT_DOUBLE_EQ(bot.abandon_p, 0.0);
+  EXPECT_DOUBLE_EQ(ccsim::mean(bot.duration), 90.0);
+  EXPECT_EQ(bot.capacity, ccsim::Bot{}.capacity);  // unlimited
+  EXPECT_DOUBLE_EQ(bot.cost_per_session, 0.0);
+  EXPECT_TRUE(bot.handoff_context);
+  EXPECT_DOUBLE_EQ(bot.handoff_aht_factor, 1.0);
+  EXPECT_FALSE(bot.handoff_extra_handle.has_value());
+  EXPECT_DOUBLE_EQ(bot.residual_aht_factor, 1.0);
+}
+
+TEST(ScenarioReader, ReadsEverySettingOfABot) {
+  const Model m = parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })", "",
+      R"(, "automation": { "bots": [ { "id": "assistant", "types": ["chats", "calls"],
+           "entry_share": 0.7, "containment_p": 0.3, "abandon_p": 0.1,
+           "duration": { "dist": "lognormal", "mean_s": 120, "cv": 0.5 }, "capacity": 40,
+           "cost_per_session": 0.25, "residual_aht_factor": 1.15,
+           "handoff": { "context": false, "aht_factor": 0.9,
+                        "extra_handle": { "dist": "deterministic", "value_s": 45 } } } ] })"));
+  ASSERT_EQ(m.bots.size(), 1u);
+  const ccsim::Bot& bot = m.bots[0];
+  EXPECT_EQ(bot.types, (std::vector<ccsim::ContactTypeIndex>{1, 0}));
+  EXPECT_DOUBLE_EQ(bot.entry_share, 0.7);
+  EXPECT_DOUBLE_EQ(bot.containment_p, 0.3);
+  EXPECT_DOUBLE_EQ(bot.abandon_p, 0.1);
+  EXPECT_NEAR(ccsim::mean(bot.duration), 120.0, 1e-9);
+  EXPECT_EQ(bot.capacity, 40);
+  EXPECT_DOUBLE_EQ(bot.cost_per_session, 0.25);
+  EXPECT_DOUBLE_EQ(bot.residual_aht_factor, 1.15);
+  EXPECT_FALSE(bot.handoff_context);
+  EXPECT_DOUBLE_EQ(bot.handoff_aht_factor, 0.9);
+  ASSERT_TRUE(bot.handoff_extra_handle.has_value());
+  EXPECT_DOUBLE_EQ(ccsim::mean(*bot.handoff_extra_handle), 45.0);
+}
+
+TEST(ScenarioReader, BotMayAnswerEmail) {
+  const Model m = parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })", "",
+      std::string(R"(, "automation": { "bots": [ { "id": "responder", "types": ["mails"],
+                       "containment_p": 0.1, )") + bot_duration + " } ] }"));
+  EXPECT_EQ(m.bots.at(0).types, std::vector<ccsim::ContactTypeIndex>{2});
+}
+
+TEST(ScenarioReader, BotWithNoCapacityIsAllowedWhenNothingEntersIt) {
+  const Model m = parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })", "",
+      std::string(R"(, "automation": { "bots": [ { "id": "off", "types": ["calls"],
+                       "entry_share": 0, "capacity": 0, "containment_p": 0.1, )") +
+          bot_duration + " } ] }"));
+  EXPECT_EQ(m.bots.at(0).capacity, 0);
+}
+
+TEST(ScenarioReader, WhatIfPathNamesABotById) {
+  const nlohmann::json document = nlohmann::json::parse(omnichannel(
+      "", "", R"(, "sla": { "respond_within_h": 8 })", "",
+      std::string(R"(, "automation": { "bots": [ { "id": "ivr", "types": ["calls"],
+                       "containment_p": 0.2, )") + bot_duration + R"( } ] },
+        "what_if": { "better_bot": [ { "op": "replace",
+          "path": "/automation/bots/ivr/containment_p", "value": 0.35 } ] })"));
+  const Model m = ccsim::compile_what_if(document, "better_bot", "test.json");
+  EXPECT_DOUBLE_EQ(m.bots.at(0).containment_p, 0.35);
 }
 
 // ---- documents and the bundled examples

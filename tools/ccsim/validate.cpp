@@ -57,6 +57,44 @@ std::string service_level_text(const ServiceLevelRule& rule) {
   return text;
 }
 
+const std::array<const char*, 7> weekday_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+const std::array<const char*, channel_count> channel_names = {"voice", "chat", "email"};
+
+std::string clock_text(int minutes) {
+  return fmt::format("{:02d}:{:02d}", minutes / 60, minutes % 60);
+}
+
+// "Mon-Fri", "Sat-Mon" for one run of days (wrapping past Sunday), else "Tue, Thu, Sat".
+std::string days_text(const std::array<bool, 7>& days) {
+  const auto open = static_cast<int>(std::count(days.begin(), days.end(), true));
+  if (open == 7) return "Mon-Sun";
+  // A single run starts on an open day after a closed one.
+  int starts = 0, first = 0;
+  for (int d = 0; d < 7; ++d)
+    if (days[static_cast<std::size_t>(d)] && !days[static_cast<std::size_t>((d + 6) % 7)]) {
+      ++starts;
+      first = d;
+    }
+  if (starts == 1 && open > 1)
+    return fmt::format("{}-{}", weekday_names[static_cast<std::size_t>(first)],
+                       weekday_names[static_cast<std::size_t>((first + open - 1) % 7)]);
+  std::string text;
+  for (std::size_t d = 0; d < 7; ++d)
+    if (days[d]) text += (text.empty() ? "" : ", ") + std::string(weekday_names[d]);
+  return text;
+}
+
+// An email's target: "80% in 24 h of Mon-Fri 08:00-18:00", or "90% in 4 h" of simulated time.
+std::string response_text(const ResponseRule& rule) {
+  std::string text =
+      fmt::format("{} in {:g} h", percent_text(rule.target), rule.respond_within_s / 3600.0);
+  if (rule.business_hours)
+    text += fmt::format(" of {} {}-{}", days_text(rule.business_hours->days),
+                        clock_text(rule.business_hours->start_min),
+                        clock_text(rule.business_hours->end_min));
+  return text;
+}
+
 const Skill* skill_of(const AgentGroup& group, ContactTypeIndex type) {
   for (const Skill& skill : group.skills)
     if (skill.type == type) return &skill;
@@ -143,6 +181,18 @@ std::string fcr_text(const Model& model, const ContactType& type) {
     parts.push_back(fmt::format("callback offered above {} ({} accept)",
                                 seconds_text(type.callback->offer_when_wait_s),
                                 share_text(type.callback->accept_p)));
+  if (type.deflection && type.deflection->share > 0) {
+    std::string text =
+        fmt::format("{} deflected to self-service", share_text(type.deflection->share));
+    if (type.deflection->leak_p > 0)
+      text += fmt::format(" ({} of them come back after {})", share_text(type.deflection->leak_p),
+                          distribution_text(type.deflection->leak_delay));
+    parts.push_back(text);
+  }
+  if (type.silent_abandonment && type.silent_abandonment->share > 0)
+    parts.push_back(fmt::format("{} of abandons are silent (the agent spends {} finding out)",
+                                share_text(type.silent_abandonment->share),
+                                distribution_text(type.silent_abandonment->discover_time)));
   std::string text;
   for (const auto& part : parts) text += (text.empty() ? "" : "; ") + part;
   return text;
@@ -176,8 +226,13 @@ std::size_t widest(const std::vector<std::string>& texts, std::size_t at_least) 
 void print_header(const Model& model, const std::string& file) {
   const Horizon& h = model.horizon;
   fmt::print("scenario  {} ({})\n", model.name, file);
-  fmt::print("horizon   starts {}, {} intervals x {:g} min, {} day{}\n", h.start_label(0),
-             h.intervals_per_day, h.interval_s / 60.0, h.days, h.days == 1 ? "" : "s");
+  // The weekday only when it is not the default Monday.
+  const std::string weekday =
+      h.start_weekday == 0
+          ? std::string()
+          : fmt::format(" on a {}", weekday_names[static_cast<std::size_t>(h.start_weekday % 7)]);
+  fmt::print("horizon   starts {}{}, {} intervals x {:g} min, {} day{}\n", h.start_label(0),
+             weekday, h.intervals_per_day, h.interval_s / 60.0, h.days, h.days == 1 ? "" : "s");
   const std::string warmup = model.run.warmup_s > 0
                                  ? fmt::format("warm-up {:g} min", model.run.warmup_s / 60.0)
                                  : std::string("no warm-up");
@@ -187,12 +242,13 @@ void print_header(const Model& model, const std::string& file) {
 
 void print_contact_types(const Model& model) {
   const double days = model.horizon.days;
-  std::vector<std::string> ids, segments, offered, handle, patience, sla;
+  std::vector<std::string> ids, channels, segments, offered, handle, patience, sla;
   for (ContactTypeIndex t = 0; t < model.type_count(); ++t) {
     const ContactType& type = model.contact_types[t];
     double contacts = 0.0;
     for (double rate : type.rate_per_s) contacts += rate * model.horizon.interval_s;
     ids.push_back(type.id);
+    channels.push_back(channel_names[static_cast<std::size_t>(type.channel)]);
     segments.push_back(type.segment == no_segment
                            ? "-"
                            : fmt::format("{} (p{})", model.segments[type.segment].id,
@@ -200,23 +256,31 @@ void print_contact_types(const Model& model) {
     offered.push_back(count_text(contacts / days));
     handle.push_back(distribution_text(type.handle_time));
     patience.push_back(type.patience ? distribution_text(*type.patience) : "never abandons");
-    sla.push_back(service_level_text(type.sla));
+    sla.push_back(type.response ? response_text(*type.response) : service_level_text(type.sla));
   }
-  // The segment column only when the scenario has segments.
+  // The segment column only when the scenario has segments, the channel column only when some
+  // type is not a call.
   const bool with_segments = !model.segments.empty();
+  const bool with_channels =
+      std::any_of(model.contact_types.begin(), model.contact_types.end(),
+                  [](const ContactType& type) { return type.channel != Channel::voice; });
   const std::size_t w_id = widest(ids, 2), w_segment = widest(segments, 7),
                     w_offered = widest(offered, 11), w_handle = widest(handle, 11),
                     w_patience = widest(patience, 8);
   const auto segment_cell = [&](const std::string& text) {
     return with_segments ? fmt::format("{:<{}}  ", text, w_segment) : std::string();
   };
+  const auto channel_cell = [&](const std::string& text) {
+    return with_channels ? fmt::format("{:<7}  ", text) : std::string();
+  };
   fmt::print("\ncontact types\n");
-  fmt::print("  {:<{}}  {}{:>{}}  {:<{}}  {:<{}}  {}\n", "id", w_id, segment_cell("segment"),
-             "offered/day", w_offered, "handle time", w_handle, "patience", w_patience,
-             "service level");
+  fmt::print("  {:<{}}  {}{}{:>{}}  {:<{}}  {:<{}}  {}\n", "id", w_id, channel_cell("channel"),
+             segment_cell("segment"), "offered/day", w_offered, "handle time", w_handle,
+             "patience", w_patience, "service level");
   for (std::size_t i = 0; i < ids.size(); ++i)
-    fmt::print("  {:<{}}  {}{:>{}}  {:<{}}  {:<{}}  {}\n", ids[i], w_id, segment_cell(segments[i]),
-               offered[i], w_offered, handle[i], w_handle, patience[i], w_patience, sla[i]);
+    fmt::print("  {:<{}}  {}{}{:>{}}  {:<{}}  {:<{}}  {}\n", ids[i], w_id,
+               channel_cell(channels[i]), segment_cell(segments[i]), offered[i], w_offered,
+               handle[i], w_handle, patience[i], w_patience, sla[i]);
   for (const ContactType& type : model.contact_types) {
     const std::string text = fcr_text(model, type);
     if (!text.empty()) fmt::print("  {}: {}\n", type.id, text);
@@ -277,12 +341,67 @@ void print_agent_groups(const Model& model) {
                           group.cost_per_minute);
     fmt::print("  {} also costs {}\n", group.id, text);
   }
+  // Agent assist, chats held at once, agents kept free for voice.
+  for (const AgentGroup& group : model.agent_groups) {
+    std::vector<std::string> notes;
+    if (group.assist) {
+      std::string text = fmt::format("agent assist (aht x{:.3g}, {} adoption",
+                                     group.assist->aht_factor, share_text(group.assist->adoption));
+      if (group.assist->cost_per_agent_hour > 0)
+        text += fmt::format(", {:.2f} per agent hour", group.assist->cost_per_agent_hour);
+      notes.push_back(text + ")");
+    }
+    if (group.chat_concurrency > 1) {
+      std::string text = fmt::format("holds up to {} chats at once", group.chat_concurrency);
+      if (group.concurrency_slowdown > 0)
+        text += fmt::format(" (each extra chat slows every chat by {})",
+                            share_text(group.concurrency_slowdown));
+      notes.push_back(text);
+    }
+    if (group.voice_reserve > 0)
+      notes.push_back(fmt::format("keeps {} agent{} free for voice", group.voice_reserve,
+                                  group.voice_reserve == 1 ? "" : "s"));
+    if (notes.empty()) continue;
+    std::string text;
+    for (const auto& note : notes) text += (text.empty() ? "" : "; ") + note;
+    fmt::print("  {}: {}\n", group.id, text);
+  }
   // "overflow: billing at tier 1 after 60 s -> partner, night"
   for (const OverflowStep& step : model.overflow) {
     std::string to;
     for (AgentGroupIndex g : step.to) to += (to.empty() ? "" : ", ") + model.agent_groups[g].id;
     fmt::print("  overflow: {} at tier {} after {} -> {}\n", model.contact_types[step.type].id,
                step.tier, seconds_text(step.after_s), to);
+  }
+}
+
+// "ivr on billing, tech: 80% enter, 30% contained, 5% abandon in it; sessions exponential 90 s,
+// at most 50 at once; handoff with context (aht x0.9)".
+void print_bots(const Model& model) {
+  if (model.bots.empty()) return;
+  fmt::print("\nbots (in front of the agents)\n");
+  for (const Bot& bot : model.bots) {
+    std::string types;
+    for (ContactTypeIndex t : bot.types)
+      types += (types.empty() ? "" : ", ") + model.contact_types[t].id;
+    std::string text = fmt::format("{} on {}: {} enter, {} contained", bot.id, types,
+                                   share_text(bot.entry_share), share_text(bot.containment_p));
+    if (bot.abandon_p > 0) text += fmt::format(", {} abandon in it", share_text(bot.abandon_p));
+    text += fmt::format("; sessions {}", distribution_text(bot.duration));
+    if (bot.capacity < Bot{}.capacity) text += fmt::format(", at most {} at once", bot.capacity);
+    if (bot.cost_per_session > 0) text += fmt::format(", {:.2f} each", bot.cost_per_session);
+    if (bot.handoff_context) {
+      text += "; handoff with context";
+      if (bot.handoff_aht_factor != 1.0)
+        text += fmt::format(" (aht x{:.3g})", bot.handoff_aht_factor);
+    } else {
+      text += "; handoff without context";
+      if (bot.handoff_extra_handle)
+        text += fmt::format(" (+{} to repeat)", distribution_text(*bot.handoff_extra_handle));
+    }
+    if (bot.residual_aht_factor != 1.0)
+      text += fmt::format("; handed-off contacts aht x{:.3g}", bot.residual_aht_factor);
+    fmt::print("  {}\n", text);
   }
 }
 
@@ -392,6 +511,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     print_header(model, *file);
     print_contact_types(model);
     print_agent_groups(model);
+    print_bots(model);
     print_load_table(model);
     fmt::print("\n{}: valid\n", *file);
     exit_code = 0;

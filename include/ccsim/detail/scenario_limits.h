@@ -20,6 +20,7 @@ inline constexpr std::size_t contact_types = 1'000;
 inline constexpr std::size_t agent_groups = 1'000;
 inline constexpr std::size_t segments = 1'000;
 inline constexpr std::size_t overflow_steps = 10'000;
+inline constexpr std::size_t bots = 1'000;
 // (contact types + agent groups) * intervals: every value of every per-interval table.
 inline constexpr double table_cells = 10'000'000;
 
@@ -36,6 +37,8 @@ inline constexpr double cost_per_minute = 1e6;
 inline constexpr double priority = 1'000'000;
 inline constexpr double aht_factor = 100;
 inline constexpr double resolve_factor = 100;
+inline constexpr double concurrency_slowdown = 100;
+inline constexpr double bot_capacity = 1'000'000;  // concurrent bot sessions (Bot's default)
 inline constexpr double busyness_cv = 10;
 inline constexpr double erlang_k = 10'000;
 inline constexpr double shape = 1e6;  // gamma shape
