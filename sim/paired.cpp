@@ -34,6 +34,9 @@ std::optional<std::string> pairing_problem(const Model& base, const Model& varia
     return std::string("it changes the agent groups (their ids or order)");
   if (ids(base.segments) != ids(variant.segments))
     return std::string("it changes the segments (their ids or order)");
+  for (std::size_t t = 0; t < base.type_count(); ++t)
+    if (base.contact_types[t].channel != variant.contact_types[t].channel)
+      return fmt::format("it changes the channel of contact type \"{}\"", base.contact_types[t].id);
   if (base.horizon.intervals() != variant.horizon.intervals())
     return fmt::format("it changes the number of intervals from {} to {}",
                        base.horizon.intervals(), variant.horizon.intervals());

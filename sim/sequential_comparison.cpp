@@ -35,6 +35,7 @@ std::string_view scope_word(ScopeKind scope) {
     case ScopeKind::contact_type: return "a contact type";
     case ScopeKind::agent_group: return "an agent group";
     case ScopeKind::segment: return "a segment";
+    case ScopeKind::channel: return "a channel";
   }
   return "";
 }
@@ -72,6 +73,7 @@ std::string KpiMargin::label() const {
     case ScopeKind::contact_type: return fmt::format("type/{}/{}", scope_id, kpi_name(kpi));
     case ScopeKind::agent_group: return fmt::format("group/{}/{}", scope_id, kpi_name(kpi));
     case ScopeKind::segment: return fmt::format("segment/{}/{}", scope_id, kpi_name(kpi));
+    case ScopeKind::channel: return fmt::format("channel/{}/{}", scope_id, kpi_name(kpi));
   }
   return "";
 }
@@ -86,7 +88,7 @@ KpiMargin parse_kpi_margin(std::string_view text) {
   const std::string expected =
       "expected KPI:+x or KPI:-x, x absolute or x% of the baseline, the sign saying which change "
       "is bad (e.g. service_level:-0.01, cost_total:+2%); KPI may be scoped as type/ID/KPI, "
-      "group/ID/KPI or segment/ID/KPI";
+      "group/ID/KPI, segment/ID/KPI or channel/ID/KPI (ID voice, chat or email)";
   const std::size_t colon = text.rfind(':');
   if (colon == std::string_view::npos) bad_kpi(text, expected);
 
@@ -95,11 +97,13 @@ KpiMargin parse_kpi_margin(std::string_view text) {
   std::string_view name;
   if (path.size() == 1) {
     name = path[0];
-  } else if (path.size() == 3 && (path[0] == "type" || path[0] == "group" || path[0] == "segment") &&
+  } else if (path.size() == 3 &&
+             (path[0] == "type" || path[0] == "group" || path[0] == "segment" || path[0] == "channel") &&
              !path[1].empty()) {
-    margin.scope = path[0] == "type"    ? ScopeKind::contact_type
-                   : path[0] == "group" ? ScopeKind::agent_group
-                                        : ScopeKind::segment;
+    margin.scope = path[0] == "type"      ? ScopeKind::contact_type
+                   : path[0] == "group"   ? ScopeKind::agent_group
+                   : path[0] == "segment" ? ScopeKind::segment
+                                          : ScopeKind::channel;
     margin.scope_id = std::string(path[1]);
     name = path[2];
   } else {
@@ -164,6 +168,18 @@ std::size_t kpi_cell(const Model& model, const KpiMargin& margin, const std::str
                                                          margin.label(), margin.scope_id,
                                                          segments.empty() ? "none" : id_list(segments))}});
     scope = layout.segment_scope(static_cast<std::size_t>(it - segments.begin()));
+  } else if (margin.scope == ScopeKind::channel) {
+    const auto& channels = layout.channels;
+    const auto it = std::find_if(channels.begin(), channels.end(),
+                                 [&](Channel c) { return channel_id(c) == margin.scope_id; });
+    if (it == channels.end()) {
+      std::string list;
+      for (const Channel c : channels) list += (list.empty() ? "" : ", ") + std::string(channel_id(c));
+      throw InputError({Diagnostic{file, "", fmt::format("--kpi {}: no channel \"{}\" (channels: {})",
+                                                         margin.label(), margin.scope_id,
+                                                         list.empty() ? "none: one channel only" : list)}});
+    }
+    scope = layout.channel_scope(static_cast<std::size_t>(it - channels.begin()));
   }
   return layout.at(scope, KpiLayout::whole_horizon, margin.kpi);
 }

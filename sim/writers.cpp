@@ -52,6 +52,14 @@ json by_segment_json(const Model& model, const Summary& summary, std::size_t slo
   return out;
 }
 
+json by_channel_json(const Summary& summary, std::size_t slot) {
+  json out = json::object();
+  const KpiLayout& layout = summary.layout;
+  for (std::size_t c = 0; c < layout.channels.size(); ++c)
+    out[std::string(channel_id(layout.channels[c]))] = scope_json(summary, layout.channel_scope(c), slot);
+  return out;
+}
+
 // ---- the table ----------------------------------------------------------------------------------
 
 std::string format_estimate(Kpi kpi, const Estimate& e) {
@@ -104,13 +112,22 @@ std::string sla_rule(const ServiceLevelRule& rule) {
   return fmt::format("{:g}% in {:g} s", 100.0 * rule.target, rule.answer_within_s);
 }
 
+// A type's target: email's response target ("80% in 24 h", business time when it has business
+// hours), the answer-within service level otherwise.
+std::string type_target(const ContactType& type) {
+  if (type.channel != Channel::email) return sla_rule(type.sla);
+  if (!type.response) return "";
+  return fmt::format("{:g}% in {:g} h", 100.0 * type.response->target,
+                     type.response->respond_within_s / 3600.0);
+}
+
 // A segment's target: the rule its contact types share, or nothing when they differ (its service
 // level then sums each type's own).
 std::string segment_sla_rule(const Model& model, std::size_t segment) {
   std::string rule;
   for (const ContactType& type : model.contact_types) {
     if (type.segment != segment) continue;
-    const std::string text = sla_rule(type.sla);
+    const std::string text = type_target(type);
     if (!rule.empty() && text != rule) return "";
     rule = text;
   }
@@ -131,6 +148,7 @@ json summary_json(const Model& model, const Summary& summary, const RunDescripti
   out["by_type"] = by_type_json(model, summary, KpiLayout::whole_horizon);
   out["by_group"] = by_group_json(model, summary, KpiLayout::whole_horizon);
   out["by_segment"] = by_segment_json(model, summary, KpiLayout::whole_horizon);
+  out["by_channel"] = by_channel_json(summary, KpiLayout::whole_horizon);
   json intervals = json::array();
   for (std::size_t i = 0; i < summary.layout.intervals; ++i) {
     const std::size_t slot = KpiLayout::interval_slot(i);
@@ -140,6 +158,7 @@ json summary_json(const Model& model, const Summary& summary, const RunDescripti
     entry["by_type"] = by_type_json(model, summary, slot);
     entry["by_group"] = by_group_json(model, summary, slot);
     entry["by_segment"] = by_segment_json(model, summary, slot);
+    entry["by_channel"] = by_channel_json(summary, slot);
     intervals.push_back(std::move(entry));
   }
   out["by_interval"] = std::move(intervals);
@@ -153,7 +172,8 @@ void write_json(std::ostream& out, const Model& model, const Summary& summary,
 
 int kpi_decimals(Kpi kpi) {
   switch (kpi) {
-    case Kpi::cost_total: return 0;
+    case Kpi::cost_total:
+    case Kpi::cost_automation: return 0;
     case Kpi::contacts_per_issue:
     case Kpi::cost_per_contact:
     case Kpi::cost_per_resolved_issue: return 2;
@@ -173,6 +193,27 @@ bool has_tiering(const Model& model) {
     if (type.resolution_p < 1.0 || type.escalation || type.misroute || type.repeat || type.retry ||
         type.callback)
       return true;
+  return false;
+}
+
+bool uses_channels(const Model& model) {
+  for (const ContactType& type : model.contact_types)
+    if (type.channel != Channel::voice) return true;
+  return false;
+}
+
+bool has_email(const Model& model) {
+  for (const ContactType& type : model.contact_types)
+    if (type.channel == Channel::email) return true;
+  return false;
+}
+
+bool has_automation(const Model& model) {
+  if (!model.bots.empty()) return true;
+  for (const ContactType& type : model.contact_types)
+    if (type.deflection) return true;
+  for (const AgentGroup& group : model.agent_groups)
+    if (group.assist) return true;
   return false;
 }
 
@@ -204,6 +245,9 @@ void for_each_csv_row(const Model& model, const KpiLayout& layout,
     } else if (kind == ScopeKind::segment) {
       scope_name = "segment";
       id = model.segments[scope - 1 - layout.types - layout.groups].id;
+    } else if (kind == ScopeKind::channel) {
+      scope_name = "channel";
+      id = channel_id(layout.channels[scope - 1 - layout.types - layout.groups - layout.segments]);
     }
     for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
       const std::string interval = slot == 0 ? "all" : std::to_string(slot - 1);
@@ -242,7 +286,7 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
   std::vector<Row> rows;
   for (std::size_t t = 0; t < model.type_count(); ++t) {
     const ContactType& type = model.contact_types[t];
-    rows.push_back({{type.id, sla_rule(type.sla)}, summary.layout.type_scope(t), KpiLayout::whole_horizon});
+    rows.push_back({{type.id, type_target(type)}, summary.layout.type_scope(t), KpiLayout::whole_horizon});
   }
   rows.push_back({{"all", ""}, KpiLayout::overall, KpiLayout::whole_horizon});
   fmt::print(out, "By contact type\n");
@@ -255,6 +299,56 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
                       summary.layout.segment_scope(s), KpiLayout::whole_horizon});
     fmt::print(out, "\nBy segment\n");
     print_grid(out, summary, {"segment", "target"}, rows, contact_columns);
+  }
+
+  // Channels: voice and chat answer within seconds, email responds within hours (response SL).
+  if (!summary.layout.channels.empty()) {
+    rows.clear();
+    for (std::size_t c = 0; c < summary.layout.channels.size(); ++c)
+      rows.push_back({{std::string(channel_id(summary.layout.channels[c]))},
+                      summary.layout.channel_scope(c), KpiLayout::whole_horizon});
+    rows.push_back({{"all"}, KpiLayout::overall, KpiLayout::whole_horizon});
+    fmt::print(out, "\nBy channel\n");
+    print_grid(out, summary, {"channel"}, rows,
+               {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
+                {Kpi::response_sl, "response SL"}, {Kpi::abandon_rate, "abandoned"},
+                {Kpi::cost_per_contact, "cost/contact"}});
+  }
+
+  // Email: responses within target, and the backlog left at the horizon's end.
+  if (has_email(model)) {
+    rows.clear();
+    for (std::size_t t = 0; t < model.type_count(); ++t) {
+      const ContactType& type = model.contact_types[t];
+      if (type.channel == Channel::email)
+        rows.push_back({{type.id, type_target(type)}, summary.layout.type_scope(t), KpiLayout::whole_horizon});
+    }
+    fmt::print(out, "\nEmail (backlog at the end of the last interval)\n");
+    print_grid(out, summary, {"type", "target"}, rows,
+               {{Kpi::offered, "offered"}, {Kpi::handled, "handled"}, {Kpi::response_sl, "response SL"},
+                {Kpi::backlog, "backlog"}, {Kpi::backlog_oldest_h, "oldest h"}});
+  }
+
+  // Bots, deflection and agent assist.
+  if (has_automation(model)) {
+    rows.clear();
+    for (std::size_t t = 0; t < model.type_count(); ++t) {
+      bool automated = model.contact_types[t].deflection.has_value();
+      for (const Bot& bot : model.bots)
+        for (const ContactTypeIndex k : bot.types) automated = automated || k == t;
+      if (automated)
+        rows.push_back({{model.contact_types[t].id}, summary.layout.type_scope(t), KpiLayout::whole_horizon});
+    }
+    for (std::size_t g = 0; g < model.group_count(); ++g)
+      if (model.agent_groups[g].assist)
+        rows.push_back({{"group " + model.agent_groups[g].id}, summary.layout.group_scope(g),
+                        KpiLayout::whole_horizon});
+    rows.push_back({{"all"}, KpiLayout::overall, KpiLayout::whole_horizon});
+    fmt::print(out, "\nAutomation (shares of bot entries; automation rate: resolved without an agent / demand)\n");
+    print_grid(out, summary, {"type"}, rows,
+               {{Kpi::containment_rate, "contained"}, {Kpi::bot_abandon_rate, "bot abandoned"},
+                {Kpi::handoff_rate, "handed off"}, {Kpi::deflected, "deflected"},
+                {Kpi::automation_rate, "automation rate"}, {Kpi::cost_automation, "automation cost"}});
   }
 
   // Plain queueing scenarios resolve every contact at once: this block would be all 100 % there.

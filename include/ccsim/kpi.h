@@ -1,12 +1,14 @@
 // The KPIs ccsim reports, their names in outputs, and the scopes each applies to.
 //
 // Every KPI is read per replication from the tallies of one scope (overall, one contact type, one
-// agent group or one customer segment) over one slot (the whole horizon or one interval); the
-// summary then averages the per-replication values. A ratio whose denominator is 0 in a
+// agent group, one customer segment or one channel) over one slot (the whole horizon or one
+// interval); the summary then averages the per-replication values. A ratio whose denominator is 0 in a
 // replication is undefined (NaN) there. Definitions (README "KPIs" has the full text):
-//   service_level  answered within T / denominator (offered less short abandons by default)
+//   service_level  answered within T / denominator (offered less short abandons by default), over
+//                  voice and chat types only (email has a response target instead); contacts a
+//                  bot contained or lost never reached the queue and are left out of the denominator
 //   asa_s          mean wait of answered contacts; wait_p50/p90/p99_s percentiles of that wait
-//   abandon_rate   abandoned / offered;  aht_s  mean handle time of handled contacts
+//   abandon_rate   abandoned / offered (abandons in a bot included);  aht_s  mean handle time of handled contacts
 //   occupancy      busy agent time / agent time on duty (staffed less shrinkage)
 //   utilisation    busy agent time / paid agent time (staffed)
 //   cost_total     paid agent hours x cost per hour, plus per-contact and per-minute costs
@@ -25,6 +27,21 @@
 // Cost:
 //   cost_per_contact         cost / handled contacts (a group: its cost / what it handled)
 //   cost_per_resolved_issue  total cost / issues resolved (overall only)
+//   The overall cost_total includes bot sessions; a channel's is its share of each group's cost
+//   (by the group's handle time on the channel, interval by interval) plus its types' bot sessions.
+// Automation (demand = deflected + fresh arrivals; bot shares divide by the contacts entering a bot):
+//   containment_rate    contained by a bot / bot entries
+//   bot_abandon_rate    abandoned in a bot / bot entries
+//   handoff_rate        handed to the human queue by a bot / bot entries
+//   deflected           demand self-service took before it became a contact (count)
+//   automation_rate     resolved without an agent / demand
+//                       = (contained + deflected - leaked) / (issues opened - leaked + deflected)
+//   cost_automation     bot sessions plus agent-assist licences (types, segments, channels: bots;
+//                       groups: assist)
+// Email:
+//   backlog             contacts waiting at the slot's end (the whole horizon: at its last interval's)
+//   backlog_oldest_h    age of the oldest of them, hours (undefined when none waits)
+//   response_sl         email handled within the response target / email handled
 #pragma once
 
 #include <array>
@@ -61,8 +78,17 @@ enum class Kpi : std::size_t {
   callback_wait_s,
   cost_per_contact,
   cost_per_resolved_issue,
+  containment_rate,
+  bot_abandon_rate,
+  handoff_rate,
+  deflected,
+  automation_rate,
+  cost_automation,
+  backlog,
+  backlog_oldest_h,
+  response_sl,
 };
-inline constexpr std::size_t kpi_count = 27;
+inline constexpr std::size_t kpi_count = 36;
 
 inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "offered",    "handled",    "abandoned",    "in_system", "service_level",
@@ -72,8 +98,11 @@ inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "contacts_per_issue",       "transfer_rate",            "escalation_rate",
     "time_to_resolution_p50_s", "time_to_resolution_p90_s", "callbacks_offered",
     "callbacks_accepted",       "callback_wait_s",          "cost_per_contact",
-    "cost_per_resolved_issue"};
-static_assert(static_cast<std::size_t>(Kpi::cost_per_resolved_issue) + 1 == kpi_count);
+    "cost_per_resolved_issue",  "containment_rate",         "bot_abandon_rate",
+    "handoff_rate",             "deflected",                "automation_rate",
+    "cost_automation",          "backlog",                  "backlog_oldest_h",
+    "response_sl"};
+static_assert(static_cast<std::size_t>(Kpi::response_sl) + 1 == kpi_count);
 
 inline constexpr std::string_view kpi_name(Kpi kpi) {
   return kpi_names[static_cast<std::size_t>(kpi)];
@@ -90,17 +119,24 @@ constexpr bool kpi_is_share(Kpi kpi) {
     case Kpi::resolution_rate:
     case Kpi::repeat_rate:
     case Kpi::transfer_rate:
-    case Kpi::escalation_rate: return true;
+    case Kpi::escalation_rate:
+    case Kpi::containment_rate:
+    case Kpi::bot_abandon_rate:
+    case Kpi::handoff_rate:
+    case Kpi::automation_rate:
+    case Kpi::response_sl: return true;
     default: return false;
   }
 }
 
-enum class ScopeKind { overall, contact_type, agent_group, segment };
+enum class ScopeKind { overall, contact_type, agent_group, segment, channel };
 
-// Contact and issue KPIs belong to contact types and to segments (which add up their types);
-// agent-time and cost KPIs to groups; the overall scope has them all. handled, aht_s,
-// transfer_rate and escalation_rate apply to groups too (of what the group handled), and so does
-// cost_per_contact; cost_per_resolved_issue is overall only.
+// Contact, issue, automation and email KPIs belong to contact types, to segments and to channels
+// (which add up their types); agent-time and cost KPIs to groups; the overall scope has them all.
+// handled, aht_s, transfer_rate and escalation_rate apply to groups too (of what the group
+// handled), and so does cost_per_contact; cost_automation applies everywhere (bots to types,
+// segments and channels, assist to groups). A channel also has cost_total and cost_per_contact
+// (its share of the groups' cost); cost_per_resolved_issue is overall only.
 constexpr bool kpi_applies(ScopeKind scope, Kpi kpi) {
   switch (scope) {
     case ScopeKind::overall: return true;
@@ -108,10 +144,13 @@ constexpr bool kpi_applies(ScopeKind scope, Kpi kpi) {
     case ScopeKind::segment:
       return kpi != Kpi::occupancy && kpi != Kpi::utilisation && kpi != Kpi::cost_total &&
              kpi != Kpi::cost_per_contact && kpi != Kpi::cost_per_resolved_issue;
+    case ScopeKind::channel:
+      return kpi != Kpi::occupancy && kpi != Kpi::utilisation && kpi != Kpi::cost_per_resolved_issue;
     case ScopeKind::agent_group:
       return kpi == Kpi::handled || kpi == Kpi::aht_s || kpi == Kpi::occupancy ||
              kpi == Kpi::utilisation || kpi == Kpi::cost_total || kpi == Kpi::transfer_rate ||
-             kpi == Kpi::escalation_rate || kpi == Kpi::cost_per_contact;
+             kpi == Kpi::escalation_rate || kpi == Kpi::cost_per_contact ||
+             kpi == Kpi::cost_automation;
   }
   return false;
 }

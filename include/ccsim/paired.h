@@ -22,8 +22,8 @@ std::vector<double> paired_difference(const std::vector<double>& base,
                                       const std::vector<double>& variant);
 
 // Why `variant` cannot be compared with `base` cell by cell (a different number or order of
-// contact types, agent groups or segments, or a different number of intervals), or nothing when
-// it can.
+// contact types, agent groups or segments, a contact type on another channel, or a different
+// number of intervals), or nothing when it can.
 std::optional<std::string> pairing_problem(const Model& base, const Model& variant);
 
 // True when the 95 % confidence interval of a change excludes 0: a change that is not noise.

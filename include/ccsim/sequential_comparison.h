@@ -39,20 +39,21 @@ namespace ccsim {
 struct KpiMargin {
   Kpi kpi = Kpi::service_level;
   ScopeKind scope = ScopeKind::overall;
-  std::string scope_id;      // contact type, agent group or segment id; empty for overall
+  std::string scope_id;      // contact type, agent group, segment or channel id; empty for overall
   bool rise_is_bad = true;   // the sign written: '+' a rise is bad, '-' a fall is bad
   double amount = 0.0;       // >= 0, as written; a percentage of the baseline mean when `relative`
   bool relative = false;
 
   // "service_level", "type/billing/service_level", "group/tech_team/occupancy",
-  // "segment/vip/fcr".
+  // "segment/vip/fcr", "channel/email/response_sl".
   std::string label() const;
   // The margin as written: "-0.01", "+2%".
   std::string margin_text() const;
 };
 
-// Parses "KPI:±x" or "KPI:±x%", where KPI may be scoped as "type/ID/KPI", "group/ID/KPI" or
-// "segment/ID/KPI".
+// Parses "KPI:±x" or "KPI:±x%", where KPI may be scoped as "type/ID/KPI", "group/ID/KPI",
+// "segment/ID/KPI" or "channel/ID/KPI" (ID voice, chat or email; a channel scope exists only when
+// the contact types use two channels or more).
 // Throws InputError (file "--kpi") with a message that says what was expected; an unknown KPI name
 // lists the known ones.
 KpiMargin parse_kpi_margin(std::string_view text);

@@ -2,14 +2,18 @@
 //
 // `KpiLayout` fixes where each (scope, slot, KPI) value lives in a flat vector: scope 0 is overall,
 // then one per contact type, then one per agent group, then one per customer segment (none when
-// the model has no segments); slot 0 is the whole horizon, slot 1 + i is interval i. A segment's
-// scope adds up the contact and issue tallies of the contact types in it (ContactType::segment). `kpi_values` reads one replication's tallies into that vector (NaN where a ratio is
+// the model has no segments), then one per channel the contact types use, in the order voice,
+// chat, email (none when they all use one channel: single-channel outputs keep their shape); slot
+// 0 is the whole horizon, slot 1 + i is interval i. A segment's scope adds up the contact and issue
+// tallies of the contact types in it (ContactType::segment), a channel's those of the types on it
+// (ContactType::channel) and its share of the groups' cost. `kpi_values` reads one replication's tallies into that vector (NaN where a ratio is
 // undefined in that replication, e.g. no contact answered); `summarise` reduces the vectors of all
 // replications, in replication order, into means and 95 % Student-t half-widths. The order is
 // fixed, so the result is bit-identical however the replications were scheduled.
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "ccsim/kpi.h"
@@ -18,17 +22,32 @@
 
 namespace ccsim {
 
+// "voice", "chat", "email": a channel's id in outputs.
+std::string_view channel_id(Channel channel);
+
+// The channels some contact type uses, in the order voice, chat, email.
+std::vector<Channel> channels_used(const Model& model);
+
 struct KpiLayout {
   std::size_t types = 0;
   std::size_t groups = 0;
   std::size_t segments = 0;
   std::size_t intervals = 0;
+  std::vector<Channel> channels;  // one scope each: empty unless the types use 2 channels or more
 
   explicit KpiLayout(const Model& model)
       : types(model.type_count()), groups(model.group_count()), segments(model.segment_count()),
-        intervals(static_cast<std::size_t>(model.horizon.intervals())) {}
+        intervals(static_cast<std::size_t>(model.horizon.intervals())),
+        channels(channel_scopes_of(model)) {}
 
-  std::size_t scopes() const { return 1 + types + groups + segments; }
+  // The channels that get a scope of their own.
+  static std::vector<Channel> channel_scopes_of(const Model& model) {
+    std::vector<Channel> used = channels_used(model);
+    if (used.size() < 2) used.clear();
+    return used;
+  }
+
+  std::size_t scopes() const { return 1 + types + groups + segments + channels.size(); }
   std::size_t slots() const { return 1 + intervals; }
   std::size_t size() const { return scopes() * slots() * kpi_count; }
 
@@ -36,10 +55,13 @@ struct KpiLayout {
   std::size_t type_scope(std::size_t type) const { return 1 + type; }
   std::size_t group_scope(std::size_t group) const { return 1 + types + group; }
   std::size_t segment_scope(std::size_t segment) const { return 1 + types + groups + segment; }
+  // `c` indexes `channels`, not Channel.
+  std::size_t channel_scope(std::size_t c) const { return 1 + types + groups + segments + c; }
   ScopeKind kind(std::size_t scope) const {
     if (scope == overall) return ScopeKind::overall;
     if (scope <= types) return ScopeKind::contact_type;
-    return scope <= types + groups ? ScopeKind::agent_group : ScopeKind::segment;
+    if (scope <= types + groups) return ScopeKind::agent_group;
+    return scope <= types + groups + segments ? ScopeKind::segment : ScopeKind::channel;
   }
 
   static constexpr std::size_t whole_horizon = 0;

@@ -22,16 +22,18 @@ struct RunDescription {
 
 // {"scenario", "replications", "seed", "ccsim", "boost", "overall": {kpi: {"mean", "ci95"}},
 //  "by_type": {id: {...}}, "by_group": {id: {...}}, "by_segment": {id: {...}},
+//  "by_channel": {"voice"|"chat"|"email": {...}},
 //  "by_interval": [{"interval", "start", kpi..., "by_type": {...}, "by_group": {...},
-//                   "by_segment": {...}}]}.
-// Each scope has the KPIs that apply to it (kpi_applies); "by_segment" is {} without segments.
+//                   "by_segment": {...}, "by_channel": {...}}]}.
+// Each scope has the KPIs that apply to it (kpi_applies); "by_segment" is {} without segments,
+// "by_channel" {} unless the contact types use two channels or more.
 // Undefined values (no contact answered in any replication, one replication's CI) are null.
 nlohmann::json summary_json(const Model& model, const Summary& summary, const RunDescription& run);
 void write_json(std::ostream& out, const Model& model, const Summary& summary,
                 const RunDescription& run);
 
 // Tidy long format: scope,id,interval,start,kpi,mean,ci95,n — one row per scope x slot x KPI;
-// scope is overall, type, group or segment; interval is "all" for the whole horizon.
+// scope is overall, type, group, segment or channel; interval is "all" for the whole horizon.
 void write_csv(std::ostream& out, const Model& model, const Summary& summary);
 
 // The leading columns of one tidy CSV row, for writers that add columns of their own (what-ifs).
@@ -60,8 +62,18 @@ int kpi_decimals(Kpi kpi);
 // The tables show resolution and cost per issue only then.
 bool has_tiering(const Model& model);
 
-// The readable table: by contact type, by segment (when there are any), resolution and cost (when
-// the model has tiering), by agent group, by interval.
+// Whether some contact type is not voice (chat or email).
+bool uses_channels(const Model& model);
+// Whether some contact type is email: the tables then show response SL and backlog.
+bool has_email(const Model& model);
+// Whether the model automates: a bot, deflection on some contact type, or agent assist in some
+// group. The tables show the automation KPIs only then.
+bool has_automation(const Model& model);
+
+// The readable table: by contact type, by segment (when there are any), by channel (when the types
+// use two or more), email (when some type is email), automation (when the model automates),
+// resolution and cost (when the model has tiering), by agent group, by interval. An email type's
+// target is its response target.
 void write_table(std::ostream& out, const Model& model, const Summary& summary,
                  const RunDescription& run);
 

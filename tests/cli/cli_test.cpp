@@ -46,7 +46,9 @@ TEST_F(Cli, RunWritesJsonInTheDocumentedShape) {
                           "contacts_per_issue", "transfer_rate", "escalation_rate",
                           "time_to_resolution_p50_s", "time_to_resolution_p90_s",
                           "callbacks_offered", "callbacks_accepted", "callback_wait_s",
-                          "cost_per_contact", "cost_per_resolved_issue"}) {
+                          "cost_per_contact", "cost_per_resolved_issue", "containment_rate",
+                          "bot_abandon_rate", "handoff_rate", "deflected", "automation_rate",
+                          "cost_automation", "backlog", "backlog_oldest_h", "response_sl"}) {
     EXPECT_TRUE(j["overall"].contains(kpi)) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("mean")) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("ci95")) << kpi;
@@ -54,6 +56,7 @@ TEST_F(Cli, RunWritesJsonInTheDocumentedShape) {
   EXPECT_TRUE(j["by_type"].is_object());
   EXPECT_TRUE(j["by_group"].is_object());
   EXPECT_EQ(j["by_segment"], nlohmann::json::object());  // erlang-c has no segments
+  EXPECT_EQ(j["by_channel"], nlohmann::json::object());  // ... and one channel
   ASSERT_TRUE(j["by_interval"].is_array());
   EXPECT_EQ(j["by_interval"][0]["interval"], 0);
   EXPECT_TRUE(j["by_interval"][0]["start"].is_string());
@@ -93,6 +96,8 @@ TEST_F(Cli, RunWritesSegmentsToJsonCsvAndTheTable) {
 TEST_F(Cli, PlainScenarioTableShowsNoSegmentOrResolutionBlock) {
   const ccsim::testing::CommandResult r = ccsim("run scenarios/retail-day.json --replications 2");
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("By channel"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Automation"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("By segment"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("FCR"), std::string::npos) << r.out;
 }

@@ -111,6 +111,21 @@ TEST_F(CompareCli, SegmentMarginIsComparedBesideTypeAndGroupMargins) {
   EXPECT_TRUE(has(r.out, "type/calls/fcr")) << r.out;
 }
 
+TEST_F(CompareCli, ChannelMarginOnASingleChannelScenarioExitsTwo) {
+  const ccsim::testing::CommandResult r =
+      ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi channel/voice/service_level:-0.01");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "no channel \"voice\"")) << r.err;
+}
+
+TEST_F(CompareCli, AutomationKpiMarginsAreAccepted) {
+  const ccsim::testing::CommandResult r =
+      ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --max-replications 10 "
+            "--kpi cost_automation:+1 --kpi type/calls/backlog:+1");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(has(r.out, "type/calls/backlog")) << r.out;
+}
+
 TEST_F(CompareCli, UnknownSegmentExitsTwo) {
   const ccsim::testing::CommandResult r =
       ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --kpi segment/vip/fcr:-0.01");

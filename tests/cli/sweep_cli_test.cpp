@@ -32,8 +32,9 @@ const std::string staffing_by_patience =
     "scenarios/erlang-a.json --set /agent_groups/agents/staffing=11:15:1 "
     "--set /contact_types/calls/patience/mean_s=120,300,600";
 
-// Rows per point in CSV: 27 KPIs overall, 22 for the contact type, 8 for the group (no segments).
-constexpr std::size_t rows_per_point = 27 + 22 + 8;
+// Rows per point in CSV: 36 KPIs overall, 31 for the contact type, 9 for the group (no segments,
+// one channel so no channel scope).
+constexpr std::size_t rows_per_point = 36 + 31 + 9;
 
 class SweepCli : public ccsim::testing::CommandLineTest {
  protected:
@@ -55,7 +56,7 @@ TEST_F(SweepCli, AGridGoesToTidyCsvWithOneRowPerPointScopeAndKpi) {
   EXPECT_EQ(rows[0].rfind("0,11,120,overall,,offered,", 0), 0u) << rows[0];
   EXPECT_EQ(rows[rows_per_point].rfind("1,11,300,overall,", 0), 0u);
   EXPECT_EQ(rows[3 * rows_per_point].rfind("3,12,120,overall,", 0), 0u);
-  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_per_contact,", 0), 0u) << rows.back();
+  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_automation,", 0), 0u) << rows.back();
   EXPECT_NE(ccsim::testing::read_file(file("s.csv")).find("\n7,13,300,type,calls,service_level,0."), std::string::npos);
 }
 
@@ -98,6 +99,20 @@ TEST_F(SweepCli, SegmentsGetRowsInCsvAndBySegmentInJsonl) {
   std::getline(in, line);
   std::getline(in, line);
   EXPECT_TRUE(nlohmann::json::parse(line)["by_segment"]["vip"]["fcr"].is_object()) << line;
+}
+
+TEST_F(SweepCli, JsonlLinesHaveByChannelAndTheAutomationKpis) {
+  ASSERT_EQ(ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=11,12 -r 2 --out " +
+                  file("s.jsonl").string()).exit_code, 0);
+  std::istringstream in(ccsim::testing::read_file(file("s.jsonl")));
+  std::string line;
+  std::getline(in, line);
+  std::getline(in, line);
+  const auto j = nlohmann::json::parse(line);
+  EXPECT_EQ(j["by_channel"], nlohmann::json::object()) << line;  // one channel: no channel scope
+  EXPECT_TRUE(j["overall"]["automation_rate"].is_object()) << line;
+  EXPECT_TRUE(j["by_type"]["calls"]["response_sl"].is_object()) << line;
+  EXPECT_TRUE(j["by_group"]["agents"]["cost_automation"].is_object()) << line;
 }
 
 TEST_F(SweepCli, ALatinHypercubeHasItsPointsAndIsReproducible) {

@@ -64,6 +64,18 @@ TEST_F(WhatIfCli, SegmentsGetTheirServiceLevelChangeInTheTableAndJson) {
   EXPECT_TRUE(j["what_if"]["more"]["by_segment"]["vip"]["service_level"].contains("change"));
 }
 
+TEST_F(WhatIfCli, JsonHasByChannelAndTheAutomationKpisWithTheirChange) {
+  const ccsim::testing::CommandResult r =
+      ccsim("run scenarios/retail-day.json --what-if volume+20% -r 4 --json " + file("out.json").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(ccsim::testing::read_file(file("out.json").string()));
+  const auto& w = j["what_if"]["volume+20%"];
+  EXPECT_EQ(w["by_channel"], nlohmann::json::object());  // voice only: no channel scope
+  for (const char* kpi : {"automation_rate", "cost_automation", "backlog", "response_sl"})
+    EXPECT_TRUE(w["overall"][kpi].contains("change")) << kpi;
+  EXPECT_EQ(r.out.find("automation rate"), std::string::npos) << r.out;  // no bots: no rows
+}
+
 TEST_F(WhatIfCli, UnknownWhatIfExitsTwoListingTheNames) {
   const ccsim::testing::CommandResult r = ccsim("run scenarios/retail-day.json --what-if nosuch -r 2 --json " +
                          file("out.json").string());

@@ -126,6 +126,37 @@ TEST(KpiCell, UnknownSegmentListsTheModelsSegments) {
   }
 }
 
+TEST(KpiMargin, MayBeScopedToAChannel) {
+  const KpiMargin m = parse_kpi_margin("channel/email/response_sl:-0.02");
+  EXPECT_EQ(m.scope, ScopeKind::channel);
+  EXPECT_EQ(m.scope_id, "email");
+  EXPECT_EQ(m.kpi, Kpi::response_sl);
+  EXPECT_EQ(m.label(), "channel/email/response_sl");
+  EXPECT_NE(message_of("channel/voice/occupancy:+0.01").find("does not apply to a channel"),
+            std::string::npos);
+}
+
+TEST(KpiCell, ChannelMarginReadsTheChannelsScope) {
+  Model model = testing::single_queue({});
+  model.contact_types.push_back(model.contact_types[0]);
+  model.contact_types[1].id = "mail";
+  model.contact_types[1].channel = Channel::email;
+  const KpiLayout layout(model);
+  EXPECT_EQ(kpi_cell(model, parse_kpi_margin("channel/email/response_sl:-0.01"), "base.json"),
+            layout.at(layout.channel_scope(1), KpiLayout::whole_horizon, Kpi::response_sl));
+}
+
+TEST(KpiCell, ChannelMarginNeedsTwoChannels) {
+  const Model model = testing::single_queue({});
+  try {
+    kpi_cell(model, parse_kpi_margin("channel/voice/cost_per_contact:+1%"), "base.json");
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "base.json: --kpi channel/voice/cost_per_contact: no channel \"voice\" "
+                           "(channels: none: one channel only)");
+  }
+}
+
 TEST(PlannedLooks, DoubleFromTheFirstAndEndAtTheCap) {
   EXPECT_EQ(planned_looks(10, 200), (std::vector<int>{10, 20, 40, 80, 160, 200}));
   EXPECT_EQ(planned_looks(10, 160), (std::vector<int>{10, 20, 40, 80, 160}));

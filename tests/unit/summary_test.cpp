@@ -1,5 +1,6 @@
-// From tallies to KPIs: the issue, transfer, callback and cost KPIs read off hand-made tallies, the
-// segment scope, which KPI applies where, and how the writers carry them.
+// From tallies to KPIs: the issue, transfer, callback, cost, automation and email KPIs read off
+// hand-made tallies, the segment and channel scopes, which KPI applies where, and how the writers
+// carry them.
 #include "ccsim/summary.h"
 
 #include <cmath>
@@ -278,11 +279,276 @@ TEST(KpiNames, NewKpisFollowCostTotalInTheContractOrder) {
                       "cost_total", "fcr", "resolution_rate", "repeat_rate", "contacts_per_issue",
                       "transfer_rate", "escalation_rate", "time_to_resolution_p50_s",
                       "time_to_resolution_p90_s", "callbacks_offered", "callbacks_accepted",
-                      "callback_wait_s", "cost_per_contact", "cost_per_resolved_issue"}));
+                      "callback_wait_s", "cost_per_contact", "cost_per_resolved_issue",
+                      "containment_rate", "bot_abandon_rate", "handoff_rate", "deflected",
+                      "automation_rate", "cost_automation", "backlog", "backlog_oldest_h",
+                      "response_sl"}));
   for (Kpi kpi : {Kpi::fcr, Kpi::resolution_rate, Kpi::repeat_rate, Kpi::transfer_rate,
                   Kpi::escalation_rate})
     EXPECT_TRUE(kpi_is_share(kpi)) << kpi_name(kpi);
   EXPECT_FALSE(kpi_is_share(Kpi::contacts_per_issue));
+}
+
+TEST(KpiNames, AutomationAndResponseRatesAreShares) {
+  for (Kpi kpi : {Kpi::containment_rate, Kpi::bot_abandon_rate, Kpi::handoff_rate,
+                  Kpi::automation_rate, Kpi::response_sl})
+    EXPECT_TRUE(kpi_is_share(kpi)) << kpi_name(kpi);
+  for (Kpi kpi : {Kpi::deflected, Kpi::cost_automation, Kpi::backlog, Kpi::backlog_oldest_h})
+    EXPECT_FALSE(kpi_is_share(kpi)) << kpi_name(kpi);
+}
+
+// ---- automation, email and channels -------------------------------------------------------------
+
+// Two half-hour intervals; "calls" (voice, segment "vip"), "chat" (chat, segment "vip") and "mail"
+// (email, 80 % within 24 h); groups "front" and "back".
+Model channel_model() {
+  Model model = tiered_model();
+  model.name = "omni";
+  model.contact_types[0].id = "calls";
+  model.contact_types[1].id = "chat";
+  model.contact_types[1].channel = Channel::chat;
+  model.contact_types[1].sla = {};
+  model.contact_types[2].id = "mail";
+  model.contact_types[2].channel = Channel::email;
+  model.contact_types[2].response = ResponseRule{};
+  model.segments.pop_back();  // "vip" only
+  return model;
+}
+
+TEST(KpiValues, BotSharesDivideByTheContactsThatEnteredABot) {
+  const Model model = tiered_model();
+  Tallies tallies = empty_tallies(model);
+  ContactTally& c = tallies.contact(0, 0);
+  c.offered = 100;
+  c.bot_entries = 80;
+  c.contained = 40;
+  c.bot_abandoned = 10;
+  c.handed_off = 30;
+  tallies.contact(1, 0).offered = 50;  // no bot in this interval
+  const auto v = kpi_values(model, tallies);
+  const std::size_t billing = KpiLayout(model).type_scope(0);
+  EXPECT_DOUBLE_EQ(value(model, v, billing, all, Kpi::containment_rate), 0.5);
+  EXPECT_DOUBLE_EQ(value(model, v, billing, all, Kpi::bot_abandon_rate), 0.125);
+  EXPECT_DOUBLE_EQ(value(model, v, billing, all, Kpi::handoff_rate), 0.375);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::containment_rate), 0.5);
+  EXPECT_TRUE(std::isnan(value(model, v, billing, KpiLayout::interval_slot(1), Kpi::containment_rate)));
+}
+
+TEST(KpiValues, AutomationRateIsResolvedWithoutAnAgentOverDemand) {
+  const Model model = tiered_model();
+  Tallies tallies = empty_tallies(model);
+  ContactTally& c = tallies.contact(0, 1);
+  c.deflected = 30;  // self-service took 30 ...
+  c.leaked = 5;      // ... of which 5 came back as contacts
+  c.contained = 20;
+  tallies.issue(0, 1).opened = 105;  // fresh arrivals, the 5 leaks included: demand 100 + 30
+  const auto v = kpi_values(model, tallies);
+  const std::size_t orders = KpiLayout(model).type_scope(1);
+  EXPECT_DOUBLE_EQ(value(model, v, orders, all, Kpi::deflected), 30.0);
+  EXPECT_DOUBLE_EQ(value(model, v, orders, all, Kpi::automation_rate), (20.0 + 30.0 - 5.0) / 130.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::automation_rate), 45.0 / 130.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout(model).segment_scope(0), all, Kpi::deflected), 30.0);
+  EXPECT_TRUE(std::isnan(value(model, v, KpiLayout(model).type_scope(2), all, Kpi::automation_rate)));
+}
+
+TEST(KpiValues, AutomationCostIsBotSessionsForTypesAssistForGroupsAndBothOverall) {
+  const Model model = tiered_model();
+  Tallies tallies = empty_tallies(model);
+  tallies.contact(0, 0).bot_cost = 12.0;
+  tallies.contact(1, 2).bot_cost = 3.0;
+  tallies.agent(0, 1).assist_cost = 7.0;
+  tallies.agent(0, 1).cost = 107.0;  // assist is part of the group's cost
+  const auto v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.type_scope(0), all, Kpi::cost_automation), 12.0);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.segment_scope(0), all, Kpi::cost_automation), 12.0);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.group_scope(1), all, Kpi::cost_automation), 7.0);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.group_scope(0), all, Kpi::cost_automation), 0.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::cost_automation), 22.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, KpiLayout::interval_slot(1), Kpi::cost_automation), 3.0);
+}
+
+TEST(KpiValues, TheCentresCostIncludesBotSessions) {
+  const Model model = tiered_model();
+  Tallies tallies = empty_tallies(model);
+  tallies.agent(0, 0).cost = 100.0;
+  tallies.contact(0, 0).bot_cost = 20.0;
+  tallies.contact(0, 0).handled = 10;
+  const auto v = kpi_values(model, tallies);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::cost_total), 120.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::cost_per_contact), 12.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout(model).group_scope(0), all, Kpi::cost_total), 100.0);
+}
+
+TEST(KpiValues, BacklogIsTheStockAtEachIntervalsEndAndTheLastOneForTheHorizon) {
+  const Model model = tiered_model();
+  Tallies tallies = empty_tallies(model);
+  tallies.backlog[0 * 3 + 0] = {.waiting = 4, .oldest_s = 7200.0};
+  tallies.backlog[0 * 3 + 1] = {.waiting = 6, .oldest_s = 1800.0};
+  tallies.backlog[1 * 3 + 0] = {.waiting = 2, .oldest_s = 3600.0};
+  tallies.backlog[1 * 3 + 1] = {.waiting = 1, .oldest_s = 5400.0};
+  const auto v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  const std::size_t first = KpiLayout::interval_slot(0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, first, Kpi::backlog), 10.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, first, Kpi::backlog_oldest_h), 2.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::backlog), 3.0);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::backlog_oldest_h), 1.5);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.segment_scope(0), all, Kpi::backlog), 3.0);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.type_scope(0), all, Kpi::backlog_oldest_h), 1.0);
+  // Nothing waits for "tech": no oldest.
+  EXPECT_EQ(value(model, v, layout.type_scope(2), all, Kpi::backlog), 0.0);
+  EXPECT_TRUE(std::isnan(value(model, v, layout.type_scope(2), all, Kpi::backlog_oldest_h)));
+}
+
+TEST(KpiValues, ResponseServiceLevelCountsEmailTypesOnly) {
+  const Model model = channel_model();
+  Tallies tallies = empty_tallies(model);
+  ContactTally& mail = tallies.contact(0, 2);
+  mail.offered = mail.handled = 20;
+  mail.responded_within = 15;
+  ContactTally& calls = tallies.contact(0, 0);
+  calls.offered = calls.answered = calls.handled = 30;
+  calls.answered_within_sla = 30;
+  calls.responded_within = 30;  // a voice type's count is no response
+  const auto v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.type_scope(2), all, Kpi::response_sl), 0.75);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::response_sl), 0.75);
+  EXPECT_TRUE(std::isnan(value(model, v, layout.type_scope(0), all, Kpi::response_sl)));
+  EXPECT_TRUE(std::isnan(value(model, v, layout.segment_scope(0), all, Kpi::response_sl)));
+}
+
+TEST(KpiValues, ServiceLevelLeavesOutEmailTypes) {
+  const Model model = channel_model();
+  Tallies tallies = empty_tallies(model);
+  ContactTally& calls = tallies.contact(0, 0);
+  calls.offered = calls.answered = calls.handled = 10;
+  calls.answered_within_sla = 8;
+  ContactTally& mail = tallies.contact(0, 2);
+  mail.offered = mail.answered = mail.handled = 90;
+  mail.answered_within_sla = 0;
+  const auto v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::service_level), 0.8);
+  EXPECT_TRUE(std::isnan(value(model, v, layout.type_scope(2), all, Kpi::service_level)));
+  EXPECT_DOUBLE_EQ(value(model, v, KpiLayout::overall, all, Kpi::offered), 100.0);
+}
+
+TEST(KpiValues, ServiceLevelLeavesOutContactsThatNeverReachedTheQueue) {
+  const Model model = tiered_model();  // billing: offered less short abandons; orders: answered
+  Tallies tallies = empty_tallies(model);
+  ContactTally& billing = tallies.contact(0, 0);
+  billing.offered = 100;
+  billing.contained = 30;
+  billing.bot_abandoned = 10;
+  billing.short_abandoned = 5;
+  billing.abandoned = 10 + 5 + 5;  // bot abandons count as abandons
+  billing.answered = billing.handled = 50;
+  billing.answered_within_sla = 44;
+  const auto v = kpi_values(model, tallies);
+  const std::size_t scope = KpiLayout(model).type_scope(0);
+  EXPECT_DOUBLE_EQ(value(model, v, scope, all, Kpi::service_level), 44.0 / 55.0);
+  EXPECT_DOUBLE_EQ(value(model, v, scope, all, Kpi::abandon_rate), 0.2);
+}
+
+TEST(KpiLayout, SingleChannelModelsHaveNoChannelScopes) {
+  Model model = plain_model();
+  EXPECT_TRUE(KpiLayout(model).channels.empty());
+  for (auto& type : model.contact_types) type.channel = Channel::chat;
+  EXPECT_TRUE(KpiLayout(model).channels.empty());
+  EXPECT_EQ(KpiLayout(model).scopes(), 1u + 3u + 2u);
+}
+
+TEST(KpiLayout, ChannelScopesFollowTheSegmentsInVoiceChatEmailOrder) {
+  Model model = channel_model();
+  model.contact_types[0].channel = Channel::email;  // email, chat, email: no voice
+  const KpiLayout layout(model);
+  ASSERT_EQ(layout.channels, (std::vector<Channel>{Channel::chat, Channel::email}));
+  EXPECT_EQ(layout.scopes(), 1u + 3u + 2u + 1u + 2u);
+  EXPECT_EQ(layout.channel_scope(0), layout.segment_scope(0) + 1);
+  EXPECT_EQ(layout.kind(layout.channel_scope(1)), ScopeKind::channel);
+  EXPECT_EQ(layout.kind(layout.segment_scope(0)), ScopeKind::segment);
+  EXPECT_EQ(channel_id(Channel::voice), "voice");
+  EXPECT_EQ(channel_id(Channel::email), "email");
+}
+
+TEST(KpiValues, AChannelAddsUpItsTypes) {
+  Model model = channel_model();
+  model.contact_types[2].channel = Channel::chat;  // "chat" and "mail" both on chat
+  model.contact_types[2].response.reset();
+  Tallies tallies = empty_tallies(model);
+  ContactTally& chat = tallies.contact(0, 1);  // offered less contained: 11
+  chat.offered = 12;
+  chat.abandoned = 2;
+  chat.answered = chat.handled = 10;
+  chat.answered_within_sla = 8;
+  chat.bot_entries = 4;
+  chat.contained = 1;
+  ContactTally& more = tallies.contact(1, 2);  // offered less contained: 20
+  more.offered = 23;
+  more.answered = more.handled = 20;
+  more.answered_within_sla = 10;
+  more.bot_entries = 4;
+  more.contained = 3;
+  tallies.contact(0, 0).offered = 1000;  // voice
+  const auto v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  const std::size_t chat_scope = layout.channel_scope(1);
+  ASSERT_EQ(layout.channels[1], Channel::chat);
+  EXPECT_DOUBLE_EQ(value(model, v, chat_scope, all, Kpi::offered), 35.0);
+  EXPECT_DOUBLE_EQ(value(model, v, chat_scope, all, Kpi::service_level), 18.0 / 31.0);
+  EXPECT_DOUBLE_EQ(value(model, v, chat_scope, all, Kpi::abandon_rate), 2.0 / 35.0);
+  EXPECT_DOUBLE_EQ(value(model, v, chat_scope, all, Kpi::containment_rate), 0.5);
+  EXPECT_DOUBLE_EQ(value(model, v, chat_scope, KpiLayout::interval_slot(0), Kpi::service_level), 8.0 / 11.0);
+  EXPECT_DOUBLE_EQ(value(model, v, layout.channel_scope(0), all, Kpi::offered), 1000.0);
+}
+
+TEST(KpiValues, AChannelsCostIsItsShareOfEachGroupsCostByHandleTimePlusItsBots) {
+  const Model model = channel_model();
+  Tallies tallies = empty_tallies(model);
+  AgentTally& front0 = tallies.agent(0, 0);  // 3/4 voice, 1/4 chat
+  front0.cost = 100.0;
+  front0.handle_s_by_channel = {1500.0, 500.0, 0.0};
+  AgentTally& front1 = tallies.agent(1, 0);  // all email
+  front1.cost = 60.0;
+  front1.handle_s_by_channel = {0.0, 0.0, 900.0};
+  tallies.agent(0, 1).cost = 40.0;  // handled nothing: no channel's cost
+  tallies.contact(0, 0).handled = 15;
+  tallies.contact(0, 1).handled = 5;
+  tallies.contact(0, 1).bot_cost = 5.0;
+  tallies.contact(1, 2).handled = 6;
+  const auto v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  const std::size_t voice = layout.channel_scope(0), chat = layout.channel_scope(1),
+                    email = layout.channel_scope(2);
+  EXPECT_DOUBLE_EQ(value(model, v, voice, all, Kpi::cost_total), 75.0);
+  EXPECT_DOUBLE_EQ(value(model, v, voice, all, Kpi::cost_per_contact), 5.0);
+  EXPECT_DOUBLE_EQ(value(model, v, chat, all, Kpi::cost_total), 30.0);
+  EXPECT_DOUBLE_EQ(value(model, v, chat, all, Kpi::cost_per_contact), 6.0);
+  EXPECT_DOUBLE_EQ(value(model, v, chat, all, Kpi::cost_automation), 5.0);
+  EXPECT_DOUBLE_EQ(value(model, v, email, all, Kpi::cost_total), 60.0);
+  EXPECT_DOUBLE_EQ(value(model, v, email, all, Kpi::cost_per_contact), 10.0);
+  EXPECT_DOUBLE_EQ(value(model, v, email, KpiLayout::interval_slot(0), Kpi::cost_total), 0.0);
+  EXPECT_TRUE(std::isnan(value(model, v, email, KpiLayout::interval_slot(0), Kpi::cost_per_contact)));
+}
+
+TEST(KpiApplies, ChannelsHaveContactAutomationAndCostKpis) {
+  using enum ScopeKind;
+  for (Kpi kpi : {Kpi::service_level, Kpi::fcr, Kpi::containment_rate, Kpi::automation_rate,
+                  Kpi::backlog, Kpi::response_sl, Kpi::cost_total, Kpi::cost_per_contact,
+                  Kpi::cost_automation})
+    EXPECT_TRUE(kpi_applies(channel, kpi)) << kpi_name(kpi);
+  for (Kpi kpi : {Kpi::occupancy, Kpi::utilisation, Kpi::cost_per_resolved_issue})
+    EXPECT_FALSE(kpi_applies(channel, kpi)) << kpi_name(kpi);
+  // Types and segments have the automation and email KPIs; groups only automation's cost.
+  for (Kpi kpi : {Kpi::containment_rate, Kpi::bot_abandon_rate, Kpi::handoff_rate, Kpi::deflected,
+                  Kpi::automation_rate, Kpi::cost_automation, Kpi::backlog, Kpi::backlog_oldest_h,
+                  Kpi::response_sl}) {
+    EXPECT_TRUE(kpi_applies(contact_type, kpi)) << kpi_name(kpi);
+    EXPECT_TRUE(kpi_applies(segment, kpi)) << kpi_name(kpi);
+    EXPECT_EQ(kpi_applies(agent_group, kpi), kpi == Kpi::cost_automation) << kpi_name(kpi);
+  }
 }
 
 // ---- writers ------------------------------------------------------------------------------------
@@ -359,6 +625,92 @@ TEST(WriteTable, AnyTieringFeatureShowsTheResolutionBlock) {
   model = plain_model();
   model.contact_types[0].callback = Callback{};
   EXPECT_TRUE(has_tiering(model));
+}
+
+TEST(SummaryJson, HasByChannelBesideBySegmentWithTheChannelIds) {
+  const Model model = channel_model();
+  const nlohmann::json j = summary_json(model, one_replication(model), {1, 1});
+  ASSERT_TRUE(j["by_channel"].is_object());
+  EXPECT_EQ(j["by_channel"].size(), 3u);
+  for (const char* id : {"voice", "chat", "email"}) EXPECT_TRUE(j["by_channel"].contains(id)) << id;
+  EXPECT_TRUE(j["by_channel"]["voice"].contains("cost_per_contact"));
+  EXPECT_TRUE(j["by_channel"]["email"].contains("response_sl"));
+  EXPECT_FALSE(j["by_channel"]["voice"].contains("occupancy"));
+  EXPECT_DOUBLE_EQ(j["by_channel"]["voice"]["offered"]["mean"].get<double>(), 10.0);
+  EXPECT_TRUE(j["by_interval"][1]["by_channel"].contains("chat"));
+  EXPECT_TRUE(j["by_type"]["mail"].contains("backlog_oldest_h"));
+  EXPECT_TRUE(j["by_group"]["front"].contains("cost_automation"));
+}
+
+TEST(SummaryJson, ByChannelIsEmptyWithOneChannel) {
+  const Model model = plain_model();
+  const nlohmann::json j = summary_json(model, one_replication(model), {1, 1});
+  EXPECT_EQ(j["by_channel"], nlohmann::json::object());
+  EXPECT_EQ(j["by_interval"][0]["by_channel"], nlohmann::json::object());
+}
+
+TEST(WriteCsv, HasChannelRowsAndTheAutomationKpis) {
+  const Model model = channel_model();
+  std::ostringstream csv;
+  write_csv(csv, model, one_replication(model));
+  const std::string text = csv.str();
+  EXPECT_NE(text.find("\nchannel,voice,all,,offered,10,,1\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\nchannel,email,1,00:30,backlog,0,,1\n"), std::string::npos);
+  EXPECT_NE(text.find("\nchannel,chat,all,,cost_per_contact,"), std::string::npos);
+  EXPECT_NE(text.find("\noverall,,all,,automation_rate,"), std::string::npos);
+  EXPECT_NE(text.find("\ntype,mail,all,,response_sl,"), std::string::npos);
+  EXPECT_NE(text.find("\ngroup,back,all,,cost_automation,"), std::string::npos);
+  EXPECT_EQ(text.find("\nchannel,voice,all,,occupancy,"), std::string::npos);
+}
+
+TEST(WriteTable, PlainScenariosShowNoChannelEmailOrAutomationBlock) {
+  const Model model = plain_model();
+  std::ostringstream out;
+  write_table(out, model, one_replication(model), {1, 1});
+  EXPECT_EQ(out.str().find("By channel"), std::string::npos) << out.str();
+  EXPECT_EQ(out.str().find("Email"), std::string::npos) << out.str();
+  EXPECT_EQ(out.str().find("Automation"), std::string::npos) << out.str();
+}
+
+TEST(WriteTable, ChannelsAndEmailGetTheirBlocks) {
+  const Model model = channel_model();
+  std::ostringstream out;
+  write_table(out, model, one_replication(model), {1, 1});
+  const std::string text = out.str();
+  EXPECT_NE(text.find("By channel"), std::string::npos) << text;
+  EXPECT_NE(text.find("response SL"), std::string::npos) << text;
+  EXPECT_NE(text.find("  email "), std::string::npos) << text;
+  EXPECT_NE(text.find("80% in 24 h"), std::string::npos) << text;
+  EXPECT_NE(text.find("backlog"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Automation"), std::string::npos) << text;
+}
+
+TEST(WriteTable, BotsDeflectionOrAssistShowTheAutomationBlock) {
+  Model model = plain_model();
+  EXPECT_FALSE(has_automation(model));
+  model.agent_groups[1].assist = AgentGroup::Assist{};
+  EXPECT_TRUE(has_automation(model));
+  std::ostringstream out;
+  write_table(out, model, one_replication(model), {1, 1});
+  EXPECT_NE(out.str().find("Automation"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("group back"), std::string::npos) << out.str();
+  model = plain_model();
+  model.contact_types[0].deflection = Deflection{};
+  EXPECT_TRUE(has_automation(model));
+  model = plain_model();
+  model.bots.push_back(Bot{});
+  EXPECT_TRUE(has_automation(model));
+}
+
+TEST(WriteTable, ChannelHelpersSeeAnyNonVoiceType) {
+  Model model = plain_model();
+  EXPECT_FALSE(uses_channels(model));
+  EXPECT_FALSE(has_email(model));
+  model.contact_types[1].channel = Channel::chat;
+  EXPECT_TRUE(uses_channels(model));
+  EXPECT_FALSE(has_email(model));
+  model.contact_types[2].channel = Channel::email;
+  EXPECT_TRUE(has_email(model));
 }
 
 }  // namespace

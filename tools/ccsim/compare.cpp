@@ -87,7 +87,10 @@ class Table {
 int decimals(Kpi kpi) {
   if (kpi_is_share(kpi)) return 4;
   switch (kpi) {
-    case Kpi::cost_total: return 0;
+    case Kpi::cost_total:
+    case Kpi::cost_automation: return 0;
+    case Kpi::deflected:
+    case Kpi::backlog:
     case Kpi::offered:
     case Kpi::handled:
     case Kpi::abandoned:
@@ -201,7 +204,7 @@ int compare_scenarios(const CompareArguments& args) {
 constexpr double tolerance_in_standard_errors = 4.5;
 
 struct Figure {
-  std::string name;  // "overall/service_level", "type/billing/asa_s", "segment/vip/fcr"
+  std::string name;  // "overall/service_level", "type/billing/asa_s", "channel/email/response_sl"
   json stored;
   json fresh;
 };
@@ -217,7 +220,8 @@ std::vector<Figure> whole_horizon_figures(const json& stored, const json& fresh,
     throw InputError({Diagnostic{golden, "", "not a ccsim result: no \"overall\" object"}});
   scope("overall/", stored["overall"], fresh["overall"]);
   for (const auto& [key, prefix] : {std::pair{"by_type", "type/"}, std::pair{"by_group", "group/"},
-                                    std::pair{"by_segment", "segment/"}}) {
+                                    std::pair{"by_segment", "segment/"},
+                                    std::pair{"by_channel", "channel/"}}) {
     const json& s = stored.value(key, json::object());
     const json& f = fresh[key];
     for (const auto& [id, kpis] : s.items()) {
@@ -327,8 +331,8 @@ void add_compare_command(CLI::App& app, int& exit_code) {
   cmd->add_option("candidate", args->candidate, "Candidate scenario");
   auto* kpi = cmd->add_option("--kpi", args->kpis,
                               "KPI:+x or KPI:-x[%]: the change that fails, + a rise, - a fall; x absolute "
-                              "or % of the baseline; KPI may be type/ID/KPI, group/ID/KPI or segment/ID/KPI. "
-                              "Repeatable. "
+                              "or % of the baseline; KPI may be type/ID/KPI, group/ID/KPI, segment/ID/KPI or "
+                              "channel/ID/KPI (voice, chat, email). Repeatable. "
                               "Default: service_level:-0.01 abandon_rate:+0.005 asa_s:+10% cost_total:+1%");
   auto* alpha = cmd->add_option("--alpha", args->alpha, "Chance of a false alarm over the whole comparison (default 0.05)")
                     ->check(CLI::Range(1e-9, 0.5));

@@ -154,10 +154,23 @@ void write_what_if_table(std::ostream& out, const Model& base, const Summary& ba
   const KpiLayout& layout = baseline.layout;
   std::vector<TableRow> rows = {{"offered", KpiLayout::overall, Kpi::offered},
                                 {"service level", KpiLayout::overall, Kpi::service_level}};
-  for (std::size_t t = 0; t < base.type_count(); ++t)
-    rows.push_back({"  " + base.contact_types[t].id, layout.type_scope(t), Kpi::service_level});
+  // Email types and the email channel answer to their response target instead.
+  for (std::size_t t = 0; t < base.type_count(); ++t) {
+    const bool email = base.contact_types[t].channel == Channel::email;
+    rows.push_back({"  " + base.contact_types[t].id + (email ? " (response)" : ""), layout.type_scope(t),
+                    email ? Kpi::response_sl : Kpi::service_level});
+  }
   for (std::size_t g = 0; g < base.segment_count(); ++g)
     rows.push_back({"  segment " + base.segments[g].id, layout.segment_scope(g), Kpi::service_level});
+  for (std::size_t c = 0; c < layout.channels.size(); ++c) {
+    const bool email = layout.channels[c] == Channel::email;
+    rows.push_back({fmt::format("  channel {}{}", channel_id(layout.channels[c]), email ? " (response)" : ""),
+                    layout.channel_scope(c), email ? Kpi::response_sl : Kpi::service_level});
+  }
+  if (has_email(base)) {
+    rows.push_back({"response SL", KpiLayout::overall, Kpi::response_sl});
+    rows.push_back({"email backlog", KpiLayout::overall, Kpi::backlog});
+  }
   rows.insert(rows.end(), {{"ASA s", KpiLayout::overall, Kpi::asa_s},
                            {"abandoned", KpiLayout::overall, Kpi::abandon_rate},
                            {"AHT s", KpiLayout::overall, Kpi::aht_s},
@@ -171,6 +184,14 @@ void write_what_if_table(std::ostream& out, const Model& base, const Summary& ba
                              {"transferred", KpiLayout::overall, Kpi::transfer_rate},
                              {"cost/contact", KpiLayout::overall, Kpi::cost_per_contact},
                              {"cost/resolved issue", KpiLayout::overall, Kpi::cost_per_resolved_issue}});
+  // As the run's table: the automation block only where bots, deflection or assist are modelled.
+  if (has_automation(base))
+    rows.insert(rows.end(), {{"contained", KpiLayout::overall, Kpi::containment_rate},
+                             {"bot abandoned", KpiLayout::overall, Kpi::bot_abandon_rate},
+                             {"handed off", KpiLayout::overall, Kpi::handoff_rate},
+                             {"deflected", KpiLayout::overall, Kpi::deflected},
+                             {"automation rate", KpiLayout::overall, Kpi::automation_rate},
+                             {"automation cost", KpiLayout::overall, Kpi::cost_automation}});
   // A few restaffed intervals; the JSON and CSV have every interval.
   constexpr std::size_t shown_at_most = 8;
   const std::vector<std::size_t> restaffed = restaffed_intervals(base, variant.model);
@@ -228,7 +249,8 @@ json scope_changes(const Summary& baseline, const Variant& variant, std::size_t 
 }
 
 // {"overall": {kpi: {"mean", "ci95", "change", "change_ci95"}}, "by_type": {id: ...},
-//  "by_group": {id: ...}, "by_segment": {id: ...}, "by_interval": [{"interval", "start", kpi: ...}]}:
+//  "by_group": {id: ...}, "by_segment": {id: ...}, "by_channel": {id: ...},
+//  "by_interval": [{"interval", "start", kpi: ...}]}:
 // mean and ci95 are the variant's own, change and change_ci95 the paired change against the
 // baseline.
 json what_if_json(const Model& base, const Summary& baseline, const Variant& variant) {
@@ -248,6 +270,10 @@ json what_if_json(const Model& base, const Summary& baseline, const Variant& var
   for (std::size_t g = 0; g < base.segment_count(); ++g)
     out["by_segment"][base.segments[g].id] =
         scope_changes(baseline, variant, layout.segment_scope(g), all);
+  out["by_channel"] = json::object();
+  for (std::size_t c = 0; c < layout.channels.size(); ++c)
+    out["by_channel"][std::string(channel_id(layout.channels[c]))] =
+        scope_changes(baseline, variant, layout.channel_scope(c), all);
   json intervals = json::array();
   for (std::size_t i = 0; i < layout.intervals; ++i) {
     json entry = {{"interval", i},

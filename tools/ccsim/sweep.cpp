@@ -114,7 +114,7 @@ std::string header_text(Format format, const ordered_json& definition,
 }
 
 // The scopes a point reports, over the whole horizon: overall, each contact type, each group, each
-// segment.
+// segment, each channel (when the types use two or more).
 struct Scope {
   std::size_t index;
   ScopeKind kind;
@@ -131,6 +131,9 @@ std::vector<Scope> scopes_of(const Model& model) {
     scopes.push_back({layout.group_scope(g), ScopeKind::agent_group, "group", model.agent_groups[g].id});
   for (std::size_t s = 0; s < model.segment_count(); ++s)
     scopes.push_back({layout.segment_scope(s), ScopeKind::segment, "segment", model.segments[s].id});
+  for (std::size_t c = 0; c < layout.channels.size(); ++c)
+    scopes.push_back({layout.channel_scope(c), ScopeKind::channel, "channel",
+                      std::string(channel_id(layout.channels[c]))});
   return scopes;
 }
 
@@ -164,11 +167,12 @@ std::string point_text(Format format, std::size_t point, const std::vector<Sweep
   ordered_json line = {{"point", point}, {"params", ordered_json::object()}};
   for (std::size_t i = 0; i < parameters.size(); ++i)
     line["params"][parameters[i].path] = parameter_json(values[i]);
-  // Every key in the same order on every line, segments or not.
+  // Every key in the same order on every line, segments and channels or not.
   line["overall"] = ordered_json::object();
   line["by_type"] = ordered_json::object();
   line["by_group"] = ordered_json::object();
   line["by_segment"] = ordered_json::object();
+  line["by_channel"] = ordered_json::object();
   for (const Scope& scope : scopes_of(model)) {
     ordered_json kpis = ordered_json::object();
     for (std::size_t k = 0; k < kpi_count; ++k) {
@@ -183,6 +187,7 @@ std::string point_text(Format format, std::size_t point, const std::vector<Sweep
       case ScopeKind::contact_type: line["by_type"][scope.id] = kpis; break;
       case ScopeKind::agent_group: line["by_group"][scope.id] = kpis; break;
       case ScopeKind::segment: line["by_segment"][scope.id] = kpis; break;
+      case ScopeKind::channel: line["by_channel"][scope.id] = kpis; break;
     }
   }
   return line.dump() + "\n";
