@@ -162,6 +162,22 @@ TEST_F(Cli, ValidateSummarisesAGoodScenario) {
   EXPECT_NE(r.out.find("billing"), std::string::npos);
 }
 
+TEST_F(Cli, ValidateCountsTheLoadAfterAutomationSoABotIsNoOverload) {
+  // Without the bot's containment, assist and the chat agents' concurrency the load table would
+  // flag every busy half hour of this plan.
+  const ccsim::testing::CommandResult r = ccsim("validate scenarios/omnichannel-ai.json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("after self-service, bots and agent assist"), std::string::npos);
+  EXPECT_EQ(r.out.find("overloaded"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, RunPrintsTheAutomationAndEmailBlocksOfAnOmnichannelScenario) {
+  const ccsim::testing::CommandResult r = ccsim("run scenarios/omnichannel-ai.json --replications 4");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* block : {"By channel", "Automation", "Email", "contained", "backlog"})
+    EXPECT_NE(r.out.find(block), std::string::npos) << block;
+}
+
 TEST_F(Cli, ErlangCReproducesTheWorkedExample) {
   const ccsim::testing::CommandResult r = ccsim("erlang c --rate-per-hour 200 --aht-s 180 --agents 14 --json");
   ASSERT_EQ(r.exit_code, 0) << r.err;

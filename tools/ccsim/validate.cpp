@@ -417,8 +417,37 @@ std::string span_label(const Horizon& h, IntervalIndex first, IntervalIndex last
 
 // One row per interval, runs of identical intervals within a day shown as one row; with several
 // tiers, one block of columns per tier.
+// What reaches the agents of one contact type, as a multiplier of its arrivals x handle time:
+// less the demand self-service keeps, less what the bot contains or loses, with the handed-off
+// contacts' harder handling, and with agent assist on the group that takes the type first.
+double agent_load_factor(const Model& model, ContactTypeIndex t) {
+  const ContactType& type = model.contact_types[t];
+  double factor = 1.0;
+  if (type.deflection) factor *= 1.0 - type.deflection->share * (1.0 - type.deflection->leak_p);
+  for (const Bot& bot : model.bots) {
+    if (std::find(bot.types.begin(), bot.types.end(), t) == bot.types.end()) continue;
+    double handled = bot.residual_aht_factor * (bot.handoff_context ? bot.handoff_aht_factor : 1.0);
+    if (!bot.handoff_context && bot.handoff_extra_handle)
+      handled += mean(*bot.handoff_extra_handle) / mean(type.handle_time);
+    const double handed = 1.0 - bot.containment_p - bot.abandon_p;
+    factor *= (1.0 - bot.entry_share) + bot.entry_share * handed * handled;
+  }
+  if (!type.groups.empty()) {
+    const AgentGroup& first = model.agent_groups[type.groups.front()];
+    if (first.assist) factor *= 1.0 - first.assist->adoption * (1.0 - first.assist->aht_factor);
+  }
+  return factor;
+}
+
 void print_load_table(const Model& model) {
   const Horizon& h = model.horizon;
+  const bool automated =
+      !model.bots.empty() ||
+      std::any_of(model.contact_types.begin(), model.contact_types.end(),
+                  [](const ContactType& t) { return t.deflection.has_value(); }) ||
+      std::any_of(model.agent_groups.begin(), model.agent_groups.end(), [](const AgentGroup& g) {
+        return g.assist.has_value() || g.chat_concurrency > 1;
+      });
   const auto count = static_cast<IntervalIndex>(h.intervals());
   const std::vector<int> tiers = tiers_in_use(model);
   // load[k][i] and agents[k][i]: of tiers[k] in interval i.
@@ -426,17 +455,19 @@ void print_load_table(const Model& model) {
   std::vector<std::vector<int>> agents(tiers.size(), std::vector<int>(count, 0));
   for (ContactTypeIndex t = 0; t < model.type_count(); ++t) {
     const auto shares = tier_shares(model, t);
+    const double factor = agent_load_factor(model, t);
     for (std::size_t k = 0; k < tiers.size(); ++k) {
       const TierShare& share = shares[static_cast<std::size_t>(tiers[k])];
       if (share.share <= 0.0) continue;
       for (IntervalIndex i = 0; i < count; ++i)
-        load[k][i] += model.contact_types[t].rate_per_s[i] * share.share * share.handle_s;
+        load[k][i] += model.contact_types[t].rate_per_s[i] * share.share * share.handle_s * factor;
     }
   }
   for (const AgentGroup& group : model.agent_groups) {
     const auto k =
         static_cast<std::size_t>(std::find(tiers.begin(), tiers.end(), group.tier) - tiers.begin());
-    for (IntervalIndex i = 0; i < count; ++i) agents[k][i] += group.on_duty[i];
+    // A chat agent holds chat_concurrency sessions: load is counted in sessions.
+    for (IntervalIndex i = 0; i < count; ++i) agents[k][i] += group.on_duty[i] * std::max(1, group.chat_concurrency);
   }
   const auto overloaded_at = [&](std::size_t k, IntervalIndex i) {
     return load[k][i] > 0.0 && load[k][i] >= agents[k][i];
@@ -454,8 +485,9 @@ void print_load_table(const Model& model) {
 
   const bool per_tier = tiers.size() > 1;
   fmt::print(
-      "\noffered load (arrival rate x mean handle time, in erlangs) against agents on duty{}\n",
-      per_tier ? ",\nper tier (escalated contacts at the tier they reach)" : "");
+      "\noffered load (arrival rate x mean handle time, in erlangs) against agents on duty{}{}\n",
+      per_tier ? ",\nper tier (escalated contacts at the tier they reach)" : "",
+      automated ? ",\nafter self-service, bots and agent assist; a chat agent counts as its concurrency" : "");
   const bool many_days = h.days > 1;
   const std::string day_blank = many_days ? "     " : "";
   if (per_tier) {
