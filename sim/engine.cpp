@@ -170,6 +170,26 @@ struct Source {
 // Email sources rank after every real-time skill priority (priorities are at most 1,000,000).
 constexpr int email_rank = 2'000'000;
 
+// One contact type's random streams, one per purpose (random_streams.h), so that a feature's draws
+// never shift another's.
+struct TypeStreams {
+  TypeStreams(std::uint64_t seed, std::uint64_t replication, ContactTypeIndex k)
+      : arrivals(make_stream(seed, replication, StreamPurpose::arrivals, k)),
+        handle(make_stream(seed, replication, StreamPurpose::handle_time, k)),
+        patience(make_stream(seed, replication, StreamPurpose::patience, k)),
+        outcome(make_stream(seed, replication, StreamPurpose::outcome, k)),
+        returns(make_stream(seed, replication, StreamPurpose::returns, k)),
+        misroute(make_stream(seed, replication, StreamPurpose::misroute, k)),
+        escalation(make_stream(seed, replication, StreamPurpose::escalation, k)),
+        callback(make_stream(seed, replication, StreamPurpose::callback, k)),
+        deflection(make_stream(seed, replication, StreamPurpose::deflection, k)),
+        bot(make_stream(seed, replication, StreamPurpose::bot, k)),
+        silent(make_stream(seed, replication, StreamPurpose::silent, k)) {}
+
+  RandomEngine arrivals, handle, patience, outcome, returns, misroute, escalation, callback,
+      deflection, bot, silent;
+};
+
 class Engine {
  public:
   Engine(const Model& model, std::uint64_t seed, std::uint64_t replication, TraceSink* trace)
@@ -182,19 +202,7 @@ class Engine {
         horizon_end_(model.horizon.length_s()),
         warmup_s_(model.run.warmup_s) {
     const std::size_t types = model.type_count();
-    for (std::uint32_t k = 0; k < types; ++k) {
-      arrival_streams_.push_back(make_stream(seed, replication, StreamPurpose::arrivals, k));
-      handle_streams_.push_back(make_stream(seed, replication, StreamPurpose::handle_time, k));
-      patience_streams_.push_back(make_stream(seed, replication, StreamPurpose::patience, k));
-      outcome_streams_.push_back(make_stream(seed, replication, StreamPurpose::outcome, k));
-      return_streams_.push_back(make_stream(seed, replication, StreamPurpose::returns, k));
-      misroute_streams_.push_back(make_stream(seed, replication, StreamPurpose::misroute, k));
-      escalation_streams_.push_back(make_stream(seed, replication, StreamPurpose::escalation, k));
-      callback_streams_.push_back(make_stream(seed, replication, StreamPurpose::callback, k));
-      deflection_streams_.push_back(make_stream(seed, replication, StreamPurpose::deflection, k));
-      bot_streams_.push_back(make_stream(seed, replication, StreamPurpose::bot, k));
-      silent_streams_.push_back(make_stream(seed, replication, StreamPurpose::silent, k));
-    }
+    for (std::uint32_t k = 0; k < types; ++k) streams_.emplace_back(seed, replication, k);
     for (std::uint32_t g = 0; g < model.group_count(); ++g) {
       assist_streams_.push_back(make_stream(seed, replication, StreamPurpose::assist, g));
       concurrency_.push_back(std::max(1, model.agent_groups[g].chat_concurrency));
@@ -314,6 +322,13 @@ class Engine {
 
     // Overflow steps first: a group that a step names takes that type and tier only through it.
     routes_.assign(types * max_stages, {});
+    struct OverflowTarget {
+      AgentGroupIndex group;
+      ContactTypeIndex type;
+      std::size_t stage;
+      Seconds after_s;
+    };
+    std::vector<OverflowTarget> overflow_targets;
     std::vector<std::vector<bool>> overflow_only(types * max_stages,
                                                  std::vector<bool>(model_.group_count(), false));
     for (const OverflowStep& step : model_.overflow) {
@@ -325,7 +340,7 @@ class Engine {
         if (overflow_only[r][g]) continue;  // already eligible through an earlier step
         overflow_only[r][g] = true;
         route.servers.push_back(server_for(model_.agent_groups[g], g, step.type));
-        sources_for_overflow_.push_back({g, step.type, static_cast<std::size_t>(stage), step.after_s});
+        overflow_targets.push_back({g, step.type, static_cast<std::size_t>(stage), step.after_s});
       }
       routes_[r].steps.push_back(std::move(route));
     }
@@ -356,7 +371,7 @@ class Engine {
                                skill.aht_factor, skill.resolve_factor, email});
       }
     }
-    for (const OverflowTarget& target : sources_for_overflow_) {
+    for (const OverflowTarget& target : overflow_targets) {
       const AgentGroup& group = model_.agent_groups[target.group];
       int priority = std::numeric_limits<int>::max();  // after the group's own skills
       for (const Skill& skill : group.skills)
@@ -408,7 +423,7 @@ class Engine {
         double factor = 1.0;
         if (type.busyness_cv > 0.0) {
           const double shape = 1.0 / (type.busyness_cv * type.busyness_cv);
-          factor = detail::sample_gamma(shape, 1.0 / shape, arrival_streams_[k]);
+          factor = detail::sample_gamma(shape, 1.0 / shape, streams_[k].arrivals);
         }
         for (int i = d * per_day; i < (d + 1) * per_day; ++i)
           rates_[k * intervals_ + i] = type.rate_per_s[i] * factor;
@@ -425,7 +440,7 @@ class Engine {
       std::size_t& next = replay_cursor_[k];
       return next < replay.size() ? replay[next++] : never;
     }
-    double budget = boost::random::exponential_distribution<double>{1.0}(arrival_streams_[k]);
+    double budget = boost::random::exponential_distribution<double>{1.0}(streams_[k].arrivals);
     double t = from;
     IntervalIndex i = interval_of(t);
     const double* rate = &rates_[static_cast<std::size_t>(k) * intervals_];
@@ -444,7 +459,7 @@ class Engine {
     const double next = next_arrival_time(k, now_);
     if (next < horizon_end_) schedule(next, EventKind::arrival, k);
     const ContactType& type = model_.contact_types[k];
-    if (type.deflection && chance(type.deflection->share, deflection_streams_[k])) return deflect(k);
+    if (type.deflection && chance(type.deflection->share, streams_[k].deflection)) return deflect(k);
 
     const std::uint32_t c = allocate_contact();
     open_issue(c, k);
@@ -457,7 +472,7 @@ class Engine {
     const Deflection& deflection = *model_.contact_types[k].deflection;
     if (now_ >= warmup_s_) ++tallies_.contact(interval_of(now_), k).deflected;
     if (trace_) trace(now_, TraceKind::deflected, 0, static_cast<int>(k), -1);
-    RandomEngine& stream = deflection_streams_[k];
+    RandomEngine& stream = streams_[k].deflection;
     if (!chance(deflection.leak_p, stream)) return;
     const double at = now_ + sample(deflection.leak_delay, stream);
     if (at >= horizon_end_) return;
@@ -502,17 +517,17 @@ class Engine {
     const ContactType& type = model_.contact_types[k];
     const int bot = bot_of_type_[k];
     if (bot >= 0 && bot_sessions_[static_cast<std::size_t>(bot)] < model_.bots[static_cast<std::size_t>(bot)].capacity &&
-        chance(model_.bots[static_cast<std::size_t>(bot)].entry_share, bot_streams_[k]))
+        chance(model_.bots[static_cast<std::size_t>(bot)].entry_share, streams_[k].bot))
       return enter_bot(c, static_cast<std::size_t>(bot));
     ContactTypeIndex queue_type = k;
-    contact.misrouted = type.misroute && chance(type.misroute->p, misroute_streams_[k]);
+    contact.misrouted = type.misroute && chance(type.misroute->p, streams_[k].misroute);
     if (contact.misrouted) {
       queue_type = type.misroute->to;
-      contact.handle_base_s = sample(type.misroute->handle_time, misroute_streams_[k]);
+      contact.handle_base_s = sample(type.misroute->handle_time, streams_[k].misroute);
     } else {
-      contact.handle_base_s = sample(type.handle_time, handle_streams_[k]);
+      contact.handle_base_s = sample(type.handle_time, streams_[k].handle);
     }
-    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    contact.patience_s = type.patience ? sample(*type.patience, streams_[k].patience) : never;
     start_contact(c, queue_type, 0, front_level_[k]);
     route(c, true);
   }
@@ -532,7 +547,7 @@ class Engine {
       ++tally.bot_entries;
       tally.bot_cost += bot.cost_per_session;
     }
-    schedule(now_ + sample(bot.duration, bot_streams_[k]), EventKind::bot_end, c);
+    schedule(now_ + sample(bot.duration, streams_[k].bot), EventKind::bot_end, c);
   }
 
   // The session ends contained (the issue is resolved), abandoned (the customer may retry), or
@@ -544,7 +559,7 @@ class Engine {
     const std::size_t b = static_cast<std::size_t>(bot_of_type_[k]);
     const Bot& bot = model_.bots[b];
     --bot_sessions_[b];
-    RandomEngine& stream = bot_streams_[k];
+    RandomEngine& stream = streams_[k].bot;
     const double u = uniform(stream);
     ContactTally* tally = contact.counted ? &tallies_.contact(contact.interval, k) : nullptr;
     if (u < bot.containment_p) {
@@ -565,11 +580,11 @@ class Engine {
     }
     if (tally) ++tally->handed_off;
     trace_contact(TraceKind::handoff, contact);
-    double handle = sample(type.handle_time, handle_streams_[k]) * bot.residual_aht_factor;
+    double handle = sample(type.handle_time, streams_[k].handle) * bot.residual_aht_factor;
     if (bot.handoff_context) handle *= bot.handoff_aht_factor;
     else if (bot.handoff_extra_handle) handle += sample(*bot.handoff_extra_handle, stream);
     contact.handle_base_s = handle;
-    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    contact.patience_s = type.patience ? sample(*type.patience, streams_[k].patience) : never;
     contact.arrival_s = now_;  // the wait, and the service level, count from the queue
     contact.state = ContactState::waiting;
     route(c, true);
@@ -662,7 +677,7 @@ class Engine {
     if (predicted <= callback.offer_when_wait_s) return;
     ContactTally* tally = contact.counted ? &tallies_.contact(contact.interval, contact.type) : nullptr;
     if (tally) ++tally->callbacks_offered;
-    if (!chance(callback.accept_p, callback_streams_[contact.type])) return;
+    if (!chance(callback.accept_p, streams_[contact.type].callback)) return;
     if (tally) ++tally->callbacks_accepted;
     contact.callback = true;
     trace_contact(TraceKind::callback, contact);
@@ -729,14 +744,14 @@ class Engine {
     contact.group = g;
     contact.state = ContactState::in_service;
     contact.handle_s = sample(model_.contact_types[contact.type].silent_abandonment->discover_time,
-                              silent_streams_[contact.type]);
+                              streams_[contact.type].silent);
     schedule(now_ + contact.handle_s, EventKind::service_end, c);
   }
 
   // The agent calls the customer back: the dial time comes first, and the customer may not answer.
   [[gnu::noinline]] void dial(Contact& contact) {
     const Callback& callback = *model_.contact_types[contact.type].callback;
-    RandomEngine& stream = callback_streams_[contact.type];
+    RandomEngine& stream = streams_[contact.type].callback;
     const double dial_s = sample(callback.dial_time, stream);
     if (chance(callback.reach_p, stream)) {
       contact.handle_s += dial_s;
@@ -753,7 +768,7 @@ class Engine {
     Contact& holding = contacts_[contact.partner];
     const Escalation& escalation = *model_.contact_types[contact.issue_type].escalation;
     const double handoff =
-        escalation.handoff ? sample(*escalation.handoff, escalation_streams_[contact.issue_type]) : 0.0;
+        escalation.handoff ? sample(*escalation.handoff, streams_[contact.issue_type].escalation) : 0.0;
     holding.handle_s += now_ - holding.handle_base_s + handoff;
     holding.timer_at = never;
     holding.state = ContactState::releasing;
@@ -819,13 +834,13 @@ class Engine {
     }
     const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
-    if (chance(type.resolution_p * contact.resolve_factor, outcome_streams_[k])) {
+    if (chance(type.resolution_p * contact.resolve_factor, streams_[k].outcome)) {
       contact.outcome = Outcome::resolved;
       return trace_contact(TraceKind::resolved, contact, static_cast<int>(contact.group));
     }
     if (type.escalation && contact.stage + 1u < stage_tiers_[k].size()) {
       const int tier = stage_tiers_[k][contact.stage];
-      if (chance(type.escalation->p_by_tier[static_cast<std::size_t>(tier - 1)], outcome_streams_[k])) {
+      if (chance(type.escalation->p_by_tier[static_cast<std::size_t>(tier - 1)], streams_[k].outcome)) {
         contact.outcome = Outcome::escalated;
         trace_contact(TraceKind::escalated, contact, static_cast<int>(contact.group));
         return begin_escalation(c);
@@ -843,7 +858,7 @@ class Engine {
     if (escalation.transfer == TransferMode::cold) {
       if (escalation.handoff) {
         Contact& contact = contacts_[c];
-        const double handoff = sample(*escalation.handoff, escalation_streams_[k]);
+        const double handoff = sample(*escalation.handoff, streams_[k].escalation);
         contact.handle_s += handoff;
         contact.state = ContactState::releasing;
         schedule(now_ + handoff, EventKind::service_end, c);
@@ -901,8 +916,8 @@ class Engine {
     const ContactType& type = model_.contact_types[k];
     const Escalation& escalation = *type.escalation;
     contact.handle_base_s = sample(escalation.handle_time ? *escalation.handle_time : type.handle_time,
-                                   escalation_streams_[k]);
-    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+                                   streams_[k].escalation);
+    contact.patience_s = type.patience ? sample(*type.patience, streams_[k].patience) : never;
     contact.misrouted = false;
   }
 
@@ -916,8 +931,8 @@ class Engine {
     Contact& contact = contacts_[c];
     const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
-    contact.handle_base_s = sample(type.handle_time, handle_streams_[k]);
-    contact.patience_s = type.patience ? sample(*type.patience, patience_streams_[k]) : never;
+    contact.handle_base_s = sample(type.handle_time, streams_[k].handle);
+    contact.patience_s = type.patience ? sample(*type.patience, streams_[k].patience) : never;
     contact.misrouted = false;
     start_contact(c, k, 0, level_of(priority_of(type)));
     route(c, false);
@@ -1018,7 +1033,7 @@ class Engine {
     if (contact.abandon_at != now_) return;  // answered, or the slot was reused
     const ContactType& type = model_.contact_types[contact.type];
     const bool silent = type.silent_abandonment &&
-                        chance(type.silent_abandonment->share, silent_streams_[contact.type]);
+                        chance(type.silent_abandonment->share, streams_[contact.type].silent);
     if (!silent) dequeue(c);
     contact.abandon_at = never;
     if (!silent) contact.timer_at = never;
@@ -1050,7 +1065,7 @@ class Engine {
     Contact& contact = contacts_[c];
     const ContactTypeIndex k = contact.issue_type;
     const ContactType& type = model_.contact_types[k];
-    RandomEngine& stream = return_streams_[k];
+    RandomEngine& stream = streams_[k].returns;
     const Distribution* delay = nullptr;
     if (why == Return::repeat && type.repeat && chance(type.repeat->p, stream)) delay = &type.repeat->delay;
     if (why == Return::retry && type.retry && chance(type.retry->p, stream)) delay = &type.retry->delay;
@@ -1369,13 +1384,6 @@ class Engine {
     }
   }
 
-  struct OverflowTarget {
-    AgentGroupIndex group;
-    ContactTypeIndex type;
-    std::size_t stage;
-    Seconds after_s;
-  };
-
   const Model& model_;
   Tallies tallies_;
   TraceSink* trace_;
@@ -1384,17 +1392,7 @@ class Engine {
   const double horizon_end_;
   const double warmup_s_;
 
-  std::vector<RandomEngine> arrival_streams_;
-  std::vector<RandomEngine> handle_streams_;
-  std::vector<RandomEngine> patience_streams_;
-  std::vector<RandomEngine> outcome_streams_;
-  std::vector<RandomEngine> return_streams_;
-  std::vector<RandomEngine> misroute_streams_;
-  std::vector<RandomEngine> escalation_streams_;
-  std::vector<RandomEngine> callback_streams_;
-  std::vector<RandomEngine> deflection_streams_;
-  std::vector<RandomEngine> bot_streams_;
-  std::vector<RandomEngine> silent_streams_;
+  std::vector<TypeStreams> streams_;  // per contact type
   std::vector<RandomEngine> assist_streams_;  // per group
   std::vector<double> rates_;               // [type * intervals + interval], per second
   std::vector<std::size_t> replay_cursor_;  // per type: next replayed arrival
@@ -1405,7 +1403,6 @@ class Engine {
   std::vector<std::vector<int>> stage_tiers_;  // per type: the tiers serving it, increasing
   std::vector<Route> routes_;                  // [type * max_stages + stage]
   std::vector<std::vector<Source>> sources_;   // per group, in its skill priority order
-  std::vector<OverflowTarget> sources_for_overflow_;
   std::vector<char> prices_contacts_;  // per group: a cost per contact or per minute
   std::vector<char> adjusts_handle_;   // per group: agent assist or a chat slowdown
   std::vector<int> concurrency_;       // per group: sessions an agent holds
