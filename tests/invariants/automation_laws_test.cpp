@@ -9,25 +9,15 @@
 #include "ccsim/engine.h"
 #include "ccsim/erlang.h"
 #include "testing/models.h"
+#include "testing/statistics.h"
 
 namespace ccsim {
 namespace {
 
 using testing::type_totals;
 
-struct MeanAndError {
-  double mean = 0.0;
-  double standard_error = 0.0;
-};
-
-MeanAndError mean_of(const std::vector<double>& xs) {
-  double sum = 0.0;
-  for (double x : xs) sum += x;
-  const double mean = sum / static_cast<double>(xs.size());
-  double squares = 0.0;
-  for (double x : xs) squares += (x - mean) * (x - mean);
-  return {mean, std::sqrt(squares / static_cast<double>(xs.size() - 1) / static_cast<double>(xs.size()))};
-}
+using testing::MeanAndError;
+using testing::mean_of;
 
 testing::SingleQueue day_of_calls() {
   testing::SingleQueue spec;

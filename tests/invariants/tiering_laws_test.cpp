@@ -8,6 +8,7 @@
 
 #include "ccsim/engine.h"
 #include "testing/models.h"
+#include "testing/statistics.h"
 
 namespace ccsim {
 namespace {
@@ -16,20 +17,8 @@ using testing::group_totals;
 using testing::issue_totals;
 using testing::type_totals;
 
-struct MeanAndError {
-  double mean = 0.0;
-  double standard_error = 0.0;
-};
-
-MeanAndError mean_of(const std::vector<double>& xs) {
-  double sum = 0.0;
-  for (double x : xs) sum += x;
-  const double mean = sum / static_cast<double>(xs.size());
-  double squares = 0.0;
-  for (double x : xs) squares += (x - mean) * (x - mean);
-  const double variance = squares / static_cast<double>(xs.size() - 1);
-  return {mean, std::sqrt(variance / static_cast<double>(xs.size()))};
-}
+using testing::MeanAndError;
+using testing::mean_of;
 
 // 48 half hours at 120 contacts an hour on 40 agents (10 Erlangs): nobody waits.
 Model ample(double resolution_p) {

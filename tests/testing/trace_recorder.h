@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "ccsim/engine.h"
+#include "ccsim/model.h"
+#include "ccsim/tallies.h"
 
 namespace ccsim::testing {
 
@@ -14,7 +16,18 @@ class TraceRecorder : public TraceSink {
   std::vector<TraceRecord> records;
 };
 
-}  // namespace ccsim
+inline TraceRecord at(double t, TraceKind kind, std::uint64_t contact, int type, int group) {
+  return {t, kind, contact, type, group};
+}
+
+// The trace of replication 0 (seed 1) of `model`, after checking its conservation laws; its
+// tallies go to `tallies_out` when given.
+std::vector<TraceRecord> trace_of(const Model& model, Tallies* tallies_out = nullptr);
+
+// The same without the staffing records every trace starts with: the contacts' journey.
+std::vector<TraceRecord> journey(const Model& model, Tallies* tallies_out = nullptr);
+
+}  // namespace ccsim::testing
 
 namespace ccsim {
 // Readable failure messages: "t=10 answer #1 type 0 group 0".

@@ -9,24 +9,10 @@
 namespace ccsim {
 namespace {
 
-using testing::TraceRecorder;
 using testing::type_totals;
+using testing::at;
+using testing::journey;
 using K = TraceKind;
-
-TraceRecord at(double t, TraceKind kind, std::uint64_t contact, int type, int group) {
-  return {t, kind, contact, type, group};
-}
-
-std::vector<TraceRecord> journey(const Model& model, Tallies* tallies_out = nullptr) {
-  TraceRecorder recorder;
-  Tallies tallies = run_replication(model, 1, 0, &recorder);
-  testing::expect_conservation(model, tallies);
-  std::vector<TraceRecord> steps;
-  for (const TraceRecord& r : recorder.records)
-    if (r.kind != K::staffing) steps.push_back(r);
-  if (tallies_out) *tallies_out = std::move(tallies);
-  return steps;
-}
 
 // One type, one agent, handle 10 s, in one-minute intervals; arrivals replayed.
 Model one_queue(std::vector<double> arrivals, int minutes = 5, int agents = 1) {

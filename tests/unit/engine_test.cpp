@@ -11,11 +11,9 @@ namespace {
 
 using testing::SingleQueue;
 using testing::TraceRecorder;
+using testing::at;
+using testing::trace_of;
 using K = TraceKind;
-
-TraceRecord at(double t, TraceKind kind, std::uint64_t contact, int type, int group) {
-  return {t, kind, contact, type, group};
-}
 
 // One agent, handle 10 s, patience 5 s, arrivals replayed at the given times.
 Model one_agent(std::vector<double> arrivals, double handle_s = 10.0, double patience_s = 5.0) {
@@ -27,14 +25,6 @@ Model one_agent(std::vector<double> arrivals, double handle_s = 10.0, double pat
   Model model = testing::single_queue(spec);
   model.contact_types[0].arrival_times_s = std::move(arrivals);
   return model;
-}
-
-std::vector<TraceRecord> trace_of(const Model& model, Tallies* tallies_out = nullptr) {
-  TraceRecorder recorder;
-  Tallies tallies = run_replication(model, 1, 0, &recorder);
-  testing::expect_conservation(model, tallies);
-  if (tallies_out) *tallies_out = std::move(tallies);
-  return recorder.records;
 }
 
 TEST(EngineTrace, ServiceEndBeforeAbandonmentBeforeArrivalAtTheSameInstant) {

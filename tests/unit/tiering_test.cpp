@@ -12,28 +12,9 @@ namespace {
 
 using testing::group_totals;
 using testing::issue_totals;
-using testing::TraceRecorder;
+using testing::at;
+using testing::journey;
 using K = TraceKind;
-
-TraceRecord at(double t, TraceKind kind, std::uint64_t contact, int type, int group) {
-  return {t, kind, contact, type, group};
-}
-
-std::vector<TraceRecord> trace_of(const Model& model, Tallies* tallies_out = nullptr) {
-  TraceRecorder recorder;
-  Tallies tallies = run_replication(model, 1, 0, &recorder);
-  testing::expect_conservation(model, tallies);
-  if (tallies_out) *tallies_out = std::move(tallies);
-  return recorder.records;
-}
-
-// The trace without staffing records, which every test starts with.
-std::vector<TraceRecord> journey(const Model& model, Tallies* tallies_out = nullptr) {
-  std::vector<TraceRecord> steps;
-  for (const TraceRecord& r : trace_of(model, tallies_out))
-    if (r.kind != K::staffing) steps.push_back(r);
-  return steps;
-}
 
 AgentGroup group_of(const char* id, int tier, std::vector<Skill> skills, int agents, int intervals) {
   AgentGroup group;
