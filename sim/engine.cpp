@@ -1309,7 +1309,7 @@ class Engine {
   // The email waiting at the end of interval i, and the age of the oldest.
   void count_backlog(IntervalIndex i) {
     for (const ContactTypeIndex k : email_types_) {
-      BacklogTally& backlog = tallies_.backlog[i * model_.type_count() + k];
+      BacklogTally& backlog = tallies_.backlog(i, k);
       backlog = {};
       double oldest = never;
       for (std::size_t stage = 0; stage < max_stages; ++stage) {

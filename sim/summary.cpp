@@ -295,7 +295,7 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
     for (std::size_t c = 0; c < channels; ++c)
       if (layout.channels[c] == type.channel) channel_of[k] = c;
   }
-  const bool has_backlog = tallies.backlog.size() == intervals * layout.types;
+  const bool has_backlog = tallies.backlogs.size() == intervals * layout.types;
 
   ContactTotals overall_contacts;
   AgentTally overall_agents;
@@ -360,7 +360,7 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
     };
     for (std::size_t k = 0; k < layout.types; ++k) {
       Backlog b;
-      if (has_backlog) b.add(tallies.backlog[i * layout.types + k]);
+      if (has_backlog) b.add(tallies.backlog(i, k));
       put_backlog_at(layout.type_scope(k), b);
       overall_backlog.add({b.waiting, b.oldest_s});
       if (segment_of[k] < layout.segments) segment_backlog[segment_of[k]].add({b.waiting, b.oldest_s});

@@ -85,7 +85,7 @@ struct Tallies {
   std::vector<AgentTally> agents;      // [interval * groups + group]
   std::vector<IssueTally> issues;      // [interval * types + type], by the issue's first contact
   std::vector<WaitHistogram> resolution_times;  // [interval * types + type], open to resolution
-  std::vector<BacklogTally> backlog;  // [interval * types + type], at the interval's end
+  std::vector<BacklogTally> backlogs;  // [interval * types + type], at the interval's end
   std::vector<std::uint64_t> in_system_at_end;  // per type: counted contacts still in the system
   std::uint64_t events = 0;                     // events taken off the calendar
   std::uint64_t arrivals = 0;                   // all contacts (transfers and returns too), warm-up included
@@ -95,7 +95,7 @@ struct Tallies {
       : intervals(intervals_), types(types_), groups(groups_),
         contacts(intervals_ * types_), waits(intervals_ * types_),
         agents(intervals_ * groups_), issues(intervals_ * types_),
-        resolution_times(intervals_ * types_), backlog(intervals_ * types_),
+        resolution_times(intervals_ * types_), backlogs(intervals_ * types_),
         in_system_at_end(types_) {}
 
   ContactTally& contact(std::size_t interval, std::size_t type) {
@@ -121,6 +121,12 @@ struct Tallies {
   }
   const WaitHistogram& resolution_time(std::size_t interval, std::size_t type) const {
     return resolution_times[interval * types + type];
+  }
+  BacklogTally& backlog(std::size_t interval, std::size_t type) {
+    return backlogs[interval * types + type];
+  }
+  const BacklogTally& backlog(std::size_t interval, std::size_t type) const {
+    return backlogs[interval * types + type];
   }
   AgentTally& agent(std::size_t interval, std::size_t group) {
     return agents[interval * groups + group];

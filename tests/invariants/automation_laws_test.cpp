@@ -93,7 +93,7 @@ TEST(EmailLaws, EveryEmailIsAnsweredOrInTheBacklogAtTheEnd) {
   for (std::uint64_t r = 0; r < 10; ++r) {
     const Tallies tallies = run_replication(model, 8, r);
     const ContactTally t = type_totals(tallies, 0);
-    const BacklogTally& last = tallies.backlog[(tallies.intervals - 1) * tallies.types];
+    const BacklogTally& last = tallies.backlog(tallies.intervals - 1, 0);
     EXPECT_GT(last.waiting, 0u);
     EXPECT_EQ(t.offered, t.handled + last.waiting) << "replication " << r;
     EXPECT_EQ(t.abandoned, 0u);
@@ -112,7 +112,7 @@ TEST(EmailLaws, LittlesLawHoldsForTheBacklog) {
   for (std::uint64_t r = 0; r < 20; ++r) {
     const Tallies tallies = run_replication(model, 12, r);
     double samples = 0.0;
-    for (std::size_t i = 0; i < tallies.intervals; ++i) samples += static_cast<double>(tallies.backlog[i].waiting);
+    for (std::size_t i = 0; i < tallies.intervals; ++i) samples += static_cast<double>(tallies.backlog(i, 0).waiting);
     const double backlog = samples / static_cast<double>(tallies.intervals);
     const ContactTally t = type_totals(tallies, 0);
     const double wait = t.wait_answered_s / static_cast<double>(t.answered);

@@ -175,8 +175,8 @@ TEST(Email, EmailLeftAtTheHorizonsEndIsTheBacklogNotNightWork) {
   const ContactTally mail = type_totals(tallies, 1);
   EXPECT_EQ(mail.handled, 5u);
   EXPECT_EQ(tallies.in_system_at_end[1], 5u);
-  EXPECT_EQ(tallies.backlog[4 * 2 + 1].waiting, 5u);
-  EXPECT_DOUBLE_EQ(tallies.backlog[4 * 2 + 1].oldest_s, 50.0);
+  EXPECT_EQ(tallies.backlog(4, 1).waiting, 5u);
+  EXPECT_DOUBLE_EQ(tallies.backlog(4, 1).oldest_s, 50.0);
   EXPECT_EQ(mail.responded_within, 5u);
 }
 

@@ -383,10 +383,10 @@ TEST(KpiValues, TheCentresCostIncludesBotSessions) {
 TEST(KpiValues, BacklogIsTheStockAtEachIntervalsEndAndTheLastOneForTheHorizon) {
   const Model model = tiered_model();
   Tallies tallies = empty_tallies(model);
-  tallies.backlog[0 * 3 + 0] = {.waiting = 4, .oldest_s = 7200.0};
-  tallies.backlog[0 * 3 + 1] = {.waiting = 6, .oldest_s = 1800.0};
-  tallies.backlog[1 * 3 + 0] = {.waiting = 2, .oldest_s = 3600.0};
-  tallies.backlog[1 * 3 + 1] = {.waiting = 1, .oldest_s = 5400.0};
+  tallies.backlog(0, 0) = {.waiting = 4, .oldest_s = 7200.0};
+  tallies.backlog(0, 1) = {.waiting = 6, .oldest_s = 1800.0};
+  tallies.backlog(1, 0) = {.waiting = 2, .oldest_s = 3600.0};
+  tallies.backlog(1, 1) = {.waiting = 1, .oldest_s = 5400.0};
   const auto v = kpi_values(model, tallies);
   const KpiLayout layout(model);
   const std::size_t first = KpiLayout::interval_slot(0);
