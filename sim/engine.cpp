@@ -979,7 +979,7 @@ class Engine {
       return;
     }
     const Source* source = nullptr;
-    const std::uint32_t next = select_waiting_contact(g, source, may_take_email(g, group.idle));
+    const std::uint32_t next = select_waiting_contact(g, source, group.idle);
     if (next != no_contact) {
       dequeue(next);
       begin_service(next, g, source->aht_factor, source->resolve_factor);  // the agent stays busy
@@ -1000,8 +1000,9 @@ class Engine {
   // Among the queues group g serves: the best skill priority, then the best contact priority
   // (segment, escalation), then the longest wait in the queue. Ties go to the skill listed first.
   // An overflow source offers a queue's head only once it has waited the step's time. Returns the
-  // contact, or no_contact, and sets `chosen` to the source it came through.
-  std::uint32_t select_waiting_contact(AgentGroupIndex g, const Source*& chosen, bool email_too) const {
+  // contact, or no_contact, and sets `chosen` to the source it came through. `idle_others`: the
+  // group's idle agents besides the one choosing (email must leave the voice reserve idle).
+  std::uint32_t select_waiting_contact(AgentGroupIndex g, const Source*& chosen, int idle_others) const {
     std::uint32_t best = no_contact;
     int best_priority = 0;
     std::size_t best_level = 0;
@@ -1009,7 +1010,7 @@ class Engine {
     const std::size_t levels = levels_;
     for (const Source& source : sources_[g]) {
       if (best != no_contact && source.priority > best_priority) break;
-      if (source.email && !email_too) continue;
+      if (source.email && !may_take_email(g, idle_others)) continue;  // asked only where email is
       for (std::size_t level = 0; level < levels; ++level) {
         const std::uint32_t head = queues_[source.queue + level].head;
         if (head == no_contact) continue;
@@ -1149,7 +1150,7 @@ class Engine {
       // New agents start on the waiting contacts at once.
       while (group.idle > 0) {
         const Source* source = nullptr;
-        const std::uint32_t next = select_waiting_contact(g, source, may_take_email(g, group.idle - 1));
+        const std::uint32_t next = select_waiting_contact(g, source, group.idle - 1);
         if (next == no_contact) break;
         dequeue(next);
         --group.idle;
