@@ -231,6 +231,25 @@ struct Bot {
   double residual_aht_factor = 1.0;  // handed-off contacts are the harder ones
 };
 
+// How agents and waiting contacts are matched (README "Routing policies" has the exact rules).
+//  - priority: a new contact goes to the first group in its routing order with an idle agent; a
+//    freed agent takes the best skill priority, then the best contact priority, then the longest
+//    wait.
+//  - longest_weighted_wait: new contacts as above; a freed agent takes, among the real-time queues
+//    it serves, the head whose wait x weight is largest (ties: the skill listed first).
+//  - reservation: as priority, but a group keeps `reserve` agents idle for its first-priority
+//    types: any other type is taken only while more than `reserve` of its agents are idle.
+enum class RoutingPolicy : std::uint8_t { priority, longest_weighted_wait, reservation };
+
+struct RoutingRules {
+  RoutingPolicy policy = RoutingPolicy::priority;
+  // longest_weighted_wait: weights[type * group_count + group] multiplies the wait of a contact of
+  // that type when that group chooses; empty means every weight is 1.
+  std::vector<double> weights;
+  // reservation: per group, agents kept idle for its first-priority types; empty means none.
+  std::vector<int> reserve;
+};
+
 struct Model {
   std::string name;
   Horizon horizon;
@@ -240,6 +259,7 @@ struct Model {
   std::vector<Segment> segments;
   std::vector<OverflowStep> overflow;  // per type and tier in increasing after_s
   std::vector<Bot> bots;
+  RoutingRules routing;
 
   std::size_t type_count() const { return contact_types.size(); }
   std::size_t group_count() const { return agent_groups.size(); }
