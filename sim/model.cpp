@@ -46,6 +46,8 @@ void link_routing(Model& model) {
                      return std::tie(a.type, a.tier, a.after_s) <
                             std::tie(b.type, b.tier, b.after_s);
                    });
+  model.routing_tables = compile_routing(model);
+  model.business_time = compile_business_time(model);
 }
 
 }  // namespace ccsim

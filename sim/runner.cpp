@@ -39,7 +39,11 @@ void run_replication_range(const std::vector<const Model*>& models, const RunOpt
             for (std::size_t task = range.begin(); task != range.end(); ++task) {
               ReplicationOutcome& outcome = outcomes[task / tasks_per_replication];
               const std::size_t m = task % tasks_per_replication;
-              const Tallies tallies = run_replication(*models[m], options.seed, outcome.replication);
+              // One workspace per worker thread, kept for the thread's life: a replication resets
+              // it instead of allocating its calendar, contacts, queues and tallies again.
+              thread_local Workspace workspace;
+              const Tallies& tallies =
+                  run_replication(*models[m], options.seed, outcome.replication, workspace);
               // Each (replication, model) task writes only its own slots.
               outcome.values[m] = kpi_values(*models[m], tallies);
               outcome.totals[m] = {tallies.events, tallies.arrivals};

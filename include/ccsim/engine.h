@@ -21,17 +21,24 @@
 // answered, handled or abandoned in the queue it joins) about the same issue. Contacts of a type
 // and tier wait in one FIFO per priority (segment, escalation), and overflow steps make a contact
 // that has waited long enough eligible for more groups.
-// Handle time and patience are drawn when the contact arrives, from streams of their own, so a
-// change of routing leaves them aligned (common random numbers).
+// Every random number belongs to a customer (sim/engine/customer_streams.h): a customer's first
+// contact draws in arrival order within its type, everything else from streams keyed by the
+// customer and the attempt, so a change of staffing, routing or priorities leaves each customer's
+// handle times, patience, outcomes and returns unchanged (common random numbers).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 
 #include "ccsim/model.h"
 #include "ccsim/tallies.h"
 
 namespace ccsim {
+
+namespace engine {
+class Replication;
+}
 
 enum class TraceKind : std::uint8_t {
   arrival,      // a contact joins the front door, or a tier or queue after a transfer
@@ -76,9 +83,31 @@ class TraceSink {
   virtual void record(const TraceRecord& record) = 0;
 };
 
-// Runs replication `replication` of `model` with the streams of (seed, replication). Aborts with a
-// message if a conservation law fails (offered = handled + abandoned + in system, and issues
-// opened = resolved + given up + open at the end, per type): that is a bug, not an input problem.
+// One worker thread's engine: its calendar, contacts, queues and tallies, kept between
+// replications so that a replication resets them instead of allocating them again. Not shared
+// between threads; any model may be run on it in any order.
+class Workspace {
+ public:
+  Workspace();
+  ~Workspace();
+  Workspace(Workspace&&) noexcept;
+  Workspace& operator=(Workspace&&) noexcept;
+
+ private:
+  friend const Tallies& run_replication(const Model&, std::uint64_t, std::uint64_t, Workspace&,
+                                        TraceSink*);
+  std::unique_ptr<engine::Replication> replication_;
+};
+
+// Runs replication `replication` of `model` with the streams of (seed, replication) on
+// `workspace`, and returns its tallies, valid until the workspace runs again. The model's routing
+// policy is chosen here, once. Aborts with a message if a conservation law fails (offered =
+// handled + abandoned + in system, and issues opened = resolved + given up + open at the end, per
+// type): that is a bug, not an input problem.
+const Tallies& run_replication(const Model& model, std::uint64_t seed, std::uint64_t replication,
+                               Workspace& workspace, TraceSink* trace = nullptr);
+
+// The same on a workspace of its own, returning a copy of the tallies: for one-off runs and tests.
 Tallies run_replication(const Model& model, std::uint64_t seed, std::uint64_t replication,
                         TraceSink* trace = nullptr);
 

@@ -34,18 +34,18 @@ enum class EventKind : std::uint8_t {
 };
 
 // 16 bytes, so that four siblings share one cache line and moving an event is one 16-byte copy.
-// `order` packs, from the top: the kind (3 bits), a scheduling sequence number (33 bits) and the
-// index (28 bits) of the contact, contact type or interval the event is about, so comparing
-// (time, order) applies the tie rule. The sequence wraps after 2^33 (8.6e9) events in one
-// replication; only two events at the very same instant scheduled that far apart could then be
-// taken out of scheduling order.
+// `order` packs, from the top: the kind (4 bits: room for 16 kinds), a scheduling sequence number
+// (32 bits) and the index (28 bits) of the contact, contact type or interval the event is about,
+// so comparing (time, order) applies the tie rule. The sequence wraps after 2^32 (4.3e9) events
+// in one replication; only two events at the very same instant scheduled that far apart could
+// then be taken out of scheduling order.
 struct Event {
   double time;  // >= 0: the calendar compares its bits as an integer
   std::uint64_t order;
 
   static constexpr int index_bits = 28;
   static constexpr std::uint32_t max_index = (1u << index_bits) - 1;
-  static constexpr int kind_bits = 3;
+  static constexpr int kind_bits = 4;
   static constexpr int sequence_bits = 64 - kind_bits - index_bits;
 
   EventKind kind() const { return static_cast<EventKind>(order >> (64 - kind_bits)); }
@@ -66,6 +66,13 @@ class EventCalendar {
   EventCalendar() { grow(64); }
 
   bool empty() const { return size_ == 0; }
+  // Empties the calendar for the next replication and keeps its memory; the sequence restarts, so
+  // a reused calendar orders ties exactly as a new one.
+  void clear() {
+    for (std::size_t slot = 0; slot < size_; ++slot) heap_[slot] = sentinel(slot);
+    size_ = 0;
+    sequence_ = 0;
+  }
   std::size_t size() const { return size_; }
   const Event& top() const { return heap_[0]; }
 

@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "ccsim/business_time.h"
 #include "ccsim/distribution.h"
+#include "ccsim/routing.h"
 
 namespace ccsim {
 
@@ -261,6 +263,10 @@ struct Model {
   std::vector<Bot> bots;
   RoutingRules routing;
 
+  // Compiled by link_routing from the fields above; a model changed after it must be linked again.
+  RoutingTables routing_tables;
+  std::vector<BusinessTime> business_time;  // per contact type
+
   std::size_t type_count() const { return contact_types.size(); }
   std::size_t group_count() const { return agent_groups.size(); }
   std::size_t segment_count() const { return segments.size(); }
@@ -269,8 +275,10 @@ struct Model {
 // Agents on duty after shrinkage: round half up, so 14 staffed at 30 % shrinkage is 10 on duty.
 int on_duty_after_shrinkage(double staffed, double shrinkage);
 
-// Fills `groups` of every contact type from the agent groups' skills (priority, then group order)
-// and sorts each group's skills. The scenario reader calls it; tests that build models by hand too.
+// Fills `groups` of every contact type from the agent groups' skills (priority, then group order),
+// sorts each group's skills, and compiles the tables the engine reads (routing, business time):
+// everything that depends only on the scenario, done once and shared by every replication. The
+// scenario reader calls it; tests that build models by hand too.
 void link_routing(Model& model);
 
 }  // namespace ccsim

@@ -32,15 +32,21 @@ enum class StreamPurpose : std::uint8_t {
   bot = 10,         // entry, session length and outcome of bot sessions
   assist = 11,      // which contacts an agent handles with assist (entity: agent group)
   silent = 12,      // silent chat abandonment
+  bot_outcome = 13,     // how a bot session ends, and the extra handle time of a handoff without context
+  callback_dial = 14,   // the agent's dial time and whether the customer answers
+  silent_discover = 15, // time an agent spends finding a silent chat empty
 };
 
 // The key packs (replication, purpose, entity) into one word beside the seed: replications below
 // 2^40, entities (contact types, groups) below 2^16.
+inline std::uint64_t stream_key_word(std::uint64_t replication, StreamPurpose purpose,
+                                     std::uint32_t entity) {
+  return (replication << 24) | (static_cast<std::uint64_t>(purpose) << 16) | (entity & 0xffffu);
+}
+
 inline RandomEngine make_stream(std::uint64_t seed, std::uint64_t replication,
                                 StreamPurpose purpose, std::uint32_t entity) {
-  RandomEngine::key_type key = {{seed, (replication << 24) |
-                                           (static_cast<std::uint64_t>(purpose) << 16) |
-                                           (entity & 0xffffu)}};
+  RandomEngine::key_type key = {{seed, stream_key_word(replication, purpose, entity)}};
   return RandomEngine(key);
 }
 

@@ -98,6 +98,23 @@ struct Tallies {
         resolution_times(intervals_ * types_), backlogs(intervals_ * types_),
         in_system_at_end(types_) {}
 
+  // Every count back to zero, for a replication of the given shape; memory already held is kept
+  // (assign reuses a vector's capacity), so a workspace's tallies are not allocated again.
+  void reset(std::size_t intervals_, std::size_t types_, std::size_t groups_) {
+    intervals = intervals_;
+    types = types_;
+    groups = groups_;
+    contacts.assign(intervals_ * types_, {});
+    waits.assign(intervals_ * types_, {});
+    agents.assign(intervals_ * groups_, {});
+    issues.assign(intervals_ * types_, {});
+    resolution_times.assign(intervals_ * types_, {});
+    backlogs.assign(intervals_ * types_, {});
+    in_system_at_end.assign(types_, 0);
+    events = 0;
+    arrivals = 0;
+  }
+
   ContactTally& contact(std::size_t interval, std::size_t type) {
     return contacts[interval * types + type];
   }

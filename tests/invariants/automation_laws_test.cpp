@@ -85,6 +85,7 @@ Model email_days(double agents_per_interval = 4) {
   model.contact_types[0].rate_per_s.assign(72, 24.0 / 3600.0);
   model.agent_groups[0].on_duty.assign(72, spec.agents);
   model.agent_groups[0].staffed.assign(72, spec.agents);
+  link_routing(model);  // email's place in routing is compiled with the tables
   return model;
 }
 
@@ -107,6 +108,7 @@ TEST(EmailLaws, LittlesLawHoldsForTheBacklog) {
   model.contact_types[0].rate_per_s.assign(120, 24.0 / 3600.0);
   model.agent_groups[0].on_duty.assign(120, 4);
   model.agent_groups[0].staffed.assign(120, 4);
+  link_routing(model);
   std::vector<double> gap;
   double backlog_mean = 0.0;
   for (std::uint64_t r = 0; r < 20; ++r) {

@@ -140,6 +140,7 @@ TEST(CallbackLaws, CallbacksCutAbandonmentAgainstTheSameDaysWithout) {
   const Model without = testing::single_queue(busy_queue());
   Model with = without;
   with.contact_types[0].callback = Callback{60.0, 0.6, WaitPredictor::queue_length, 0.9, Deterministic{20.0}};
+  link_routing(with);
   std::vector<double> cut;
   for (std::uint64_t r = 0; r < 20; ++r) {
     const Tallies a = run_replication(without, 9, r);

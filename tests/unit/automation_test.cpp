@@ -198,6 +198,7 @@ TEST(Email, ResponseTimeCountsOnlyBusinessHours) {
   model.contact_types[0].handle_time = Deterministic{3590.0 + 3600.0 + 900.0 - 10.0};
   model.contact_types[1].arrival_times_s = {5400.0};
   model.contact_types[1].response = ResponseRule{3600.0, 0.8, BusinessHours{480, 600, {true, true, true, true, true, false, false}}};
+  link_routing(model);  // business hours are compiled with the routing tables
   Tallies tallies;
   journey(model, &tallies);
   EXPECT_EQ(type_totals(tallies, 1).handled, 1u);

@@ -204,6 +204,7 @@ TEST(Routing, SkillPriorityDecidesTheGroupOrderNotTheFileOrder) {
 TEST(Routing, AhtFactorOfTheServingGroupScalesTheHandleTime) {
   Model model = two_groups(1, 2);
   model.agent_groups[1].skills[0].aht_factor = 1.5;
+  link_routing(model);
   TraceRecorder recorder;
   run_replication(model, 1, 0, &recorder);
   std::vector<double> ends;

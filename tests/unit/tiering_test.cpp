@@ -304,6 +304,7 @@ TEST(Callback, AnAcceptedCallbackKeepsThePlaceAndNeverAbandons) {
   model.contact_types[0].arrival_times_s = {0.0, 1.0};
   model.contact_types[0].patience = Deterministic{5.0};
   model.contact_types[0].callback = Callback{5.0, 1.0, WaitPredictor::queue_length, 1.0, Deterministic{3.0}};
+  link_routing(model);
   Tallies tallies;
   EXPECT_EQ(journey(model, &tallies),
             (std::vector<TraceRecord>{
@@ -325,6 +326,7 @@ TEST(Callback, ACallbackThatReachesNobodyCostsTheDialAndTheIssueEndsUnlessTheCus
   model.contact_types[0].resolution_p = 1.0;
   model.contact_types[0].arrival_times_s = {0.0, 1.0};
   model.contact_types[0].callback = Callback{5.0, 1.0, WaitPredictor::queue_length, 0.0, Deterministic{3.0}};
+  link_routing(model);
   Tallies tallies;
   const auto steps = journey(model, &tallies);
   EXPECT_EQ(steps[6], at(10, K::answer, 1, 0, 0));
@@ -339,6 +341,7 @@ TEST(Callback, NoOfferWhenThePredictedWaitIsWithinTheThreshold) {
   model.contact_types[0].resolution_p = 1.0;
   model.contact_types[0].arrival_times_s = {0.0, 1.0};
   model.contact_types[0].callback = Callback{10.0, 1.0, WaitPredictor::queue_length, 1.0, Deterministic{3.0}};
+  link_routing(model);
   Tallies tallies;
   for (const auto& r : journey(model, &tallies)) EXPECT_NE(r.kind, K::callback);
   EXPECT_EQ(tallies.contact(0, 0).callbacks_offered, 0u);
