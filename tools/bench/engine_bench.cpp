@@ -10,6 +10,15 @@
 //                      histograms and the conservation check included
 //   BM_Replications    ccsim::run_replications of 8 replications on 1 and on 2 threads (wall time)
 //
+// And a large centre, built in centre_models.h, against its single-queue twin:
+//
+//   BM_MultiSkillCentre  1,000 agents at load 0.9: 200 contact types served by 50 groups of 20
+//                        agents with 4 to 8 skills each
+//   BM_SingleQueueTwin   the same centre as one type and one group of 1,000 agents (same total
+//                        arrival rate, handle time and patience, same contacts per replication)
+//
+// Their ratio of events (or contacts) per second is what multi-skill routing costs the engine.
+//
 // Run with --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true and compare
 // medians: the machines are shared and noisy, so only side-by-side figures are meaningful
 // (tools/bench/run-benchmarks.sh does this and writes the record).
@@ -32,6 +41,7 @@
 #include <boost/version.hpp>
 
 #include "bare_loop.h"
+#include "centre_models.h"
 #include "ccsim/engine.h"
 #include "ccsim/model.h"
 #include "ccsim/runner.h"
@@ -135,8 +145,8 @@ void BM_BareLoop(benchmark::State& state) {
 }
 BENCHMARK(BM_BareLoop)->Unit(benchmark::kMillisecond);
 
-void BM_Engine(benchmark::State& state) {
-  const ccsim::Model model = reference_model(contacts_per_iteration);
+// Each iteration one replication of `model`, a new one each time (new streams).
+void run_engine(benchmark::State& state, const ccsim::Model& model) {
   std::uint64_t replication = 0;
   Totals totals;
   for (auto _ : state) {
@@ -150,7 +160,30 @@ void BM_Engine(benchmark::State& state) {
   }
   report(state, totals);
 }
+
+void BM_Engine(benchmark::State& state) {
+  run_engine(state, reference_model(contacts_per_iteration));
+}
 BENCHMARK(BM_Engine)->Unit(benchmark::kMillisecond);
+
+// The large centre and its twin, the same number of contacts per iteration: half as many as for the
+// reference model, since the multi-skill centre is the slow one and its iterations should last a
+// few tenths of a second too.
+constexpr double centre_contacts_per_iteration = 1e6;
+
+void BM_MultiSkillCentre(benchmark::State& state) {
+  run_engine(state, ccsim::bench::multi_skill_centre(centre_contacts_per_iteration));
+  state.counters["events_per_contact"] = state.counters["events_per_s"].value /
+                                         state.counters["contacts_per_s"].value;
+}
+BENCHMARK(BM_MultiSkillCentre)->Unit(benchmark::kMillisecond);
+
+void BM_SingleQueueTwin(benchmark::State& state) {
+  run_engine(state, ccsim::bench::single_queue_twin(centre_contacts_per_iteration));
+  state.counters["events_per_contact"] = state.counters["events_per_s"].value /
+                                         state.counters["contacts_per_s"].value;
+}
+BENCHMARK(BM_SingleQueueTwin)->Unit(benchmark::kMillisecond);
 
 // Real time: the point is the wall-clock speed-up from the second thread.
 void BM_Replications(benchmark::State& state) {
@@ -268,6 +301,9 @@ int main(int argc, char** argv) {
 #endif
   benchmark::AddCustomContext("boost", BOOST_LIB_VERSION);
   benchmark::AddCustomContext("yardstick_check", check_yardstick());
+  benchmark::AddCustomContext(
+      "multi_skill_centre",
+      ccsim::bench::describe_multi_skill_centre(ccsim::bench::multi_skill_centre(1.0)));
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;
