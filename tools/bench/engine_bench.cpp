@@ -26,9 +26,13 @@
 // `ccsim_bench --peak-memory[=CONTACTS]` runs instead one replication of the reference model with
 // CONTACTS arrivals (default 100 million) and prints its peak resident memory as JSON. It is a mode
 // of its own, run as its own process, so that no other benchmark inflates the high-water mark.
+// `--peak-memory-daily[=CONTACTS]` does the same with the reference model cut into daily intervals
+// (1,440 minutes each, same rate and staffing every day) over as many days as CONTACTS arrivals
+// need: what the tallies kept per interval cost over a long horizon.
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -86,6 +90,24 @@ ccsim::Model reference_model(double contacts) {
   group.on_duty.assign(1, agents);
   group.skills.push_back(ccsim::Skill{0, 1, 1.0});
   model.agent_groups.push_back(group);
+  ccsim::link_routing(model);
+  return model;
+}
+
+// The reference model in daily intervals: one interval of 1,440 minutes a day, over the whole
+// days in which at least `contacts` arrivals are expected.
+ccsim::Model reference_daily_model(double contacts) {
+  constexpr double day_s = 86400.0;
+  const int days = static_cast<int>(std::ceil(contacts / (rate_per_s * day_s)));
+  ccsim::Model model = reference_model(contacts);
+  model.name = "reference-daily";
+  model.horizon.intervals_per_day = 1;
+  model.horizon.interval_s = day_s;
+  model.horizon.days = days;
+  const auto intervals = static_cast<std::size_t>(model.horizon.intervals());
+  model.contact_types[0].rate_per_s.assign(intervals, rate_per_s);
+  model.agent_groups[0].staffed.assign(intervals, agents);
+  model.agent_groups[0].on_duty.assign(intervals, agents);
   ccsim::link_routing(model);
   return model;
 }
@@ -258,8 +280,7 @@ double cpu_seconds() {
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
-int peak_memory(double contacts) {
-  const ccsim::Model model = reference_model(contacts);
+int peak_memory(const ccsim::Model& model, double contacts) {
   const long rss_before_kb = status_kb("VmRSS");
   const double cpu_start = cpu_seconds();
   const auto wall_start = std::chrono::steady_clock::now();
@@ -271,10 +292,12 @@ int peak_memory(double contacts) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);  // ru_maxrss is in kB on Linux
   std::printf(
-      "{\"contacts_target\": %.0f, \"arrivals\": %llu, \"events\": %llu, \"abandoned_pct\": %.4f, "
+      "{\"model\": \"%s\", \"intervals\": %d, \"interval_s\": %.0f, "
+      "\"contacts_target\": %.0f, \"arrivals\": %llu, \"events\": %llu, \"abandoned_pct\": %.4f, "
       "\"cpu_s\": %.3f, \"wall_s\": %.3f, \"contacts_per_s\": %.0f, \"events_per_s\": %.0f, "
       "\"rss_before_run_kb\": %ld, \"vm_hwm_kb\": %ld, \"ru_maxrss_kb\": %ld}\n",
-      contacts, static_cast<unsigned long long>(totals.arrivals),
+      model.name.c_str(), model.horizon.intervals(), model.horizon.interval_s, contacts,
+      static_cast<unsigned long long>(totals.arrivals),
       static_cast<unsigned long long>(totals.events),
       100.0 * static_cast<double>(totals.abandoned) / static_cast<double>(totals.arrivals), cpu_s,
       wall_s, static_cast<double>(totals.arrivals) / cpu_s,
@@ -288,8 +311,18 @@ int peak_memory(double contacts) {
 int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--peak-memory") return peak_memory(1e8);
-    if (arg.rfind("--peak-memory=", 0) == 0) return peak_memory(std::atof(arg.c_str() + 14));
+    // The model is built before the mode measures anything: its size is part of the resident
+    // memory before the run, not of the run's growth.
+    if (arg == "--peak-memory") return peak_memory(reference_model(1e8), 1e8);
+    if (arg.rfind("--peak-memory=", 0) == 0) {
+      const double contacts = std::atof(arg.c_str() + 14);
+      return peak_memory(reference_model(contacts), contacts);
+    }
+    if (arg == "--peak-memory-daily") return peak_memory(reference_daily_model(1e8), 1e8);
+    if (arg.rfind("--peak-memory-daily=", 0) == 0) {
+      const double contacts = std::atof(arg.c_str() + 20);
+      return peak_memory(reference_daily_model(contacts), contacts);
+    }
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
