@@ -13,6 +13,7 @@ packages=(
   libfmt-dev                         # formatting of tables and messages
   libgtest-dev libgmock-dev          # the test suites
   libbenchmark-dev jq                # the benchmarks in tools/bench and their records
+  time                               # /usr/bin/time -v: peak memory of ccsim runs (tools/bench)
   libopenmpi-dev openmpi-bin         # replications spread over machines with mpirun
   openssh-client                     # mpirun starts its daemons through ssh, even on one machine
 )

@@ -10,6 +10,15 @@
 //                      histograms and the conservation check included
 //   BM_Replications    ccsim::run_replications of 8 replications on 1 and on 2 threads (wall time)
 //
+// And a large centre, built in centre_models.h, against its single-queue twin:
+//
+//   BM_MultiSkillCentre  1,000 agents at load 0.9: 200 contact types served by 50 groups of 20
+//                        agents with 4 to 8 skills each
+//   BM_SingleQueueTwin   the same centre as one type and one group of 1,000 agents (same total
+//                        arrival rate, handle time and patience, same contacts per replication)
+//
+// Their ratio of events (or contacts) per second is what multi-skill routing costs the engine.
+//
 // Run with --benchmark_repetitions=5 --benchmark_enable_random_interleaving=true and compare
 // medians: the machines are shared and noisy, so only side-by-side figures are meaningful
 // (tools/bench/run-benchmarks.sh does this and writes the record).
@@ -17,9 +26,13 @@
 // `ccsim_bench --peak-memory[=CONTACTS]` runs instead one replication of the reference model with
 // CONTACTS arrivals (default 100 million) and prints its peak resident memory as JSON. It is a mode
 // of its own, run as its own process, so that no other benchmark inflates the high-water mark.
+// `--peak-memory-daily[=CONTACTS]` does the same with the reference model cut into daily intervals
+// (1,440 minutes each, same rate and staffing every day) over as many days as CONTACTS arrivals
+// need: what the tallies kept per interval cost over a long horizon.
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -32,6 +45,7 @@
 #include <boost/version.hpp>
 
 #include "bare_loop.h"
+#include "centre_models.h"
 #include "ccsim/engine.h"
 #include "ccsim/model.h"
 #include "ccsim/runner.h"
@@ -76,6 +90,24 @@ ccsim::Model reference_model(double contacts) {
   group.on_duty.assign(1, agents);
   group.skills.push_back(ccsim::Skill{0, 1, 1.0});
   model.agent_groups.push_back(group);
+  ccsim::link_routing(model);
+  return model;
+}
+
+// The reference model in daily intervals: one interval of 1,440 minutes a day, over the whole
+// days in which at least `contacts` arrivals are expected.
+ccsim::Model reference_daily_model(double contacts) {
+  constexpr double day_s = 86400.0;
+  const int days = static_cast<int>(std::ceil(contacts / (rate_per_s * day_s)));
+  ccsim::Model model = reference_model(contacts);
+  model.name = "reference-daily";
+  model.horizon.intervals_per_day = 1;
+  model.horizon.interval_s = day_s;
+  model.horizon.days = days;
+  const auto intervals = static_cast<std::size_t>(model.horizon.intervals());
+  model.contact_types[0].rate_per_s.assign(intervals, rate_per_s);
+  model.agent_groups[0].staffed.assign(intervals, agents);
+  model.agent_groups[0].on_duty.assign(intervals, agents);
   ccsim::link_routing(model);
   return model;
 }
@@ -135,8 +167,8 @@ void BM_BareLoop(benchmark::State& state) {
 }
 BENCHMARK(BM_BareLoop)->Unit(benchmark::kMillisecond);
 
-void BM_Engine(benchmark::State& state) {
-  const ccsim::Model model = reference_model(contacts_per_iteration);
+// Each iteration one replication of `model`, a new one each time (new streams).
+void run_engine(benchmark::State& state, const ccsim::Model& model) {
   std::uint64_t replication = 0;
   Totals totals;
   for (auto _ : state) {
@@ -150,7 +182,30 @@ void BM_Engine(benchmark::State& state) {
   }
   report(state, totals);
 }
+
+void BM_Engine(benchmark::State& state) {
+  run_engine(state, reference_model(contacts_per_iteration));
+}
 BENCHMARK(BM_Engine)->Unit(benchmark::kMillisecond);
+
+// The large centre and its twin, the same number of contacts per iteration: half as many as for the
+// reference model, since the multi-skill centre is the slow one and its iterations should last a
+// few tenths of a second too.
+constexpr double centre_contacts_per_iteration = 1e6;
+
+void BM_MultiSkillCentre(benchmark::State& state) {
+  run_engine(state, ccsim::bench::multi_skill_centre(centre_contacts_per_iteration));
+  state.counters["events_per_contact"] = state.counters["events_per_s"].value /
+                                         state.counters["contacts_per_s"].value;
+}
+BENCHMARK(BM_MultiSkillCentre)->Unit(benchmark::kMillisecond);
+
+void BM_SingleQueueTwin(benchmark::State& state) {
+  run_engine(state, ccsim::bench::single_queue_twin(centre_contacts_per_iteration));
+  state.counters["events_per_contact"] = state.counters["events_per_s"].value /
+                                         state.counters["contacts_per_s"].value;
+}
+BENCHMARK(BM_SingleQueueTwin)->Unit(benchmark::kMillisecond);
 
 // Real time: the point is the wall-clock speed-up from the second thread.
 void BM_Replications(benchmark::State& state) {
@@ -225,8 +280,7 @@ double cpu_seconds() {
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
-int peak_memory(double contacts) {
-  const ccsim::Model model = reference_model(contacts);
+int peak_memory(const ccsim::Model& model, double contacts) {
   const long rss_before_kb = status_kb("VmRSS");
   const double cpu_start = cpu_seconds();
   const auto wall_start = std::chrono::steady_clock::now();
@@ -238,10 +292,12 @@ int peak_memory(double contacts) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);  // ru_maxrss is in kB on Linux
   std::printf(
-      "{\"contacts_target\": %.0f, \"arrivals\": %llu, \"events\": %llu, \"abandoned_pct\": %.4f, "
+      "{\"model\": \"%s\", \"intervals\": %d, \"interval_s\": %.0f, "
+      "\"contacts_target\": %.0f, \"arrivals\": %llu, \"events\": %llu, \"abandoned_pct\": %.4f, "
       "\"cpu_s\": %.3f, \"wall_s\": %.3f, \"contacts_per_s\": %.0f, \"events_per_s\": %.0f, "
       "\"rss_before_run_kb\": %ld, \"vm_hwm_kb\": %ld, \"ru_maxrss_kb\": %ld}\n",
-      contacts, static_cast<unsigned long long>(totals.arrivals),
+      model.name.c_str(), model.horizon.intervals(), model.horizon.interval_s, contacts,
+      static_cast<unsigned long long>(totals.arrivals),
       static_cast<unsigned long long>(totals.events),
       100.0 * static_cast<double>(totals.abandoned) / static_cast<double>(totals.arrivals), cpu_s,
       wall_s, static_cast<double>(totals.arrivals) / cpu_s,
@@ -255,8 +311,18 @@ int peak_memory(double contacts) {
 int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--peak-memory") return peak_memory(1e8);
-    if (arg.rfind("--peak-memory=", 0) == 0) return peak_memory(std::atof(arg.c_str() + 14));
+    // The model is built before the mode measures anything: its size is part of the resident
+    // memory before the run, not of the run's growth.
+    if (arg == "--peak-memory") return peak_memory(reference_model(1e8), 1e8);
+    if (arg.rfind("--peak-memory=", 0) == 0) {
+      const double contacts = std::atof(arg.c_str() + 14);
+      return peak_memory(reference_model(contacts), contacts);
+    }
+    if (arg == "--peak-memory-daily") return peak_memory(reference_daily_model(1e8), 1e8);
+    if (arg.rfind("--peak-memory-daily=", 0) == 0) {
+      const double contacts = std::atof(arg.c_str() + 20);
+      return peak_memory(reference_daily_model(contacts), contacts);
+    }
   }
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
@@ -268,6 +334,9 @@ int main(int argc, char** argv) {
 #endif
   benchmark::AddCustomContext("boost", BOOST_LIB_VERSION);
   benchmark::AddCustomContext("yardstick_check", check_yardstick());
+  benchmark::AddCustomContext(
+      "multi_skill_centre",
+      ccsim::bench::describe_multi_skill_centre(ccsim::bench::multi_skill_centre(1.0)));
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds ccsim_bench in Release, runs the engine benchmarks and the 100-million-contact memory run,
-# and writes one record to results/benchmarks/<YYYY-MM-DD>-<hostname>.json, with Google
-# Benchmark's raw JSON beside it (<YYYY-MM-DD>-<hostname>.gbench.json). See
-# results/benchmarks/README.md for the fields. A rerun on the same day and host replaces both.
+# Builds ccsim_bench in Release, runs the engine benchmarks (the reference model against its bare
+# loop, replications on 1 and 2 threads, the multi-skill centre against its single-queue twin) and
+# the 100-million-contact memory run, and writes one record to
+# results/benchmarks/<YYYY-MM-DD>-<hostname>[-TAG].json, with Google Benchmark's raw JSON beside it
+# (<YYYY-MM-DD>-<hostname>[-TAG].gbench.json). See results/benchmarks/README.md for the fields. A
+# rerun on the same day, host and tag replaces both. fixed-cost.sh and memory.sh measure the rest.
 #
 # Usage: tools/bench/run-benchmarks.sh [extra Google Benchmark flags]
 # Environment: CCSIM_BENCH_BUILD_DIR (default build-bench), CCSIM_BENCH_REPETITIONS (default 5),
-#              CCSIM_BENCH_PEAK_CONTACTS (default 100000000).
+#              CCSIM_BENCH_PEAK_CONTACTS (default 100000000), CCSIM_BENCH_TAG (a suffix of the
+#              records' names, e.g. baseline).
 # Needs cmake, ninja and jq.
 set -euo pipefail
 
@@ -14,6 +17,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${CCSIM_BENCH_BUILD_DIR:-$root/build-bench}
 repetitions=${CCSIM_BENCH_REPETITIONS:-5}
 peak_contacts=${CCSIM_BENCH_PEAK_CONTACTS:-100000000}
+tag=${CCSIM_BENCH_TAG:-}
 out_dir=$root/results/benchmarks
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCCSIM_BUILD_TESTS=OFF \
@@ -25,8 +29,8 @@ bench=$build/tools/bench/ccsim_bench
 host=$(hostname)
 date=$(date +%F)
 mkdir -p "$out_dir"
-record=$out_dir/$date-$host.json
-raw=$out_dir/$date-$host.gbench.json
+record=$out_dir/$date-$host${tag:+-$tag}.json
+raw=$out_dir/$date-$host${tag:+-$tag}.gbench.json
 peak=$(mktemp)
 trap 'rm -f "$peak"' EXIT
 
@@ -99,6 +103,25 @@ read -r -d '' make_record <<'JQ' || true
       cv_1_thread: cv($r1).real_time,
       cv_2_threads: cv($r2).real_time
     },
+    multi_skill_centre: {
+      model: $g.context.multi_skill_centre,
+      contacts_per_s: median("BM_MultiSkillCentre").contacts_per_s,
+      events_per_s: median("BM_MultiSkillCentre").events_per_s,
+      events_per_contact: median("BM_MultiSkillCentre").events_per_contact,
+      abandoned_pct: median("BM_MultiSkillCentre").abandoned_pct,
+      cv: cv("BM_MultiSkillCentre").cpu_time
+    },
+    single_queue_twin: {
+      contacts_per_s: median("BM_SingleQueueTwin").contacts_per_s,
+      events_per_s: median("BM_SingleQueueTwin").events_per_s,
+      events_per_contact: median("BM_SingleQueueTwin").events_per_contact,
+      abandoned_pct: median("BM_SingleQueueTwin").abandoned_pct,
+      cv: cv("BM_SingleQueueTwin").cpu_time
+    },
+    multi_skill_ratio:
+      (median("BM_MultiSkillCentre").events_per_s / median("BM_SingleQueueTwin").events_per_s),
+    multi_skill_contacts_ratio:
+      (median("BM_MultiSkillCentre").contacts_per_s / median("BM_SingleQueueTwin").contacts_per_s),
     peak_memory: {
       contacts: $p.arrivals,
       events: $p.events,
@@ -132,6 +155,13 @@ def pct: . * 1000 | round / 10;
   + " \(.replications.wall_s_2_threads * 100 | round / 100) s on 2,"
   + " speed-up \(.replications.speedup * 100 | round / 100)x (target >= 1.8)"
   + " (cv \(.replications.cv_1_thread | pct) %, \(.replications.cv_2_threads | pct) %)",
+"  multi-skill  \(.multi_skill_centre.events_per_s | m) M events/s,"
+  + " \(.multi_skill_centre.contacts_per_s | m) M contacts/s"
+  + " (cv \(.multi_skill_centre.cv | pct) %)",
+"  twin         \(.single_queue_twin.events_per_s | m) M events/s,"
+  + " \(.single_queue_twin.contacts_per_s | m) M contacts/s (cv \(.single_queue_twin.cv | pct) %)",
+"  multi/twin   \(.multi_skill_ratio * 100 | round / 100) in events/s,"
+  + " \(.multi_skill_contacts_ratio * 100 | round / 100) in contacts/s",
 "  \(.peak_memory.contacts) contacts in one replication: peak RSS"
   + " \(.peak_memory.peak_rss_mb * 10 | round / 10) MB (target < 64),"
   + " \(.peak_memory.contacts_per_s | m) M contacts/s",
