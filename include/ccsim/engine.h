@@ -70,8 +70,23 @@ struct TraceRecord {
   std::uint64_t contact;
   int type;
   int group;
+  // The customer a contact belongs to, the same in every variant of a scenario: the type of its
+  // issue, its arrival number within that type, and the attempt (0 for its first contact, then
+  // each later one). -1 / 0 for records that are not about a contact.
+  int customer_type = -1;
+  std::uint64_t customer = 0;
+  std::uint32_t attempt = 0;
+  // The customer's draws for this contact: handle time before the serving group's factor, and
+  // patience (infinity: never abandons). Set from the contact's arrival on.
+  double handle_s = 0.0;
+  double patience_s = 0.0;
 
-  bool operator==(const TraceRecord&) const = default;
+  // Two records tell the same step when time, kind, contact, type and group agree; the customer
+  // and its draws are detail for following customers across variants.
+  bool operator==(const TraceRecord& other) const {
+    return time == other.time && kind == other.kind && contact == other.contact &&
+           type == other.type && group == other.group;
+  }
 };
 
 std::string_view trace_kind_name(TraceKind kind);

@@ -117,6 +117,8 @@ template <class Rng1, class Rng2, class Rng3>
   Contact& contact = contacts_[c];
   const ContactTypeIndex k = contact.issue_type;
   contact.misrouted = false;
+  contact.handle_base_s = 0.0;  // drawn if the bot hands the customer over
+  contact.patience_s = never;
   start_contact(c, k, 0, tables_->front_level[k]);
   contact.state = ContactState::in_bot;
   ++bot_sessions_[b];
@@ -189,7 +191,7 @@ template <class Rng1, class Rng2, class Rng3>
   ++contact.issue_contacts;
   ++tallies_.arrivals;
   if (contact.counted) ++tallies_.contact(contact.interval, type).offered;
-  if (trace_) trace(now_, TraceKind::arrival, contact.serial, static_cast<int>(type), -1);
+  trace_contact(TraceKind::arrival, contact);
 }
 
 // Virtual hold: the wait is predicted from the queue ahead, the handle time and the agents on

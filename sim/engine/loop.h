@@ -118,7 +118,10 @@ inline void Replication::trace(double time, TraceKind kind, std::uint64_t contac
 }
 
 inline void Replication::trace_contact(TraceKind kind, const Contact& contact, int group) {
-  if (trace_) trace(now_, kind, contact.serial, static_cast<int>(contact.type), group);
+  if (!trace_) return;
+  trace_->record({now_, kind, contact.serial, static_cast<int>(contact.type), group,
+                  static_cast<int>(contact.issue_type), contact.customer, contact.attempt,
+                  contact.handle_base_s, contact.patience_s});
 }
 
 inline IntervalIndex Replication::interval_of(double t) const {

@@ -79,8 +79,7 @@ namespace ccsim::engine {
       tally.callback_wait_s += wait;
     }
   }
-  if (trace_) trace(now_, TraceKind::answer, contact.serial, static_cast<int>(contact.type),
-                    static_cast<int>(g));
+  trace_contact(TraceKind::answer, contact, static_cast<int>(g));
   contact.group = g;
   contact.state = ContactState::in_service;
   contact.resolve_factor = resolve_factor;
@@ -99,8 +98,7 @@ template <class Selection>
     Contact& ghost = contacts_[c];
     const AgentGroupIndex g = ghost.group;
     if (ghost.counted) tallies_.agent(ghost.interval, g).handle_s_by_channel[1] += ghost.handle_s;
-    if (trace_) trace(now_, TraceKind::service_end, ghost.serial, static_cast<int>(ghost.type),
-                      static_cast<int>(g));
+    trace_contact(TraceKind::service_end, ghost, static_cast<int>(g));
     contacts_.release(c);
     return free_agent<Selection>(g);
   }
@@ -111,8 +109,7 @@ template <class Selection>
   Contact& contact = contacts_[c];
   const AgentGroupIndex g = contact.group;
   count_handled(contact);
-  if (trace_) trace(now_, TraceKind::service_end, contact.serial, static_cast<int>(contact.type),
-                    static_cast<int>(g));
+  trace_contact(TraceKind::service_end, contact, static_cast<int>(g));
 
   enum class Next { release, wait_for_return, transfer, escalate };
   Next next = Next::release;
@@ -215,7 +212,7 @@ template <class Selection>
     ++tally.abandoned;
     if (now_ - contact.arrival_s < type.sla.short_abandon_s) ++tally.short_abandoned;
   }
-  if (trace_) trace(now_, TraceKind::abandonment, contact.serial, static_cast<int>(contact.type), -1);
+  trace_contact(TraceKind::abandonment, contact);
   if (silent) {
     // The chat stays in the queue until an agent finds it empty; the customer does not retry.
     contact.silent = true;
