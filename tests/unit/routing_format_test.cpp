@@ -1,6 +1,11 @@
 // The routing policy in the scenario format: what `routing.policy`, `weights` and `reserve` read
-// into (Model::routing), each refusal with its pointer and message, and what-ifs that change the
-// policy. What the engine does with the policy is tested with the engine.
+// into (Model::routing), each refusal with its pointer and message, the schema's agreement with
+// the reader's keys, and what-ifs that change the policy. What the engine does with the policy is
+// tested with the engine.
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -257,6 +262,38 @@ TEST(RoutingFormat, ReserveThatIsNotAnObjectIsRefused) {
 TEST(RoutingFormat, MisspeltRoutingKeyGetsADidYouMean) {
   EXPECT_EQ(problems(scenario(R"("polcy": "reservation")")),
             Messages{R"(/routing/polcy: unknown key, did you mean "policy"?)"});
+}
+
+// ---- the schema says the same
+
+nlohmann::json schema() {
+  std::ifstream in(std::filesystem::path(CCSIM_SOURCE_DIR) / "scenarios" / "ccsim.schema.json");
+  return nlohmann::json::parse(in);
+}
+
+TEST(RoutingFormat, SchemaListsExactlyTheRoutingKeysTheReaderAccepts) {
+  // The reader's refusal of an unknown key lists the keys it accepts.
+  const Messages refused = problems(scenario(R"("zzzzzzzz": 1)"));
+  ASSERT_EQ(refused.size(), 1u);
+  const std::string prefix = "/routing/zzzzzzzz: unknown key, expected one of: ";
+  ASSERT_EQ(refused[0].rfind(prefix, 0), 0u) << refused[0];
+  std::set<std::string> reader;
+  std::stringstream list(refused[0].substr(prefix.size()));
+  for (std::string key; std::getline(list, key, ',');)
+    reader.insert(key.substr(key.find_first_not_of(' ')));
+  const nlohmann::json properties = schema()["$defs"]["routing"]["properties"];
+  std::set<std::string> listed;
+  for (const auto& [key, value] : properties.items()) listed.insert(key);
+  EXPECT_EQ(reader, listed);
+}
+
+TEST(RoutingFormat, SchemaListsThePoliciesInTheReadersOrder) {
+  const nlohmann::json policies = schema()["$defs"]["routing"]["properties"]["policy"]["enum"];
+  EXPECT_EQ(policies, nlohmann::json({"priority", "longest_weighted_wait", "reservation"}));
+  // The enum's order is RoutingPolicy's.
+  for (std::size_t i = 0; i < policies.size(); ++i)
+    EXPECT_EQ(parse(scenario(R"("policy": )" + policies[i].dump())).routing.policy,
+              static_cast<RoutingPolicy>(i));
 }
 
 // ---- what-ifs
