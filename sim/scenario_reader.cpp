@@ -76,12 +76,14 @@ const std::vector<std::string> bot_keys = {
     "id",       "types",            "entry_share", "containment_p",       "abandon_p", "duration",
     "capacity", "cost_per_session", "handoff",     "residual_aht_factor"};
 const std::vector<std::string> handoff_keys = {"context", "aht_factor", "extra_handle"};
-const std::vector<std::string> routing_keys = {"overflow"};
+const std::vector<std::string> routing_keys = {"policy", "weights", "reserve", "overflow"};
 const std::vector<std::string> overflow_keys = {"type", "tier", "after_s", "to"};
-// In the order of SlaDenominator, TransferMode and WaitPredictor.
+// In the order of SlaDenominator, TransferMode, WaitPredictor and RoutingPolicy.
 const std::vector<std::string> sla_denominators = {"offered_minus_short", "offered", "answered"};
 const std::vector<std::string> transfer_modes = {"cold", "warm"};
 const std::vector<std::string> wait_predictors = {"queue_length"};
+const std::vector<std::string> routing_policies = {"priority", "longest_weighted_wait",
+                                                   "reservation"};
 // In the order of Channel; weekdays from Monday, as Horizon::start_weekday and BusinessHours::days.
 const std::vector<std::string> channels = {"voice", "chat", "email"};
 const std::vector<std::string> weekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -1146,7 +1148,7 @@ class ScenarioReader {
     return static_cast<AgentGroupIndex>(it - group_ids_.begin());
   }
 
-  // ---- routing: overflow steps
+  // ---- routing: overflow steps, then the policy with its weights or reserves
 
   void read_routing(const Cursor& node) {
     if (!node.object()) {
@@ -1154,7 +1156,117 @@ class ScenarioReader {
       return;
     }
     node.allow_only(routing_keys);
-    const Cursor overflow = node.get("overflow");
+    read_overflow(node.get("overflow"));
+    // After the overflow steps: a weight names a group that serves a type, by skill or overflow.
+    read_routing_policy(node);
+  }
+
+  // The policy (priority when absent). Weights belong to longest_weighted_wait and a reserve to
+  // reservation; each is refused under another policy, and read for its ids and values when the
+  // policy itself is unreadable (it might have been meant for either).
+  void read_routing_policy(const Cursor& node) {
+    const Cursor policy_node = node.get("policy");
+    const std::optional<std::size_t> policy =
+        policy_node.present() ? policy_node.choice(routing_policies, "routing policy")
+                              : std::optional<std::size_t>(0);
+    if (policy) model_.routing.policy = static_cast<RoutingPolicy>(*policy);
+    const auto refused = [&](const Cursor& at, RoutingPolicy needed, const char* what) {
+      if (!at.present() || !policy || model_.routing.policy == needed) return false;
+      at.fail(fmt::format(R"(does not apply to routing policy "{}" ({} "policy": "{}"))",
+                          routing_policies[*policy], what,
+                          routing_policies[static_cast<std::size_t>(needed)]));
+      return true;
+    };
+    // The model gets the table its policy uses, in full, and no other.
+    const Cursor weights = node.get("weights");
+    if (!refused(weights, RoutingPolicy::longest_weighted_wait, "weights need")) {
+      auto read = read_weights(weights);
+      if (policy && model_.routing.policy == RoutingPolicy::longest_weighted_wait)
+        model_.routing.weights = std::move(read);
+    }
+    const Cursor reserve = node.get("reserve");
+    if (!refused(reserve, RoutingPolicy::reservation, "a reserve needs")) {
+      auto read = read_reserve(reserve);
+      if (policy && model_.routing.policy == RoutingPolicy::reservation)
+        model_.routing.reserve = std::move(read);
+    }
+  }
+
+  // {type id: weight for every group, or {group id: weight}}, expanded to
+  // weights[type * group_count + group]; what is not written weighs 1.
+  std::vector<double> read_weights(const Cursor& node) {
+    std::vector<double> weights(model_.type_count() * model_.group_count(), 1.0);
+    if (!node.present()) return weights;
+    if (!node.json().is_object()) {
+      node.expected("an object of weights by contact type id");
+      return weights;
+    }
+    const NumberRule rule = NumberRule::above(0.0).limited_to(limits::routing_weight);
+    const std::size_t group_count = model_.group_count();
+    for (auto it = node.json().begin(); it != node.json().end(); ++it) {
+      const Cursor by_type = node.get(it.key());
+      const auto type = find_type(by_type, it.key());
+      if (by_type.json().is_number()) {
+        const auto weight = by_type.number(rule);
+        if (!type || !weight) continue;
+        for (std::size_t g = 0; g < group_count; ++g) weights[*type * group_count + g] = *weight;
+        continue;
+      }
+      if (!by_type.json().is_object()) {
+        by_type.expected(
+            "a weight > 0 for every agent group or an object of weights by agent group id");
+        continue;
+      }
+      for (auto g = by_type.json().begin(); g != by_type.json().end(); ++g) {
+        const Cursor by_group = by_type.get(g.key());
+        const auto group = find_group(by_group, g.key());
+        const auto weight = by_group.number(rule);
+        if (!type || !group || !weight) continue;
+        if (!serves(*group, *type)) {
+          by_group.fail(fmt::format(
+              "agent group {} does not serve contact type {} (by a skill or an overflow step)",
+              show(Json(group_ids_[*group])), show(Json(type_ids_[*type]))));
+          continue;
+        }
+        weights[*type * group_count + *group] = *weight;
+      }
+    }
+    return weights;
+  }
+
+  // {group id: agents kept idle}, expanded to one value per group; groups not named keep none.
+  std::vector<int> read_reserve(const Cursor& node) {
+    std::vector<int> reserve(model_.group_count(), 0);
+    if (!node.present()) return reserve;
+    if (!node.json().is_object()) {
+      node.expected("an object of agents kept in reserve by agent group id");
+      return reserve;
+    }
+    const NumberRule rule = NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing);
+    for (auto it = node.json().begin(); it != node.json().end(); ++it) {
+      const Cursor by_group = node.get(it.key());
+      const auto group = find_group(by_group, it.key());
+      const auto agents = by_group.number(rule);
+      if (group && agents) reserve[*group] = static_cast<int>(*agents);
+    }
+    return reserve;
+  }
+
+  // The group takes the type by a skill or through an overflow step. True when that is unknown
+  // (a skill list or an overflow step could not be read), so that nothing is refused on a guess.
+  bool serves(AgentGroupIndex g, ContactTypeIndex t) const {
+    if (!skills_complete_ || !overflow_complete_) return true;
+    const AgentGroup& group = model_.agent_groups[g];
+    if (std::any_of(group.skills.begin(), group.skills.end(),
+                    [t](const Skill& skill) { return skill.type == t; }))
+      return true;
+    return std::any_of(
+        model_.overflow.begin(), model_.overflow.end(), [&](const OverflowStep& step) {
+          return step.type == t && std::find(step.to.begin(), step.to.end(), g) != step.to.end();
+        });
+  }
+
+  void read_overflow(const Cursor& overflow) {
     if (!overflow.array()) {
       if (overflow.present()) overflow_complete_ = false;
       return;

@@ -217,6 +217,53 @@ std::string skills_text(const Model& model, const AgentGroup& group) {
   return text;
 }
 
+// ---- routing
+
+// In the order of RoutingPolicy, as the scenario writes them.
+const std::array<const char*, 3> policy_names = {"priority", "longest_weighted_wait",
+                                                 "reservation"};
+
+// The agents group g keeps idle for its first-priority skills (0 unless the policy is reservation).
+int reserve_of(const Model& model, AgentGroupIndex g) {
+  if (model.routing.policy != RoutingPolicy::reservation || g >= model.routing.reserve.size())
+    return 0;
+  return model.routing.reserve[g];
+}
+
+// "billing, vip": the group's skills with its best priority number (skills are sorted by priority).
+std::string first_priority_text(const Model& model, const AgentGroup& group) {
+  std::string text;
+  for (const Skill& skill : group.skills)
+    if (skill.priority == group.skills.front().priority)
+      text += (text.empty() ? "" : ", ") + model.contact_types[skill.type].id;
+  return text;
+}
+
+// "billing x2; tech x3 at tier2-team, x1.5 at night": the weights other than 1, a type's single
+// weight when every group has it, else its weight at each group where it is not 1.
+std::string weights_text(const Model& model) {
+  const std::vector<double>& weights = model.routing.weights;
+  const std::size_t groups = model.group_count();
+  if (weights.size() != model.type_count() * groups || groups == 0) return "";
+  std::string text;
+  for (ContactTypeIndex t = 0; t < model.type_count(); ++t) {
+    const auto first = weights.begin() + static_cast<std::ptrdiff_t>(t * groups);
+    const auto last = first + static_cast<std::ptrdiff_t>(groups);
+    std::string part;
+    if (std::all_of(first, last, [&](double w) { return w == *first; })) {
+      if (*first != 1.0) part = fmt::format("x{:g}", *first);
+    } else {
+      for (AgentGroupIndex g = 0; g < groups; ++g)
+        if (first[g] != 1.0)
+          part += fmt::format("{}x{:g} at {}", part.empty() ? "" : ", ", first[g],
+                              model.agent_groups[g].id);
+    }
+    if (!part.empty())
+      text += fmt::format("{}{} {}", text.empty() ? "" : "; ", model.contact_types[t].id, part);
+  }
+  return text;
+}
+
 std::size_t widest(const std::vector<std::string>& texts, std::size_t at_least) {
   std::size_t width = at_least;
   for (const auto& t : texts) width = std::max(width, t.size());
@@ -238,6 +285,30 @@ void print_header(const Model& model, const std::string& file) {
                                  : std::string("no warm-up");
   fmt::print("run       {} replications, seed {}, {}, {}\n", model.run.replications, model.run.seed,
              warmup, model.run.drain ? "contacts left at the end are served" : "stops at the end");
+  switch (model.routing.policy) {
+    case RoutingPolicy::priority:
+      fmt::print("routing   {}: best skill priority, then contact priority, then longest wait\n",
+                 policy_names[0]);
+      break;
+    case RoutingPolicy::longest_weighted_wait: {
+      const std::string weights = weights_text(model);
+      fmt::print("routing   {}: a freed agent takes the largest wait x weight\n",
+                 policy_names[1]);
+      fmt::print("          {}\n",
+                 weights.empty() ? "every weight 1" : "weights " + weights + " (others 1)");
+      break;
+    }
+    case RoutingPolicy::reservation:
+      fmt::print(
+          "routing   {}: as priority, each group keeping agents idle for its first-priority "
+          "skills{}\n",
+          policy_names[2],
+          std::any_of(model.routing.reserve.begin(), model.routing.reserve.end(),
+                      [](int n) { return n > 0; })
+              ? " (below)"
+              : " (none kept: as priority)");
+      break;
+  }
 }
 
 void print_contact_types(const Model& model) {
@@ -341,8 +412,9 @@ void print_agent_groups(const Model& model) {
                           group.cost_per_minute);
     fmt::print("  {} also costs {}\n", group.id, text);
   }
-  // Agent assist, chats held at once, agents kept free for voice.
-  for (const AgentGroup& group : model.agent_groups) {
+  // Agent assist, chats held at once, agents kept free for voice or for the first priority.
+  for (AgentGroupIndex g = 0; g < model.group_count(); ++g) {
+    const AgentGroup& group = model.agent_groups[g];
     std::vector<std::string> notes;
     if (group.assist) {
       std::string text = fmt::format("agent assist (aht x{:.3g}, {} adoption",
@@ -361,6 +433,9 @@ void print_agent_groups(const Model& model) {
     if (group.voice_reserve > 0)
       notes.push_back(fmt::format("keeps {} agent{} free for voice", group.voice_reserve,
                                   group.voice_reserve == 1 ? "" : "s"));
+    if (const int reserve = reserve_of(model, g); reserve > 0)
+      notes.push_back(fmt::format("keeps {} agent{} idle for {} (its first priority)", reserve,
+                                  reserve == 1 ? "" : "s", first_priority_text(model, group)));
     if (notes.empty()) continue;
     std::string text;
     for (const auto& note : notes) text += (text.empty() ? "" : "; ") + note;
@@ -413,6 +488,47 @@ std::string span_label(const Horizon& h, IntervalIndex first, IntervalIndex last
       (h.start_min + std::llround(static_cast<double>(last % per_day + 1) * h.interval_s / 60.0)) % 1440;
   std::string end = end_min == 0 ? "24:00" : fmt::format("{:02d}:{:02d}", end_min / 60, end_min % 60);
   return h.start_label(first % per_day) + "-" + end;
+}
+
+// A warning for each group whose reserve is at or above its agents on duty in some interval: there
+// it takes nothing but its first-priority skills. Intervals with nobody on duty are left out (the
+// group takes nothing then, reserve or not). The scenario stays valid: a planner may mean it.
+void print_reserve_warnings(const Model& model) {
+  constexpr std::size_t listed = 6;
+  const Horizon& h = model.horizon;
+  const auto count = static_cast<IntervalIndex>(h.intervals());
+  const auto per_day = static_cast<IntervalIndex>(h.intervals_per_day);
+  for (AgentGroupIndex g = 0; g < model.group_count(); ++g) {
+    const int reserve = reserve_of(model, g);
+    const AgentGroup& group = model.agent_groups[g];
+    if (reserve <= 0 || group.on_duty.size() < count) continue;
+    const auto short_of_it = [&](IntervalIndex i) {
+      return group.on_duty[i] > 0 && group.on_duty[i] <= reserve;
+    };
+    std::vector<std::string> spans;
+    for (IntervalIndex first = 0; first < count;) {
+      if (!short_of_it(first)) {
+        ++first;
+        continue;
+      }
+      IntervalIndex last = first;
+      const IntervalIndex day_end = (first / per_day + 1) * per_day;
+      while (last + 1 < day_end && short_of_it(last + 1)) ++last;
+      spans.push_back((h.days > 1 ? fmt::format("day {} ", first / per_day + 1) : "") +
+                      span_label(h, first, last));
+      first = last + 1;
+    }
+    if (spans.empty()) continue;
+    std::string where;
+    for (std::size_t k = 0; k < spans.size() && k < listed; ++k)
+      where += (k > 0 ? ", " : "") + spans[k];
+    if (spans.size() > listed) where += fmt::format(" and {} more", spans.size() - listed);
+    fmt::print("  warning: {} keeps {} agent{} idle but has only {} on duty at {}: there it takes "
+               "only {}\n",
+               group.id, reserve, reserve == 1 ? "" : "s",
+               reserve == 1 ? "1" : fmt::format("{} or fewer", reserve), where,
+               first_priority_text(model, group));
+  }
 }
 
 // One row per interval, runs of identical intervals within a day shown as one row; with several
@@ -543,6 +659,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     print_header(model, *file);
     print_contact_types(model);
     print_agent_groups(model);
+    print_reserve_warnings(model);
     print_bots(model);
     print_load_table(model);
     fmt::print("\n{}: valid\n", *file);

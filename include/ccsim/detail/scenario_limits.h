@@ -35,6 +35,7 @@ inline constexpr double cost_per_hour = 1e6;
 inline constexpr double cost_per_contact = 1e6;
 inline constexpr double cost_per_minute = 1e6;
 inline constexpr double priority = 1'000'000;
+inline constexpr double routing_weight = 1e6;  // longest_weighted_wait's weight of a wait
 inline constexpr double aht_factor = 100;
 inline constexpr double resolve_factor = 100;
 inline constexpr double concurrency_slowdown = 100;
