@@ -81,7 +81,7 @@ TEST_F(WhatIfCli, UnknownWhatIfExitsTwoListingTheNames) {
                          file("out.json").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("scenarios/retail-day.json: what-if \"nosuch\": no such what-if (what-ifs: "
-                       "self-service-10%, two-fewer-at-lunch, volume+20%)"),
+                       "longest-wait-first, self-service-10%, tech-keeps-2-free, two-fewer-at-lunch, volume+20%)"),
             std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(file("out.json").string()));

@@ -104,5 +104,19 @@ TEST(Reservation, FirstPriorityContactsMayTakeTheLastIdleAgent) {
   EXPECT_EQ(answers(model), (Answers{{0, 0.0}, {1, 1.0}, {2, 10.0}}));
 }
 
+TEST(Reservation, WithEveryReserveZeroItIsThePriorityRuleDrawForDraw) {
+  const Model priority = testing::three_types_three_groups();
+  Model reservation = priority;
+  reservation.routing.policy = RoutingPolicy::reservation;
+  reservation.routing.reserve.assign(reservation.group_count(), 0);
+  link_routing(reservation);
+  for (std::uint64_t r = 0; r < 3; ++r) {
+    testing::TraceRecorder a, b;
+    run_replication(priority, 2, r, &a);
+    run_replication(reservation, 2, r, &b);
+    EXPECT_EQ(a.records, b.records) << "replication " << r;
+  }
+}
+
 }  // namespace
 }  // namespace ccsim

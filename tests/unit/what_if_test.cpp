@@ -118,7 +118,8 @@ TEST(ResolveIdPointer, UnknownIdsAndBadStepsAreLocated) {
 
 TEST(WhatIf, NamesAreListedByName) {
   EXPECT_EQ(ccsim::what_if_names(retail()),
-            (std::vector<std::string>{"self-service-10%", "two-fewer-at-lunch", "volume+20%"}));
+            (std::vector<std::string>{"longest-wait-first", "self-service-10%", "tech-keeps-2-free",
+                                      "two-fewer-at-lunch", "volume+20%"}));
   EXPECT_TRUE(ccsim::what_if_names(small()).empty());
 }
 
