@@ -2,8 +2,10 @@
 //
 // A new contact goes to the first group in routing order with an idle agent (engine.h), so at a
 // load where agents are often idle the first group takes more than half the work: the groups are
-// not interchangeable contact by contact. What is symmetric is the pair: together the two groups
-// are exactly one group of all their agents.
+// not interchangeable contact by contact. Two things are symmetric all the same, and these tests
+// pin them: together the two groups are exactly one group of all their agents, and when no agent
+// is ever idle the routing order never decides, so each group takes half the contacts.
+#include <cmath>
 #include <cstdint>
 
 #include <gtest/gtest.h>
@@ -80,6 +82,50 @@ TEST(Symmetry, TwoIdenticalGroupsServeTheirTypeExactlyAsOneGroupOfBoth) {
   EXPECT_GT(waited, 0u);
   EXPECT_GT(abandoned, 0u);
   EXPECT_GT(handled_by_twin, 0u);
+}
+
+// When no agent is ever idle, every contact is taken from the queue by the agent who frees first.
+// With exponential handle times each of the 16 busy agents is equally likely to be that one,
+// whatever happened before (memorylessness), so each counted contact goes to either group with
+// probability 1/2, independently of the others: given N contacts, the first group's count is
+// Binomial(N, 1/2) and the difference D = first - second has mean 0 and variance N.
+//
+// The model: 480 contacts an hour on 16 agents who handle 320 (load 1.5), no abandonment. The first
+// hour is a warm-up; by its end about 140 contacts wait and the queue grows by 160 an hour, so the
+// chance it ever empties again is about exp(-2 x 160 x 140 / 800) < 1e-19 (a random walk with drift
+// 160/h and variance 800/h). The test checks this premise exactly: no counted contact was answered
+// at once. With drain, every counted contact is handled: N is about 480 x 4 h x 100 replications =
+// 192,000, so sqrt(N) is about 440. The test allows |D| <= 5 sqrt(N), a share within 0.5 +- 0.0057:
+// a correct engine fails with probability 5.7e-7 (and, the seed being fixed, either always passes
+// or never), while a bias of 1 % of the work towards either group is caught.
+TEST(Symmetry, TwoIdenticalGroupsWithNoAgentIdleTakeHalfTheContactsEach) {
+  testing::SingleQueue spec;
+  spec.agents = 8;
+  spec.rate_per_hour = 480.0;
+  spec.handle_time = Exponential{180.0};
+  spec.intervals = 5;
+  spec.interval_min = 60.0;
+  spec.warmup_min = 60.0;
+  spec.answer_within_s = 0.0;  // "answered within SLA" is then "found an agent idle"
+  const Model model = with_a_twin_group(spec);
+
+  std::uint64_t offered = 0, found_idle = 0, first = 0, second = 0;
+  for (std::uint64_t r = 0; r < 100; ++r) {
+    const Tallies t = run_replication(model, 5, r);
+    const ContactTally contacts = testing::type_totals(t, 0);
+    offered += contacts.offered;
+    found_idle += contacts.answered_within_sla;
+    first += testing::group_totals(t, 0).handled;
+    second += testing::group_totals(t, 1).handled;
+  }
+  ASSERT_EQ(found_idle, 0u) << "the premise: no counted contact finds an agent idle";
+  ASSERT_GT(offered, 150000u);
+  ASSERT_EQ(first + second, offered) << "with drain, every counted contact is handled";
+  const double n = static_cast<double>(offered);
+  const double difference = static_cast<double>(first) - static_cast<double>(second);
+  EXPECT_LE(std::abs(difference), 5.0 * std::sqrt(n))
+      << "first group " << first << ", second " << second << ": " << difference / std::sqrt(n)
+      << " standard deviations apart";
 }
 
 }  // namespace
