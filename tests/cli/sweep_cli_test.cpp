@@ -1,23 +1,17 @@
 // `ccsim sweep` end to end: its outputs, resuming an interrupted sweep (killed for real), and its
 // refusals of bad --set arguments.
 #include <algorithm>
-#include <chrono>
-#include <cstdlib>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "testing/command_line.h"
-#include <nlohmann/json.hpp>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 namespace {
 
@@ -141,57 +135,32 @@ TEST_F(SweepCli, ResumeCompletesAFileCutAnywhere) {
   }
 }
 
-// The real thing: the binary is killed with SIGKILL once some points are in the file, then
-// --resume completes it. Should the sweep finish before the kill lands, the comparison still holds.
-TEST_F(SweepCli, ASweepKilledMidwayAndResumedEqualsAnUninterruptedOne) {
-  const std::string scenario = std::string(CCSIM_SOURCE_DIR) + "/scenarios/erlang-a.json";
-  const std::vector<std::string> args = {
-      "sweep", scenario, "--set", "/agent_groups/agents/staffing=10:16:1",
-      "--set", "/contact_types/calls/patience/mean_s=60:600:90", "-r", "3"};
-  const auto command = [&](const fs::path& out, const std::string& threads) {
-    std::string text = "sweep " + scenario;
-    for (std::size_t i = 2; i < args.size(); ++i) text += " " + args[i];
-    return text + " -t " + threads + " --out " + out.string();
-  };
-  ASSERT_EQ(ccsim(command(file("whole.csv"), "1")).exit_code, 0);
+// The real thing, at a known point: CCSIM_SWEEP_STOP_AFTER_POINTS=k (a hook for tests in
+// tools/ccsim/sweep.cpp) makes the binary kill itself with SIGKILL right after its k-th point is
+// written and flushed, as a kill at that moment would. The file then holds exactly those k points,
+// and --resume, on another number of threads, completes it into an uninterrupted run's bytes.
+TEST_F(SweepCli, ASweepKilledAfterAPointAndResumedEqualsAnUninterruptedOne) {
+  constexpr std::size_t killed_after = 4;
+  const std::string sweep = "sweep " + staffing_by_patience + " -r 2";
+  ASSERT_EQ(ccsim(sweep + " -t 1 --out " + file("whole.csv").string()).exit_code, 0);
   const std::string whole = ccsim::testing::read_file(file("whole.csv"));
 
-  const fs::path killed = file("killed.csv");
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    const int null = ::open("/dev/null", O_WRONLY);
-    ::dup2(null, STDOUT_FILENO);
-    ::dup2(null, STDERR_FILENO);
-    std::vector<std::string> argv_text = args;
-    argv_text.insert(argv_text.end(), {"-t", "2", "--out", killed.string()});
-    std::vector<char*> argv{const_cast<char*>(CCSIM_BINARY)};
-    for (auto& a : argv_text) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    ::execv(CCSIM_BINARY, argv.data());
-    ::_exit(127);
-  }
-  // Wait until a few points are in, then kill without warning.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  int status = 0;
-  bool exited = false;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (::waitpid(child, &status, WNOHANG) == child) {
-      exited = true;
-      break;
-    }
-    if (count_lines(ccsim::testing::read_file(killed)) >= 2 + 3 * rows_per_point) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  if (!exited) {
-    ::kill(child, SIGKILL);
-    ::waitpid(child, &status, 0);
-  }
-  const std::size_t before = ccsim::testing::read_file(killed).size();
-  RecordProperty("bytes_at_kill", std::to_string(before));
-  const ccsim::testing::CommandResult resumed = ccsim(command(killed, "2") + " --resume");
+  const ccsim::testing::CommandResult killed =
+      ccsim("CCSIM_SWEEP_STOP_AFTER_POINTS=" + std::to_string(killed_after),
+            sweep + " -t 2 --out " + file("killed.csv").string());
+  ASSERT_EQ(killed.signal, SIGKILL) << "exit code " << killed.exit_code << ": " << killed.err;
+  const std::string cut = ccsim::testing::read_file(file("killed.csv"));
+  EXPECT_EQ(count_lines(cut), 2 + killed_after * rows_per_point);
+  EXPECT_TRUE(whole.starts_with(cut)) << "its points differ from an uninterrupted run's";
+
+  const ccsim::testing::CommandResult resumed =
+      ccsim(sweep + " -t 2 --out " + file("killed.csv").string() + " --resume");
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-  EXPECT_TRUE(ccsim::testing::read_file(killed) == whole) << "killed after " << before << " of " << whole.size() << " bytes";
+  const std::string resuming = std::to_string(killed_after) +
+                               " of 15 points already there, resuming at point " +
+                               std::to_string(killed_after);
+  EXPECT_NE(resumed.err.find(resuming), std::string::npos) << resumed.err;
+  EXPECT_TRUE(ccsim::testing::read_file(file("killed.csv")) == whole);
 }
 
 TEST_F(SweepCli, ResumeRefusesAFileOfAnotherSweepAndLeavesItAlone) {

@@ -42,31 +42,5 @@ TEST(AgentTime, BusyNeverExceedsPresentAndPresentNeverExceedsOnDutyPlusLeavers) 
     }
 }
 
-TEST(Symmetry, TwoIdenticalGroupsShareTheWorkAlike) {
-  // One type, two groups of 8 identical agents at the same priority: each handles about half.
-  testing::SingleQueue spec;
-  spec.agents = 8;
-  spec.rate_per_hour = 240.0;
-  spec.intervals = 16;
-  spec.interval_min = 30.0;
-  Model model = testing::single_queue(spec);
-  AgentGroup twin = model.agent_groups[0];
-  twin.id = "twin";
-  model.agent_groups.push_back(twin);
-  link_routing(model);
-  double first = 0.0;
-  double second = 0.0;
-  for (std::uint64_t r = 0; r < 20; ++r) {
-    const Tallies t = run_replication(model, 4, r);
-    for (std::size_t i = 0; i < t.intervals; ++i) {
-      first += t.agent(i, 0).busy_s;
-      second += t.agent(i, 1).busy_s;
-    }
-  }
-  // The first group is tried first, so it works a little more; both carry a large share.
-  EXPECT_GT(second / (first + second), 0.35);
-  EXPECT_LT(second / (first + second), 0.5);
-}
-
 }  // namespace
 }  // namespace ccsim

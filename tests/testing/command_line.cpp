@@ -26,13 +26,19 @@ void CommandLineTest::SetUp() {
 
 void CommandLineTest::TearDown() { std::filesystem::remove_all(dir_); }
 
-CommandResult CommandLineTest::ccsim(const std::string& args) const {
+CommandResult CommandLineTest::ccsim(const std::string& args) const { return ccsim("", args); }
+
+CommandResult CommandLineTest::ccsim(const std::string& environment,
+                                     const std::string& args) const {
   const auto out = dir_ / "stdout";
   const auto err = dir_ / "stderr";
-  const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
-                              "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  // `exec` puts ccsim in the shell's place, so that a signal that ends it ends the command.
+  const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && exec env " +
+                              environment + " '" + CCSIM_BINARY + "' " + args + " >'" +
+                              out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err),
+          WIFSIGNALED(status) ? WTERMSIG(status) : 0};
 }
 
 }  // namespace ccsim::testing

@@ -13,6 +13,7 @@ struct CommandResult {
   int exit_code;  // -1 if the command did not exit normally
   std::string out;
   std::string err;
+  int signal = 0;  // the signal that ended the command, or 0 if it exited
 };
 
 std::string read_file(const std::filesystem::path& path);
@@ -24,6 +25,8 @@ class CommandLineTest : public ::testing::Test {
 
   // Runs `ccsim <args>` from the source root (so "scenarios/x.json" works, as in the README).
   CommandResult ccsim(const std::string& args) const;
+  // The same with `environment` ("NAME=value ...") added to the command's environment.
+  CommandResult ccsim(const std::string& environment, const std::string& args) const;
   // A path in the test's own folder.
   std::filesystem::path file(const std::string& name) const { return dir_ / name; }
 

@@ -7,9 +7,13 @@
 // in them and stops alike; the replications of each batch of points are spread over the ranks
 // (process_group.h), and rank 0 alone reads, cuts and writes the output file.
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <climits>
 #include <cmath>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -231,6 +235,20 @@ std::size_t open_output(const SweepArguments& args, Format format, const std::st
 
 // ---- running ------------------------------------------------------------------------------------
 
+// For tests only, not for users: with CCSIM_SWEEP_STOP_AFTER_POINTS=k in the environment, the
+// process kills itself with SIGKILL right after the output file's k-th point is written and
+// flushed, exactly as a kill at that moment would, so that a test of --resume interrupts a sweep at
+// a known point instead of racing it with a timer. Anything but a whole number >= 1 is ignored.
+std::optional<std::size_t> stop_after_points_for_tests() {
+  const char* text = std::getenv("CCSIM_SWEEP_STOP_AFTER_POINTS");
+  if (text == nullptr) return std::nullopt;
+  std::size_t points = 0;
+  const char* end = text + std::strlen(text);
+  const auto [stop, error] = std::from_chars(text, end, points);
+  if (error != std::errc{} || stop != end || points == 0) return std::nullopt;
+  return points;
+}
+
 // Adds where a compile problem came from to each of its messages.
 [[noreturn]] void rethrow_with(const InputError& e, const std::string& origin) {
   std::vector<Diagnostic> diagnostics = e.diagnostics();
@@ -380,6 +398,7 @@ int sweep(const SweepArguments& args) {
       progress->update(static_cast<int>((finished_before + finished) / unit));
     };
 
+  const std::optional<std::size_t> stop_after_points = stop_after_points_for_tests();
   const auto start = std::chrono::steady_clock::now();
   // Rank 0's chunk for all: ranks on machines with other core counts must still agree on the
   // batches they gather together.
@@ -440,6 +459,7 @@ int sweep(const SweepArguments& args) {
         }
         throw std::runtime_error(fmt::format("cannot write {}", args.out));
       }
+      if (stop_after_points && todo[first + i] + 1 == *stop_after_points) std::raise(SIGKILL);
     }
   }
   if (!group.is_root()) return 0;
