@@ -15,26 +15,26 @@ namespace {
 ContactType exponential_type(std::string id, double rate_per_s, const CentreShape& shape) {
   ContactType type;
   type.id = std::move(id);
-  type.rate_per_s.assign(1, rate_per_s);
+  type.rate_per_s.assign(static_cast<std::size_t>(shape.intervals), rate_per_s);
   type.handle_time = Exponential{shape.handle_mean_s};
   type.patience = Exponential{shape.patience_mean_s};
   return type;
 }
 
-AgentGroup group_of(std::string id, int agents) {
+AgentGroup group_of(std::string id, int agents, const CentreShape& shape) {
   AgentGroup group;
   group.id = std::move(id);
-  group.staffed.assign(1, static_cast<double>(agents));
-  group.on_duty.assign(1, agents);
+  group.staffed.assign(static_cast<std::size_t>(shape.intervals), static_cast<double>(agents));
+  group.on_duty.assign(static_cast<std::size_t>(shape.intervals), agents);
   return group;
 }
 
 Model empty_model(std::string name, double contacts, const CentreShape& shape) {
   Model model;
   model.name = std::move(name);
-  model.horizon.intervals_per_day = 1;
+  model.horizon.intervals_per_day = shape.intervals;
   model.horizon.days = 1;
-  model.horizon.interval_s = contacts / shape.rate_per_s();
+  model.horizon.interval_s = contacts / shape.rate_per_s() / shape.intervals;
   model.run.warmup_s = 0.0;
   model.run.drain = true;
   return model;
@@ -53,7 +53,7 @@ Model multi_skill_centre(double contacts, const CentreShape& shape) {
   std::vector<std::size_t> candidates;
   candidates.reserve(types);
   for (int g = 0; g < shape.groups; ++g) {
-    AgentGroup group = group_of("group_" + std::to_string(g), shape.agents_per_group);
+    AgentGroup group = group_of("group_" + std::to_string(g), shape.agents_per_group, shape);
     const int skills = shape.min_skills + g % skill_counts;
     const double erlangs_per_skill = shape.load * shape.agents_per_group / skills;
     std::vector<bool> taken(types, false);
@@ -84,7 +84,7 @@ Model multi_skill_centre(double contacts, const CentreShape& shape) {
 Model single_queue_twin(double contacts, const CentreShape& shape) {
   Model model = empty_model("single-queue-twin", contacts, shape);
   model.contact_types.push_back(exponential_type("calls", shape.rate_per_s(), shape));
-  AgentGroup group = group_of("agents", shape.agents());
+  AgentGroup group = group_of("agents", shape.agents(), shape);
   group.skills.push_back(Skill{0, 1, 1.0});
   model.agent_groups.push_back(std::move(group));
   link_routing(model);

@@ -26,6 +26,9 @@ struct CentreShape {
   double handle_mean_s = 240.0;    // exponential, every type
   double patience_mean_s = 300.0;  // exponential, every type
   std::uint32_t skill_seed = 20261206;  // std::mt19937 seed of the choice of each group's types
+  // Planning intervals the horizon is cut into (same rates and staffing in each): a real day has
+  // dozens, and per-interval tallies cost memory and cache per contact type.
+  int intervals = 1;
 
   int agents() const { return groups * agents_per_group; }
   // Contacts per second of the whole centre: load x agents / handle time.

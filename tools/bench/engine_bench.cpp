@@ -171,8 +171,10 @@ BENCHMARK(BM_BareLoop)->Unit(benchmark::kMillisecond);
 void run_engine(benchmark::State& state, const ccsim::Model& model) {
   std::uint64_t replication = 0;
   Totals totals;
+  // One workspace for every iteration, as a worker thread keeps one for all its replications.
+  ccsim::Workspace workspace;
   for (auto _ : state) {
-    const ccsim::Tallies tallies = ccsim::run_replication(model, seed, replication++);
+    const ccsim::Tallies& tallies = ccsim::run_replication(model, seed, replication++, workspace);
     benchmark::DoNotOptimize(tallies.events);
     const Totals one = engine_totals(tallies);
     totals.arrivals += one.arrivals;
@@ -206,6 +208,24 @@ void BM_SingleQueueTwin(benchmark::State& state) {
                                          state.counters["contacts_per_s"].value;
 }
 BENCHMARK(BM_SingleQueueTwin)->Unit(benchmark::kMillisecond);
+
+// The same two over a day of 48 half hours (same rates and staffing in each): what per-interval
+// tallies of 200 types cost against those of one.
+ccsim::bench::CentreShape half_hours() {
+  ccsim::bench::CentreShape shape;
+  shape.intervals = 48;
+  return shape;
+}
+
+void BM_MultiSkillCentreHalfHours(benchmark::State& state) {
+  run_engine(state, ccsim::bench::multi_skill_centre(centre_contacts_per_iteration, half_hours()));
+}
+BENCHMARK(BM_MultiSkillCentreHalfHours)->Unit(benchmark::kMillisecond);
+
+void BM_SingleQueueTwinHalfHours(benchmark::State& state) {
+  run_engine(state, ccsim::bench::single_queue_twin(centre_contacts_per_iteration, half_hours()));
+}
+BENCHMARK(BM_SingleQueueTwinHalfHours)->Unit(benchmark::kMillisecond);
 
 // Real time: the point is the wall-clock speed-up from the second thread.
 void BM_Replications(benchmark::State& state) {
