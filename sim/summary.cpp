@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <type_traits>
+#include <utility>
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -96,20 +98,6 @@ struct ContactCounts {
   }
 };
 
-// The counts with the histograms of waits and of times to resolution, for percentiles.
-struct ContactTotals {
-  ContactCounts counts;
-  WaitHistogram waits;
-  WaitHistogram resolution_times;
-
-  void add(const ContactCounts& cell, const WaitHistogram& w, const WaitHistogram& r) {
-    counts.merge(cell);
-    waits.merge(w);
-    resolution_times.merge(r);
-  }
-  void merge(const ContactTotals& other) { add(other.counts, other.waits, other.resolution_times); }
-};
-
 void add_agent(AgentTally& into, const AgentTally& t) {
   into.handled += t.handled;
   into.handle_s += t.handle_s;
@@ -144,13 +132,16 @@ void put(std::vector<double>& values, const KpiLayout& layout, std::size_t scope
 
 double count(std::uint64_t n) { return static_cast<double>(n); }
 
-double quantile_or_undefined(const WaitHistogram& histogram, double p) {
+// `Histogram`: a WaitHistogram or a view of a compact one (CompactHistograms::View), read alike.
+template <class Histogram>
+double quantile_or_undefined(const Histogram& histogram, double p) {
   return histogram.count() > 0 ? histogram.quantile(p) : undefined;
 }
 
+template <class Histogram>
 void put_contact_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
-                      std::size_t slot, const ContactCounts& c, const WaitHistogram& waits,
-                      const WaitHistogram& resolution_times) {
+                      std::size_t slot, const ContactCounts& c, const Histogram& waits,
+                      const Histogram& resolution_times) {
   const auto& s = c.sums;
   const auto offered = count(s.offered);
   const auto handled = count(s.handled);
@@ -204,11 +195,6 @@ void put_backlog(std::vector<double>& values, const KpiLayout& layout, std::size
   put(values, layout, scope, slot, Kpi::backlog_oldest_h, b.waiting > 0 ? b.oldest_s / 3600.0 : undefined);
 }
 
-void put_contact_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
-                      std::size_t slot, const ContactTotals& c) {
-  put_contact_kpis(values, layout, scope, slot, c.counts, c.waits, c.resolution_times);
-}
-
 // An agent group's KPIs: what it handled, its agents' time and its cost.
 void put_group_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,
                     std::size_t slot, const AgentTally& a) {
@@ -258,6 +244,113 @@ std::array<double, channel_count> cost_by_channel(const AgentTally& a) {
   return shares;
 }
 
+// The sums of one slot (an interval, the whole horizon) in every scope: everything a slot's KPIs
+// are read from but the percentiles. The whole horizon's add the intervals' in interval order.
+struct SlotSums {
+  ContactCounts overall;
+  std::vector<ContactCounts> types;
+  std::vector<ContactCounts> segments;
+  std::vector<ContactCounts> channels;  // by channel scope
+  AgentTally agents;                    // all groups
+  std::vector<AgentTally> groups;
+  std::vector<double> channel_cost;     // each channel scope's share of the groups' cost
+
+  explicit SlotSums(const KpiLayout& layout)
+      : types(layout.types), segments(layout.segments), channels(layout.channels.size()),
+        groups(layout.groups), channel_cost(layout.channels.size(), 0.0) {}
+
+  void clear() {
+    overall = {};
+    std::fill(types.begin(), types.end(), ContactCounts{});
+    std::fill(segments.begin(), segments.end(), ContactCounts{});
+    std::fill(channels.begin(), channels.end(), ContactCounts{});
+    agents = {};
+    std::fill(groups.begin(), groups.end(), AgentTally{});
+    std::fill(channel_cost.begin(), channel_cost.end(), 0.0);
+  }
+
+  void merge(const SlotSums& other) {
+    overall.merge(other.overall);
+    for (std::size_t k = 0; k < types.size(); ++k) types[k].merge(other.types[k]);
+    for (std::size_t s = 0; s < segments.size(); ++s) segments[s].merge(other.segments[s]);
+    for (std::size_t c = 0; c < channels.size(); ++c) channels[c].merge(other.channels[c]);
+    add_agent(agents, other.agents);
+    for (std::size_t g = 0; g < groups.size(); ++g) add_agent(groups[g], other.groups[g]);
+    for (std::size_t c = 0; c < channel_cost.size(); ++c) channel_cost[c] += other.channel_cost[c];
+  }
+};
+
+// Waits and times to resolution of one scope over one slot, at full resolution.
+struct HistogramPair {
+  WaitHistogram waits;
+  WaitHistogram resolution_times;
+
+  template <class Histogram>
+  void merge(const Histogram& w, const Histogram& r) {
+    if constexpr (std::is_same_v<Histogram, WaitHistogram>) {
+      waits.merge(w);
+      resolution_times.merge(r);
+    } else {
+      w.merge_into(waits);
+      r.merge_into(resolution_times);
+    }
+  }
+};
+
+// The histograms of the scopes that add up contact types over one slot: overall, segments,
+// channels, and (when asked) each type over several intervals.
+struct SlotHistograms {
+  HistogramPair overall;
+  std::vector<HistogramPair> types;
+  std::vector<HistogramPair> segments;
+  std::vector<HistogramPair> channels;
+
+  SlotHistograms(const KpiLayout& layout, bool by_type)
+      : types(by_type ? layout.types : 0), segments(layout.segments),
+        channels(layout.channels.size()) {}
+
+  void clear() {
+    overall = {};
+    std::fill(types.begin(), types.end(), HistogramPair{});
+    std::fill(segments.begin(), segments.end(), HistogramPair{});
+    std::fill(channels.begin(), channels.end(), HistogramPair{});
+  }
+
+  // Adds type k's histograms, `segment` and `channel` being its scopes (past the end: none).
+  template <class Histogram>
+  void add(std::size_t k, std::size_t segment, std::size_t channel, const Histogram& w,
+           const Histogram& r) {
+    if (k < types.size()) types[k].merge(w, r);
+    overall.merge(w, r);
+    if (segment < segments.size()) segments[segment].merge(w, r);
+    if (channel < channels.size()) channels[channel].merge(w, r);
+  }
+};
+
+// Every KPI of one slot but the backlog's. `of_type(k)` gives type k's histograms over the slot.
+template <class TypeHistograms>
+void put_slot_kpis(std::vector<double>& values, const KpiLayout& layout, std::size_t slot,
+                   const SlotSums& sums, const SlotHistograms& histograms, TypeHistograms&& of_type) {
+  for (std::size_t k = 0; k < layout.types; ++k) {
+    const auto& [waits, resolution_times] = of_type(k);
+    put_contact_kpis(values, layout, layout.type_scope(k), slot, sums.types[k], waits, resolution_times);
+  }
+  const auto put_contacts = [&](std::size_t scope, const ContactCounts& c, const HistogramPair& h) {
+    put_contact_kpis(values, layout, scope, slot, c, h.waits, h.resolution_times);
+  };
+  put_contacts(KpiLayout::overall, sums.overall, histograms.overall);
+  for (std::size_t s = 0; s < layout.segments; ++s)
+    put_contacts(layout.segment_scope(s), sums.segments[s], histograms.segments[s]);
+  for (std::size_t g = 0; g < layout.groups; ++g)
+    put_group_kpis(values, layout, layout.group_scope(g), slot, sums.groups[g]);
+  put_overall_agent_kpis(values, layout, slot, sums.agents, sums.overall);
+  for (std::size_t c = 0; c < layout.channels.size(); ++c) {
+    put_contacts(layout.channel_scope(c), sums.channels[c], histograms.channels[c]);
+    put_channel_cost_kpis(values, layout, layout.channel_scope(c), slot, sums.channel_cost[c],
+                          sums.channels[c]);
+  }
+}
+
 }  // namespace
 
 std::string_view channel_id(Channel channel) {
@@ -297,65 +390,45 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
   }
   const bool has_backlog = tallies.backlogs.size() == intervals * layout.types;
 
-  ContactTotals overall_contacts;
-  AgentTally overall_agents;
-  std::vector<ContactTotals> by_type(layout.types);
-  std::vector<ContactTotals> by_segment(layout.segments);
-  std::vector<ContactTotals> by_channel(channels);
-  std::vector<double> channel_cost(channels, 0.0);  // agents' share, whole horizon
-  std::vector<AgentTally> by_group(layout.groups);
+  SlotSums whole(layout);
+  SlotSums interval(layout);
+  // The interval's histograms of the scopes that add up types; a type's own are read straight
+  // from the tallies.
+  SlotHistograms period(layout, false);
   for (std::size_t i = 0; i < intervals; ++i) {
-    const std::size_t slot = KpiLayout::interval_slot(i);
-    ContactTotals interval_contacts;
-    std::vector<ContactTotals> interval_segments(layout.segments);
-    std::vector<ContactTotals> interval_channels(channels);
+    interval.clear();
     for (std::size_t k = 0; k < layout.types; ++k) {
-      ContactCounts cell;
+      ContactCounts& cell = interval.types[k];
       cell.add(tallies.contact(i, k), tallies.issue(i, k), model.contact_types[k]);
-      const WaitHistogram& waits = tallies.wait(i, k);
-      const WaitHistogram& resolution_times = tallies.resolution_time(i, k);
-      put_contact_kpis(values, layout, layout.type_scope(k), slot, cell, waits, resolution_times);
-      by_type[k].add(cell, waits, resolution_times);
-      interval_contacts.add(cell, waits, resolution_times);
-      if (segment_of[k] < layout.segments)
-        interval_segments[segment_of[k]].add(cell, waits, resolution_times);
-      if (channel_of[k] < channels) interval_channels[channel_of[k]].add(cell, waits, resolution_times);
+      interval.overall.merge(cell);
+      if (segment_of[k] < layout.segments) interval.segments[segment_of[k]].merge(cell);
+      if (channel_of[k] < channels) interval.channels[channel_of[k]].merge(cell);
     }
-    put_contact_kpis(values, layout, KpiLayout::overall, slot, interval_contacts);
-    overall_contacts.merge(interval_contacts);
-    for (std::size_t s = 0; s < layout.segments; ++s) {
-      put_contact_kpis(values, layout, layout.segment_scope(s), slot, interval_segments[s]);
-      by_segment[s].merge(interval_segments[s]);
-    }
-
-    AgentTally interval_agents;
-    std::array<double, channel_count> interval_cost_by_channel{};
+    std::array<double, channel_count> cost_by_channel_index{};
     for (std::size_t g = 0; g < layout.groups; ++g) {
       const AgentTally& a = tallies.agent(i, g);
-      put_group_kpis(values, layout, layout.group_scope(g), slot, a);
-      add_agent(by_group[g], a);
-      add_agent(interval_agents, a);
+      interval.groups[g] = a;
+      add_agent(interval.agents, a);
       const auto shares = cost_by_channel(a);
-      for (std::size_t c = 0; c < channel_count; ++c) interval_cost_by_channel[c] += shares[c];
+      for (std::size_t c = 0; c < channel_count; ++c) cost_by_channel_index[c] += shares[c];
     }
-    put_overall_agent_kpis(values, layout, slot, interval_agents, interval_contacts.counts);
-    add_agent(overall_agents, interval_agents);
+    for (std::size_t c = 0; c < channels; ++c)
+      interval.channel_cost[c] = cost_by_channel_index[static_cast<std::size_t>(layout.channels[c])];
+    whole.merge(interval);
 
-    for (std::size_t c = 0; c < channels; ++c) {
-      const double agent_cost = interval_cost_by_channel[static_cast<std::size_t>(layout.channels[c])];
-      put_contact_kpis(values, layout, layout.channel_scope(c), slot, interval_channels[c]);
-      put_channel_cost_kpis(values, layout, layout.channel_scope(c), slot, agent_cost,
-                            interval_channels[c].counts);
-      by_channel[c].merge(interval_channels[c]);
-      channel_cost[c] += agent_cost;
-    }
+    period.clear();
+    for (std::size_t k = 0; k < layout.types; ++k)
+      period.add(k, segment_of[k], channel_of[k], tallies.wait(i, k), tallies.resolution_time(i, k));
+    put_slot_kpis(values, layout, KpiLayout::interval_slot(i), interval, period, [&](std::size_t k) {
+      return std::pair{tallies.wait(i, k), tallies.resolution_time(i, k)};
+    });
 
     // The backlog is a stock, not a flow: the whole horizon's is the last interval's.
     Backlog overall_backlog;
     std::vector<Backlog> segment_backlog(layout.segments);
     std::vector<Backlog> channel_backlog(channels);
     const auto put_backlog_at = [&](std::size_t scope, const Backlog& b) {
-      put_backlog(values, layout, scope, slot, b);
+      put_backlog(values, layout, scope, KpiLayout::interval_slot(i), b);
       if (i + 1 == intervals) put_backlog(values, layout, scope, KpiLayout::whole_horizon, b);
     };
     for (std::size_t k = 0; k < layout.types; ++k) {
@@ -370,20 +443,15 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
     for (std::size_t s = 0; s < layout.segments; ++s) put_backlog_at(layout.segment_scope(s), segment_backlog[s]);
     for (std::size_t c = 0; c < channels; ++c) put_backlog_at(layout.channel_scope(c), channel_backlog[c]);
   }
-  for (std::size_t k = 0; k < layout.types; ++k)
-    put_contact_kpis(values, layout, layout.type_scope(k), KpiLayout::whole_horizon, by_type[k]);
-  for (std::size_t g = 0; g < layout.groups; ++g)
-    put_group_kpis(values, layout, layout.group_scope(g), KpiLayout::whole_horizon, by_group[g]);
-  for (std::size_t s = 0; s < layout.segments; ++s)
-    put_contact_kpis(values, layout, layout.segment_scope(s), KpiLayout::whole_horizon, by_segment[s]);
-  for (std::size_t c = 0; c < channels; ++c) {
-    put_contact_kpis(values, layout, layout.channel_scope(c), KpiLayout::whole_horizon, by_channel[c]);
-    put_channel_cost_kpis(values, layout, layout.channel_scope(c), KpiLayout::whole_horizon,
-                          channel_cost[c], by_channel[c].counts);
-  }
 
-  put_contact_kpis(values, layout, KpiLayout::overall, KpiLayout::whole_horizon, overall_contacts);
-  put_overall_agent_kpis(values, layout, KpiLayout::whole_horizon, overall_agents, overall_contacts.counts);
+  // The whole horizon's percentiles come from the full-resolution whole-horizon histograms.
+  SlotHistograms horizon(layout, false);
+  for (std::size_t k = 0; k < layout.types; ++k)
+    horizon.add(k, segment_of[k], channel_of[k], tallies.horizon_wait(k), tallies.horizon_resolution_time(k));
+  put_slot_kpis(values, layout, KpiLayout::whole_horizon, whole, horizon, [&](std::size_t k) {
+    return std::pair<const WaitHistogram&, const WaitHistogram&>{tallies.horizon_wait(k),
+                                                                 tallies.horizon_resolution_time(k)};
+  });
   return values;
 }
 

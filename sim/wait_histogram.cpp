@@ -20,20 +20,4 @@ double WaitHistogram::upper_edge(int bin) {
   return lower_edge(bin + 1);
 }
 
-double WaitHistogram::quantile(double p) const {
-  const std::uint64_t n = count();
-  if (n == 0) return 0.0;
-  const double target = p * static_cast<double>(n);
-  double before = 0.0;
-  for (int b = 0; b < bin_count; ++b) {
-    const double in_bin = static_cast<double>(counts_[b]);
-    if (in_bin > 0.0 && before + in_bin >= target) {
-      const double share = (target - before) / in_bin;
-      return lower_edge(b) + (upper_edge(b) - lower_edge(b)) * share;
-    }
-    before += in_bin;
-  }
-  return lower_edge(bin_count - 1);
-}
-
 }  // namespace ccsim

@@ -2,12 +2,23 @@
 // group). The engine only adds to them; the summary turns them into KPIs. Contacts are counted in
 // the interval in which they arrived (as workforce planners read service level); agent time in the
 // interval in which it was spent.
+//
+// Waits of answered contacts and times to resolution go to two histograms each with one add: the
+// cell's compact per-interval histogram (compact_histograms.h: the same bins, counts in a byte
+// until they need more), for the percentiles of an interval or of several, and the contact type's
+// whole-horizon WaitHistogram, for the whole horizon's. Either way a percentile is within 6.25 % of
+// the exact order statistic. A year of the retail-day example (365 days of 24 half-hour intervals,
+// three contact types) takes 24 MB of histograms where 64-bit counts took 190 MB.
+//
+// One Tallies can serve many replications: reset() zeroes every count without freeing or
+// allocating, and reset(intervals, types, groups) to the same shape does the same.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <vector>
 
+#include "ccsim/compact_histograms.h"
 #include "ccsim/wait_histogram.h"
 
 namespace ccsim {
@@ -39,12 +50,16 @@ struct ContactTally {
   double bot_cost = 0.0;         // sessions x cost_per_session
   // Email: responded (handled) within the response target, in business time.
   std::uint64_t responded_within = 0;
+
+  bool operator==(const ContactTally&) const = default;
 };
 
 // The email backlog at the end of an interval: contacts waiting, and the age of the oldest.
 struct BacklogTally {
   std::uint64_t waiting = 0;
   double oldest_s = 0.0;
+
+  bool operator==(const BacklogTally&) const = default;
 };
 
 // Issues, counted in the interval and under the contact type of their first contact. Every issue
@@ -60,6 +75,8 @@ struct IssueTally {
   std::uint64_t first_contact_resolved = 0;
   std::uint64_t repeated = 0;  // issues with at least one repeat contact
   std::uint64_t contacts = 0;  // all contacts about these issues: first, transfers, repeats, retries
+
+  bool operator==(const IssueTally&) const = default;
 };
 
 struct AgentTally {
@@ -74,6 +91,31 @@ struct AgentTally {
   std::uint64_t transferred = 0;
   double assist_cost = 0.0;  // agent assist licences (also in cost)
   std::array<double, 3> handle_s_by_channel{};  // voice, chat, email: to share cost by channel
+
+  bool operator==(const AgentTally&) const = default;
+};
+
+// What Tallies::wait(interval, type) and resolution_time(interval, type) return: add(value) puts
+// the value in the cell's per-interval histogram and in the type's whole-horizon one, reading the
+// bin once. It also reads the cell's per-interval histogram, as CompactHistograms::View does.
+class HistogramCell {
+ public:
+  HistogramCell(CompactHistograms& by_interval, std::size_t cell, WaitHistogram& horizon)
+      : by_interval_(&by_interval), cell_(cell), horizon_(&horizon) {}
+
+  [[gnu::always_inline]] void add(double value) {
+    const int bin = WaitHistogram::bin_of(value);
+    horizon_->add_to_bin(bin);
+    by_interval_->add_to_bin(cell_, bin);
+  }
+
+  std::uint64_t count() const { return by_interval_->count(cell_); }
+  double quantile(double p) const { return by_interval_->quantile(cell_, p); }
+
+ private:
+  CompactHistograms* by_interval_;
+  std::size_t cell_;
+  WaitHistogram* horizon_;
 };
 
 struct Tallies {
@@ -81,39 +123,28 @@ struct Tallies {
   std::size_t types = 0;
   std::size_t groups = 0;
   std::vector<ContactTally> contacts;  // [interval * types + type]
-  std::vector<WaitHistogram> waits;    // [interval * types + type], waits of answered contacts
+  CompactHistograms waits;             // [interval * types + type], waits of answered contacts
+  std::vector<WaitHistogram> horizon_waits;  // [type]: the same waits over the whole horizon
   std::vector<AgentTally> agents;      // [interval * groups + group]
   std::vector<IssueTally> issues;      // [interval * types + type], by the issue's first contact
-  std::vector<WaitHistogram> resolution_times;  // [interval * types + type], open to resolution
+  CompactHistograms resolution_times;  // [interval * types + type], open to resolution
+  std::vector<WaitHistogram> horizon_resolution_times;  // [type]: the same, whole horizon
   std::vector<BacklogTally> backlogs;  // [interval * types + type], at the interval's end
   std::vector<std::uint64_t> in_system_at_end;  // per type: counted contacts still in the system
   std::uint64_t events = 0;                     // events taken off the calendar
   std::uint64_t arrivals = 0;                   // all contacts (transfers and returns too), warm-up included
 
   Tallies() = default;
-  Tallies(std::size_t intervals_, std::size_t types_, std::size_t groups_)
-      : intervals(intervals_), types(types_), groups(groups_),
-        contacts(intervals_ * types_), waits(intervals_ * types_),
-        agents(intervals_ * groups_), issues(intervals_ * types_),
-        resolution_times(intervals_ * types_), backlogs(intervals_ * types_),
-        in_system_at_end(types_) {}
-
-  // Every count back to zero, for a replication of the given shape; memory already held is kept
-  // (assign reuses a vector's capacity), so a workspace's tallies are not allocated again.
-  void reset(std::size_t intervals_, std::size_t types_, std::size_t groups_) {
-    intervals = intervals_;
-    types = types_;
-    groups = groups_;
-    contacts.assign(intervals_ * types_, {});
-    waits.assign(intervals_ * types_, {});
-    agents.assign(intervals_ * groups_, {});
-    issues.assign(intervals_ * types_, {});
-    resolution_times.assign(intervals_ * types_, {});
-    backlogs.assign(intervals_ * types_, {});
-    in_system_at_end.assign(types_, 0);
-    events = 0;
-    arrivals = 0;
+  Tallies(std::size_t intervals_, std::size_t types_, std::size_t groups_) {
+    reset(intervals_, types_, groups_);
   }
+
+  // Every count zero, for a replication of `intervals_` x `types_` x `groups_`. Allocates nothing
+  // when the tallies already had that shape (or held more: assign reuses a vector's capacity), so
+  // a workspace's tallies are not allocated again.
+  void reset(std::size_t intervals_, std::size_t types_, std::size_t groups_);
+  // Every count back to zero, the shape and the storage kept: the same as freshly constructed.
+  void reset();
 
   ContactTally& contact(std::size_t interval, std::size_t type) {
     return contacts[interval * types + type];
@@ -121,24 +152,43 @@ struct Tallies {
   const ContactTally& contact(std::size_t interval, std::size_t type) const {
     return contacts[interval * types + type];
   }
-  WaitHistogram& wait(std::size_t interval, std::size_t type) {
-    return waits[interval * types + type];
+
+  // The wait of a contact answered, under the interval and type it is counted in:
+  // `tallies.add_wait(interval, type, wait_s)`, or `tallies.wait(interval, type).add(wait_s)`.
+  // Both feed the interval's histogram and the type's whole-horizon one.
+  void add_wait(std::size_t interval, std::size_t type, double wait_s) {
+    wait(interval, type).add(wait_s);
   }
-  const WaitHistogram& wait(std::size_t interval, std::size_t type) const {
-    return waits[interval * types + type];
+  HistogramCell wait(std::size_t interval, std::size_t type) {
+    return {waits, interval * types + type, horizon_waits[type]};
   }
+  CompactHistograms::View wait(std::size_t interval, std::size_t type) const {
+    return waits.view(interval * types + type);
+  }
+  const WaitHistogram& horizon_wait(std::size_t type) const { return horizon_waits[type]; }
+
   IssueTally& issue(std::size_t interval, std::size_t type) {
     return issues[interval * types + type];
   }
   const IssueTally& issue(std::size_t interval, std::size_t type) const {
     return issues[interval * types + type];
   }
-  WaitHistogram& resolution_time(std::size_t interval, std::size_t type) {
-    return resolution_times[interval * types + type];
+
+  // An issue's time from opening to resolution, under the interval and type of its first contact:
+  // `add_resolution_time(interval, type, s)` or `resolution_time(interval, type).add(s)`.
+  void add_resolution_time(std::size_t interval, std::size_t type, double s) {
+    resolution_time(interval, type).add(s);
   }
-  const WaitHistogram& resolution_time(std::size_t interval, std::size_t type) const {
-    return resolution_times[interval * types + type];
+  HistogramCell resolution_time(std::size_t interval, std::size_t type) {
+    return {resolution_times, interval * types + type, horizon_resolution_times[type]};
   }
+  CompactHistograms::View resolution_time(std::size_t interval, std::size_t type) const {
+    return resolution_times.view(interval * types + type);
+  }
+  const WaitHistogram& horizon_resolution_time(std::size_t type) const {
+    return horizon_resolution_times[type];
+  }
+
   BacklogTally& backlog(std::size_t interval, std::size_t type) {
     return backlogs[interval * types + type];
   }
@@ -151,6 +201,9 @@ struct Tallies {
   const AgentTally& agent(std::size_t interval, std::size_t group) const {
     return agents[interval * groups + group];
   }
+
+  // The same shape and counts (the histograms compared by their counts, not their storage).
+  bool operator==(const Tallies&) const = default;
 };
 
 }  // namespace ccsim

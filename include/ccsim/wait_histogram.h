@@ -5,6 +5,9 @@
 // 2^24 s (about 194 days), and one overflow bin. A bin is at most 1/16 of its lower edge wide, so a
 // percentile read from it is within 6.25 % of the exact one; the bin index is read off the bits of
 // the double, with no logarithm in the hot loop.
+//
+// This is the whole-horizon histogram, 451 64-bit counts (3.6 KB). Per interval the tallies keep
+// the same bins in far fewer bytes (compact_histograms.h).
 #pragma once
 
 #include <array>
@@ -21,10 +24,13 @@ class WaitHistogram {
   static constexpr int bin_count = 2 + (max_exponent - min_exponent) * sub_bins + 1;
 
   [[gnu::always_inline]] void add(double wait_s) { ++counts_[bin_of(wait_s)]; }
+  [[gnu::always_inline]] void add_to_bin(int bin, std::uint64_t n = 1) { counts_[bin] += n; }
 
   void merge(const WaitHistogram& other) {
     for (int b = 0; b < bin_count; ++b) counts_[b] += other.counts_[b];
   }
+
+  std::uint64_t in_bin(int bin) const { return counts_[bin]; }
 
   std::uint64_t count() const {
     std::uint64_t n = 0;
@@ -34,7 +40,27 @@ class WaitHistogram {
 
   // The p-quantile (0 < p <= 1), interpolated linearly inside its bin; 0 for an empty histogram's
   // caller to treat as undefined (check count() first).
-  double quantile(double p) const;
+  double quantile(double p) const {
+    return quantile_of(count(), p, [this](int b) { return counts_[b]; });
+  }
+
+  // The p-quantile of `n` values whose count in bin b is count_of(b): the one reading of these
+  // bins, so that every store of them (compact_histograms.h) gives the same bits.
+  template <class CountOf>
+  static double quantile_of(std::uint64_t n, double p, CountOf count_of) {
+    if (n == 0) return 0.0;
+    const double target = p * static_cast<double>(n);
+    double before = 0.0;
+    for (int b = 0; b < bin_count; ++b) {
+      const double in_bin = static_cast<double>(count_of(b));
+      if (in_bin > 0.0 && before + in_bin >= target) {
+        const double share = (target - before) / in_bin;
+        return lower_edge(b) + (upper_edge(b) - lower_edge(b)) * share;
+      }
+      before += in_bin;
+    }
+    return lower_edge(bin_count - 1);
+  }
 
   static int bin_of(double wait_s) {
     if (wait_s <= 0.0) return 0;
@@ -47,6 +73,8 @@ class WaitHistogram {
   }
   static double lower_edge(int bin);
   static double upper_edge(int bin);
+
+  bool operator==(const WaitHistogram&) const = default;
 
  private:
   std::array<std::uint64_t, bin_count> counts_{};

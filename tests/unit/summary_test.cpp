@@ -11,8 +11,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "ccsim/engine.h"
 #include "ccsim/kpi.h"
 #include "ccsim/writers.h"
+#include "testing/models.h"
 
 namespace ccsim {
 namespace {
@@ -711,6 +713,32 @@ TEST(WriteTable, ChannelHelpersSeeAnyNonVoiceType) {
   EXPECT_FALSE(has_email(model));
   model.contact_types[2].channel = Channel::email;
   EXPECT_TRUE(has_email(model));
+}
+
+
+// ---- whole horizon -----------------------------------------------------------------------------
+
+// The whole horizon's percentiles are those of every wait at full resolution: the same as the
+// merge of all the intervals' histograms, which is how they were read before the tallies kept a
+// whole-horizon histogram per type.
+TEST(KpiValues, WholeHorizonWaitPercentilesAreThoseOfAllTheIntervalsWaits) {
+  const Model model = testing::tiered_centre();
+  const Tallies tallies = run_replication(model, 5, 0);
+  const std::vector<double> v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  WaitHistogram overall;
+  for (std::size_t k = 0; k < layout.types; ++k) {
+    WaitHistogram type;
+    for (std::size_t i = 0; i < layout.intervals; ++i) tallies.wait(i, k).merge_into(type);
+    ASSERT_EQ(type, tallies.horizon_wait(k));
+    if (type.count() > 0) {
+      EXPECT_EQ(v[layout.at(layout.type_scope(k), all, Kpi::wait_p90_s)], type.quantile(0.9));
+    }
+    overall.merge(type);
+  }
+  ASSERT_GT(overall.count(), 0u);
+  for (auto [kpi, p] : {std::pair{Kpi::wait_p50_s, 0.5}, {Kpi::wait_p90_s, 0.9}, {Kpi::wait_p99_s, 0.99}})
+    EXPECT_EQ(v[layout.at(KpiLayout::overall, all, kpi)], overall.quantile(p)) << kpi_name(kpi);
 }
 
 }  // namespace
