@@ -244,8 +244,9 @@ std::array<double, channel_count> cost_by_channel(const AgentTally& a) {
   return shares;
 }
 
-// The sums of one slot (an interval, the whole horizon) in every scope: everything a slot's KPIs
-// are read from but the percentiles. The whole horizon's add the intervals' in interval order.
+// The sums of one slot (an interval, a day, the whole horizon) in every scope: everything a
+// slot's KPIs are read from but the percentiles. Sums over several intervals add the intervals'
+// sums in interval order, so the whole horizon's are the same bits whatever the detail.
 struct SlotSums {
   ContactCounts overall;
   std::vector<ContactCounts> types;
@@ -298,7 +299,7 @@ struct HistogramPair {
 };
 
 // The histograms of the scopes that add up contact types over one slot: overall, segments,
-// channels, and (when asked) each type over several intervals.
+// channels, and (for days) each type over the day's intervals.
 struct SlotHistograms {
   HistogramPair overall;
   std::vector<HistogramPair> types;
@@ -373,11 +374,26 @@ std::vector<Channel> channels_used(const Model& model) {
   return used;
 }
 
+std::string_view detail_name(Detail detail) {
+  switch (detail) {
+    case Detail::total: return "total";
+    case Detail::day: return "day";
+    case Detail::interval: return "interval";
+  }
+  return "";
+}
+
+Detail default_detail(const Horizon& horizon) {
+  return horizon.days > 7 ? Detail::day : Detail::interval;
+}
+
 std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
   const KpiLayout layout(model);
   std::vector<double> values(layout.size(), undefined);
   const std::size_t intervals = layout.intervals;
   const std::size_t channels = layout.channels.size();
+  const bool by_interval = layout.detail == Detail::interval;
+  const bool by_day = layout.detail == Detail::day;
   // The segment of each type, or none (also for a segment index the model does not have); the
   // channel scope of each type (an index into layout.channels), or none without channel scopes.
   std::vector<std::size_t> segment_of(layout.types, layout.segments);
@@ -392,9 +408,10 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
 
   SlotSums whole(layout);
   SlotSums interval(layout);
-  // The interval's histograms of the scopes that add up types; a type's own are read straight
-  // from the tallies.
-  SlotHistograms period(layout, false);
+  SlotSums day(layout);
+  // The interval's or the day's histograms of the scopes that add up types; a type's own over
+  // one interval are read straight from the tallies.
+  SlotHistograms period(layout, by_day);
   for (std::size_t i = 0; i < intervals; ++i) {
     interval.clear();
     for (std::size_t k = 0; k < layout.types; ++k) {
@@ -416,19 +433,38 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
       interval.channel_cost[c] = cost_by_channel_index[static_cast<std::size_t>(layout.channels[c])];
     whole.merge(interval);
 
-    period.clear();
-    for (std::size_t k = 0; k < layout.types; ++k)
-      period.add(k, segment_of[k], channel_of[k], tallies.wait(i, k), tallies.resolution_time(i, k));
-    put_slot_kpis(values, layout, KpiLayout::interval_slot(i), interval, period, [&](std::size_t k) {
-      return std::pair{tallies.wait(i, k), tallies.resolution_time(i, k)};
-    });
+    const std::size_t d = i / layout.intervals_per_day;
+    const bool day_ends = (i + 1) % layout.intervals_per_day == 0 || i + 1 == intervals;
+    if (by_interval || by_day) {
+      if (by_interval) period.clear();
+      for (std::size_t k = 0; k < layout.types; ++k)
+        period.add(k, segment_of[k], channel_of[k], tallies.wait(i, k), tallies.resolution_time(i, k));
+    }
+    if (by_interval) {
+      put_slot_kpis(values, layout, KpiLayout::interval_slot(i), interval, period, [&](std::size_t k) {
+        return std::pair{tallies.wait(i, k), tallies.resolution_time(i, k)};
+      });
+    }
+    if (by_day) {
+      day.merge(interval);
+      if (day_ends) {
+        put_slot_kpis(values, layout, KpiLayout::day_slot(d), day, period, [&](std::size_t k) {
+          return std::pair<const WaitHistogram&, const WaitHistogram&>{period.types[k].waits,
+                                                                       period.types[k].resolution_times};
+        });
+        day.clear();
+        period.clear();
+      }
+    }
 
-    // The backlog is a stock, not a flow: the whole horizon's is the last interval's.
+    // The backlog is a stock, not a flow: a day's is its last interval's, and so is the whole
+    // horizon's.
     Backlog overall_backlog;
     std::vector<Backlog> segment_backlog(layout.segments);
     std::vector<Backlog> channel_backlog(channels);
     const auto put_backlog_at = [&](std::size_t scope, const Backlog& b) {
-      put_backlog(values, layout, scope, KpiLayout::interval_slot(i), b);
+      if (by_interval) put_backlog(values, layout, scope, KpiLayout::interval_slot(i), b);
+      if (by_day && day_ends) put_backlog(values, layout, scope, KpiLayout::day_slot(d), b);
       if (i + 1 == intervals) put_backlog(values, layout, scope, KpiLayout::whole_horizon, b);
     };
     for (std::size_t k = 0; k < layout.types; ++k) {

@@ -41,11 +41,17 @@ struct Horizon {
   std::string start_label(IntervalIndex i) const;
 };
 
+// What a replication's KPIs cover besides the whole horizon: nothing more, each day, or each
+// interval. Set by `ccsim run --detail`; the engine counts the same either way, only the summary
+// (summary.h) and the outputs differ.
+enum class Detail { total, day, interval };
+
 struct RunSettings {
   int replications = 30;
   std::uint64_t seed = 1;
   Seconds warmup_s = 0.0;  // contacts arriving before it are not counted, nor agent time before it
   bool drain = true;       // follow contacts in the system at the horizon's end to completion
+  Detail detail = Detail::interval;
 };
 
 // Which contacts the service level divides by.

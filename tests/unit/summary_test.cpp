@@ -1,6 +1,6 @@
 // From tallies to KPIs: the issue, transfer, callback, cost, automation and email KPIs read off
-// hand-made tallies, the segment and channel scopes, which KPI applies where, and how the writers
-// carry them.
+// hand-made tallies, the segment and channel scopes, which KPI applies where, days and the whole
+// horizon alone (Detail), and how the writers carry them.
 #include "ccsim/summary.h"
 
 #include <cmath>
@@ -715,14 +715,47 @@ TEST(WriteTable, ChannelHelpersSeeAnyNonVoiceType) {
   EXPECT_TRUE(has_email(model));
 }
 
+// ---- detail: days and the whole horizon alone ---------------------------------------------------
 
-// ---- whole horizon -----------------------------------------------------------------------------
+// The tiered centre over two days of four half-hour intervals, at the given detail.
+Model two_day_centre(Detail detail) {
+  Model model = testing::tiered_centre();
+  model.horizon.intervals_per_day = 4;
+  model.horizon.days = 2;
+  model.run.detail = detail;
+  return model;
+}
+
+bool same_value(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+// The KPIs that count (contacts, money): a day's are the sums of its intervals'.
+constexpr Kpi summed_kpis[] = {Kpi::offered,           Kpi::handled,           Kpi::abandoned,
+                               Kpi::in_system,         Kpi::cost_total,        Kpi::callbacks_offered,
+                               Kpi::callbacks_accepted, Kpi::deflected,         Kpi::cost_automation};
+
+TEST(KpiValues, WholeHorizonFiguresAreTheSameAtEveryDetail) {
+  const Tallies tallies = run_replication(two_day_centre(Detail::interval), 5, 0);
+  const Model by_interval = two_day_centre(Detail::interval);
+  const std::vector<double> reference = kpi_values(by_interval, tallies);
+  const KpiLayout reference_layout(by_interval);
+  for (Detail detail : {Detail::day, Detail::total}) {
+    const Model model = two_day_centre(detail);
+    const KpiLayout layout(model);
+    const std::vector<double> v = kpi_values(model, tallies);
+    for (std::size_t scope = 0; scope < layout.scopes(); ++scope)
+      for (std::size_t k = 0; k < kpi_count; ++k) {
+        const auto kpi = static_cast<Kpi>(k);
+        EXPECT_TRUE(same_value(v[layout.at(scope, all, kpi)], reference[reference_layout.at(scope, all, kpi)]))
+            << detail_name(detail) << " scope " << scope << " " << kpi_name(kpi);
+      }
+  }
+}
 
 // The whole horizon's percentiles are those of every wait at full resolution: the same as the
 // merge of all the intervals' histograms, which is how they were read before the tallies kept a
 // whole-horizon histogram per type.
 TEST(KpiValues, WholeHorizonWaitPercentilesAreThoseOfAllTheIntervalsWaits) {
-  const Model model = testing::tiered_centre();
+  const Model model = two_day_centre(Detail::total);
   const Tallies tallies = run_replication(model, 5, 0);
   const std::vector<double> v = kpi_values(model, tallies);
   const KpiLayout layout(model);
@@ -739,6 +772,103 @@ TEST(KpiValues, WholeHorizonWaitPercentilesAreThoseOfAllTheIntervalsWaits) {
   ASSERT_GT(overall.count(), 0u);
   for (auto [kpi, p] : {std::pair{Kpi::wait_p50_s, 0.5}, {Kpi::wait_p90_s, 0.9}, {Kpi::wait_p99_s, 0.99}})
     EXPECT_EQ(v[layout.at(KpiLayout::overall, all, kpi)], overall.quantile(p)) << kpi_name(kpi);
+}
+
+TEST(KpiValues, DayFiguresAreTheSumsOfTheDaysIntervals) {
+  const Tallies tallies = run_replication(two_day_centre(Detail::interval), 5, 0);
+  const Model interval_model = two_day_centre(Detail::interval);
+  const Model day_model = two_day_centre(Detail::day);
+  const std::vector<double> by_interval = kpi_values(interval_model, tallies);
+  const std::vector<double> by_day = kpi_values(day_model, tallies);
+  const KpiLayout il(interval_model);
+  const KpiLayout dl(day_model);
+  for (std::size_t scope = 0; scope < dl.scopes(); ++scope)
+    for (Kpi kpi : summed_kpis) {
+      if (!kpi_applies(dl.kind(scope), kpi)) continue;
+      for (std::size_t d = 0; d < 2; ++d) {
+        double sum = 0.0;
+        for (std::size_t i = 4 * d; i < 4 * d + 4; ++i)
+          sum += by_interval[il.at(scope, KpiLayout::interval_slot(i), kpi)];
+        EXPECT_NEAR(by_day[dl.at(scope, KpiLayout::day_slot(d), kpi)], sum, 1e-9 * std::abs(sum))
+            << "scope " << scope << " day " << d << " " << kpi_name(kpi);
+      }
+    }
+}
+
+// Service level and ASA of a day divide the day's sums; they are not the mean of its intervals'.
+TEST(KpiValues, DayRatiosDivideTheDaysSums) {
+  const Model model = two_day_centre(Detail::day);
+  const Tallies tallies = run_replication(model, 5, 0);
+  const std::vector<double> v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  for (std::size_t k = 0; k < layout.types; ++k)
+    for (std::size_t d = 0; d < 2; ++d) {
+      double within = 0.0, queued = 0.0, wait_s = 0.0, answered = 0.0;
+      for (std::size_t i = 4 * d; i < 4 * d + 4; ++i) {
+        const ContactTally& t = tallies.contact(i, k);
+        within += static_cast<double>(t.answered_within_sla);
+        queued += static_cast<double>(t.offered - t.contained - t.bot_abandoned - t.short_abandoned);
+        wait_s += t.wait_answered_s;
+        answered += static_cast<double>(t.answered);
+      }
+      ASSERT_GT(answered, 0.0);
+      const std::size_t slot = KpiLayout::day_slot(d);
+      EXPECT_DOUBLE_EQ(v[layout.at(layout.type_scope(k), slot, Kpi::service_level)], within / queued);
+      EXPECT_DOUBLE_EQ(v[layout.at(layout.type_scope(k), slot, Kpi::asa_s)], wait_s / answered);
+    }
+}
+
+TEST(KpiValues, DayPercentilesReadTheDaysMergedHistograms) {
+  const Model model = two_day_centre(Detail::day);
+  const Tallies tallies = run_replication(model, 5, 0);
+  const std::vector<double> v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  for (std::size_t d = 0; d < 2; ++d) {
+    WaitHistogram overall;
+    for (std::size_t k = 0; k < layout.types; ++k) {
+      WaitHistogram type;
+      for (std::size_t i = 4 * d; i < 4 * d + 4; ++i) tallies.wait(i, k).merge_into(type);
+      if (type.count() > 0) {
+        EXPECT_EQ(v[layout.at(layout.type_scope(k), KpiLayout::day_slot(d), Kpi::wait_p90_s)],
+                  type.quantile(0.9));
+      }
+      overall.merge(type);
+    }
+    ASSERT_GT(overall.count(), 0u);
+    EXPECT_EQ(v[layout.at(KpiLayout::overall, KpiLayout::day_slot(d), Kpi::wait_p99_s)], overall.quantile(0.99));
+  }
+}
+
+TEST(KpiValues, ADaysBacklogIsItsLastIntervals) {
+  Model model = channel_model();
+  model.horizon.intervals_per_day = 1;
+  model.horizon.days = 2;
+  model.run.detail = Detail::day;
+  Tallies tallies = empty_tallies(model);
+  tallies.backlog(0, 2) = {5, 7200.0};
+  tallies.backlog(1, 2) = {3, 3600.0};
+  const auto v = kpi_values(model, tallies);
+  const KpiLayout layout(model);
+  EXPECT_DOUBLE_EQ(v[layout.at(layout.type_scope(2), KpiLayout::day_slot(0), Kpi::backlog)], 5.0);
+  EXPECT_DOUBLE_EQ(v[layout.at(layout.type_scope(2), KpiLayout::day_slot(1), Kpi::backlog_oldest_h)], 1.0);
+  EXPECT_DOUBLE_EQ(v[layout.at(KpiLayout::overall, all, Kpi::backlog)], 3.0);
+}
+
+TEST(KpiLayout, DetailSetsTheSlotsAfterTheWholeHorizon) {
+  Model model = two_day_centre(Detail::interval);
+  EXPECT_EQ(KpiLayout(model).slots(), 1u + 8u);
+  model.run.detail = Detail::day;
+  EXPECT_EQ(KpiLayout(model).slots(), 1u + 2u);
+  model.run.detail = Detail::total;
+  EXPECT_EQ(KpiLayout(model).slots(), 1u);
+}
+
+TEST(DefaultDetail, IsIntervalUpToAWeekAndDayBeyond) {
+  Horizon horizon;
+  horizon.days = 7;
+  EXPECT_EQ(default_detail(horizon), Detail::interval);
+  horizon.days = 8;
+  EXPECT_EQ(default_detail(horizon), Detail::day);
 }
 
 }  // namespace
