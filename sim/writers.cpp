@@ -1,5 +1,6 @@
 #include "ccsim/writers.h"
 
+#include <array>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -58,6 +59,12 @@ json by_channel_json(const Summary& summary, std::size_t slot) {
   for (std::size_t c = 0; c < layout.channels.size(); ++c)
     out[std::string(channel_id(layout.channels[c]))] = scope_json(summary, layout.channel_scope(c), slot);
   return out;
+}
+
+// "Mon" ... "Sun": the weekday of day d of the horizon.
+std::string weekday_of(const Horizon& horizon, std::size_t day) {
+  static constexpr std::array<const char*, 7> names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  return names[(static_cast<std::size_t>(horizon.start_weekday) + day) % 7];
 }
 
 // ---- the table ----------------------------------------------------------------------------------
@@ -149,19 +156,32 @@ json summary_json(const Model& model, const Summary& summary, const RunDescripti
   out["by_group"] = by_group_json(model, summary, KpiLayout::whole_horizon);
   out["by_segment"] = by_segment_json(model, summary, KpiLayout::whole_horizon);
   out["by_channel"] = by_channel_json(summary, KpiLayout::whole_horizon);
-  json intervals = json::array();
-  for (std::size_t i = 0; i < summary.layout.intervals; ++i) {
-    const std::size_t slot = KpiLayout::interval_slot(i);
-    json entry = {{"interval", i}, {"start", model.horizon.start_label(static_cast<IntervalIndex>(i))}};
-    if (model.horizon.days > 1) entry["day"] = i / static_cast<std::size_t>(model.horizon.intervals_per_day);
+  const auto add_scopes = [&](json& entry, std::size_t slot) {
     entry.update(scope_json(summary, KpiLayout::overall, slot));
     entry["by_type"] = by_type_json(model, summary, slot);
     entry["by_group"] = by_group_json(model, summary, slot);
     entry["by_segment"] = by_segment_json(model, summary, slot);
     entry["by_channel"] = by_channel_json(summary, slot);
-    intervals.push_back(std::move(entry));
+  };
+  const KpiLayout& layout = summary.layout;
+  if (layout.detail == Detail::interval) {
+    json intervals = json::array();
+    for (std::size_t i = 0; i < layout.intervals; ++i) {
+      json entry = {{"interval", i}, {"start", model.horizon.start_label(static_cast<IntervalIndex>(i))}};
+      if (model.horizon.days > 1) entry["day"] = i / layout.intervals_per_day;
+      add_scopes(entry, KpiLayout::interval_slot(i));
+      intervals.push_back(std::move(entry));
+    }
+    out["by_interval"] = std::move(intervals);
+  } else if (layout.detail == Detail::day) {
+    json days = json::array();
+    for (std::size_t d = 0; d < layout.days; ++d) {
+      json entry = {{"day", d}, {"weekday", weekday_of(model.horizon, d)}};
+      add_scopes(entry, KpiLayout::day_slot(d));
+      days.push_back(std::move(entry));
+    }
+    out["by_day"] = std::move(days);
   }
-  out["by_interval"] = std::move(intervals);
   return out;
 }
 
@@ -250,21 +270,29 @@ void for_each_csv_row(const Model& model, const KpiLayout& layout,
       id = channel_id(layout.channels[scope - 1 - layout.types - layout.groups - layout.segments]);
     }
     for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
-      const std::string interval = slot == 0 ? "all" : std::to_string(slot - 1);
-      const std::string start =
-          slot == 0 ? "" : model.horizon.start_label(static_cast<IntervalIndex>(slot - 1));
+      // The period (interval or day) and its label: the interval's start, the day's weekday.
+      const std::string period = slot == 0 ? "all" : std::to_string(slot - 1);
+      std::string label;
+      if (slot > 0)
+        label = layout.detail == Detail::day
+                    ? weekday_of(model.horizon, slot - 1)
+                    : model.horizon.start_label(static_cast<IntervalIndex>(slot - 1));
       for (std::size_t k = 0; k < kpi_count; ++k) {
         const auto kpi = static_cast<Kpi>(k);
         if (!kpi_applies(kind, kpi)) continue;
         row({scope, slot, kpi,
-             fmt::format("{},{},{},{},{}", scope_name, csv_field(id), interval, start, kpi_name(kpi))});
+             fmt::format("{},{},{},{},{}", scope_name, csv_field(id), period, label, kpi_name(kpi))});
       }
     }
   }
 }
 
+std::string csv_columns(const KpiLayout& layout) {
+  return layout.detail == Detail::day ? "scope,id,day,weekday,kpi" : "scope,id,interval,start,kpi";
+}
+
 void write_csv(std::ostream& out, const Model& model, const Summary& summary) {
-  out << "scope,id,interval,start,kpi,mean,ci95,n\n";
+  out << csv_columns(summary.layout) << ",mean,ci95,n\n";
   for_each_csv_row(model, summary.layout, [&](const CsvRow& row) {
     const Estimate& e = summary.get(row.scope, row.slot, row.kpi);
     out << row.prefix << ',' << csv_number(e.mean) << ',' << csv_number(e.ci95) << ',' << e.n << '\n';
@@ -377,7 +405,18 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
              {{Kpi::handled, "handled"}, {Kpi::aht_s, "AHT s"}, {Kpi::occupancy, "occupancy"},
               {Kpi::utilisation, "utilisation"}, {Kpi::cost_total, "cost"}});
 
-  if (summary.layout.intervals > 1) {
+  if (summary.layout.detail == Detail::day) {
+    rows.clear();
+    for (std::size_t d = 0; d < summary.layout.days; ++d)
+      rows.push_back({{fmt::format("d{} {}", d + 1, weekday_of(h, d))}, KpiLayout::overall,
+                      KpiLayout::day_slot(d)});
+    fmt::print(out, "\nBy day (all contact types and groups)\n");
+    print_grid(out, summary, {"day"}, rows,
+               {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
+                {Kpi::asa_s, "ASA s"}, {Kpi::abandon_rate, "abandoned"},
+                {Kpi::occupancy, "occupancy"}, {Kpi::cost_total, "cost"}});
+  }
+  if (summary.layout.detail == Detail::interval && summary.layout.intervals > 1) {
     rows.clear();
     for (std::size_t i = 0; i < summary.layout.intervals; ++i) {
       std::string label = h.start_label(static_cast<IntervalIndex>(i));

@@ -23,10 +23,12 @@ struct RunDescription {
 // {"scenario", "replications", "seed", "ccsim", "boost", "overall": {kpi: {"mean", "ci95"}},
 //  "by_type": {id: {...}}, "by_group": {id: {...}}, "by_segment": {id: {...}},
 //  "by_channel": {"voice"|"chat"|"email": {...}},
-//  "by_interval": [{"interval", "start", kpi..., "by_type": {...}, "by_group": {...},
-//                   "by_segment": {...}, "by_channel": {...}}]}.
+//  "by_interval": [{"interval", "start", "day" (when several days), kpi..., "by_type": {...},
+//                   "by_group": {...}, "by_segment": {...}, "by_channel": {...}}]}.
 // Each scope has the KPIs that apply to it (kpi_applies); "by_segment" is {} without segments,
-// "by_channel" {} unless the contact types use two channels or more.
+// "by_channel" {} unless the contact types use two channels or more. "by_interval" is there under
+// Detail::interval; under Detail::day "by_day": [{"day", "weekday", kpi..., "by_type": {...}, ...}]
+// takes its place, and under Detail::total neither is.
 // Undefined values (no contact answered in any replication, one replication's CI) are null.
 nlohmann::json summary_json(const Model& model, const Summary& summary, const RunDescription& run);
 void write_json(std::ostream& out, const Model& model, const Summary& summary,
@@ -34,14 +36,18 @@ void write_json(std::ostream& out, const Model& model, const Summary& summary,
 
 // Tidy long format: scope,id,interval,start,kpi,mean,ci95,n — one row per scope x slot x KPI;
 // scope is overall, type, group, segment or channel; interval is "all" for the whole horizon.
+// Under Detail::day the columns are scope,id,day,weekday,kpi,mean,ci95,n (day "all" or 0, 1, ...;
+// weekday "Mon" ... "Sun"); under Detail::total only the "all" rows are written.
 void write_csv(std::ostream& out, const Model& model, const Summary& summary);
+// The leading column names of the layout's CSV, up to and including "kpi".
+std::string csv_columns(const KpiLayout& layout);
 
 // The leading columns of one tidy CSV row, for writers that add columns of their own (what-ifs).
 struct CsvRow {
   std::size_t scope;
   std::size_t slot;
   Kpi kpi;
-  std::string prefix;  // "scope,id,interval,start,kpi" with the id quoted when needed
+  std::string prefix;  // the csv_columns: "scope,id,interval,start,kpi", id quoted when needed
 };
 // Calls `row` for every cell write_csv writes, in the same order.
 void for_each_csv_row(const Model& model, const KpiLayout& layout,
@@ -72,8 +78,8 @@ bool has_automation(const Model& model);
 
 // The readable table: by contact type, by segment (when there are any), by channel (when the types
 // use two or more), email (when some type is email), automation (when the model automates),
-// resolution and cost (when the model has tiering), by agent group, by interval. An email type's
-// target is its response target.
+// resolution and cost (when the model has tiering), by agent group, then by interval or by day as
+// the summary's detail says. An email type's target is its response target.
 void write_table(std::ostream& out, const Model& model, const Summary& summary,
                  const RunDescription& run);
 

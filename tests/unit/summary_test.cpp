@@ -871,5 +871,54 @@ TEST(DefaultDetail, IsIntervalUpToAWeekAndDayBeyond) {
   EXPECT_EQ(default_detail(horizon), Detail::day);
 }
 
+TEST(SummaryJson, DayDetailWritesByDayInsteadOfByInterval) {
+  Model model = two_day_centre(Detail::day);
+  model.horizon.start_weekday = 5;  // Saturday
+  const Summary summary = summarise(model, {kpi_values(model, run_replication(model, 5, 0))});
+  const nlohmann::json j = summary_json(model, summary, {1, 5});
+  EXPECT_FALSE(j.contains("by_interval"));
+  ASSERT_EQ(j["by_day"].size(), 2u);
+  EXPECT_EQ(j["by_day"][1]["day"], 1);
+  EXPECT_EQ(j["by_day"][1]["weekday"], "Sun");
+  EXPECT_TRUE(j["by_day"][0]["by_type"].contains("billing"));
+  EXPECT_TRUE(j["by_day"][0]["by_segment"].contains("vip"));
+}
+
+TEST(SummaryJson, TotalDetailWritesNoPeriodRows) {
+  const Model model = two_day_centre(Detail::total);
+  const Summary summary = summarise(model, {kpi_values(model, run_replication(model, 5, 0))});
+  const nlohmann::json j = summary_json(model, summary, {1, 5});
+  EXPECT_FALSE(j.contains("by_interval"));
+  EXPECT_FALSE(j.contains("by_day"));
+  EXPECT_TRUE(j["overall"].contains("service_level"));
+}
+
+TEST(WriteCsv, DayDetailHasDayAndWeekdayColumns) {
+  const Model model = two_day_centre(Detail::day);
+  std::ostringstream csv;
+  write_csv(csv, model, summarise(model, {kpi_values(model, run_replication(model, 5, 0))}));
+  const std::string text = csv.str();
+  EXPECT_EQ(text.substr(0, text.find('\n')), "scope,id,day,weekday,kpi,mean,ci95,n");
+  EXPECT_NE(text.find("\noverall,,1,Tue,offered,"), std::string::npos);
+  EXPECT_NE(text.find("\noverall,,all,,offered,"), std::string::npos);
+}
+
+TEST(WriteCsv, TotalDetailWritesOnlyWholeHorizonRows) {
+  const Model model = two_day_centre(Detail::total);
+  std::ostringstream csv;
+  write_csv(csv, model, summarise(model, {kpi_values(model, run_replication(model, 5, 0))}));
+  std::istringstream lines(csv.str());
+  std::string line;
+  std::getline(lines, line);
+  EXPECT_EQ(line, "scope,id,interval,start,kpi,mean,ci95,n");
+  int rows = 0;
+  while (std::getline(lines, line)) {
+    ++rows;
+    const std::size_t third = line.find(',', line.find(',') + 1) + 1;
+    EXPECT_EQ(line.substr(third, 4), "all,") << line;
+  }
+  EXPECT_GT(rows, 0);
+}
+
 }  // namespace
 }  // namespace ccsim

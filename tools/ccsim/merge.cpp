@@ -47,6 +47,24 @@ Model scenario_of(const PartIdentity& run) {
   return parse_scenario(read.text, run.scenario, std::filesystem::path(run.scenario).parent_path());
 }
 
+// The detail (`run --detail`) the shards ran with, read off the length of their KPI vectors; the
+// horizon's default when no length tells (no replication, or one interval a day, where a day and an
+// interval are the same slot).
+Detail detail_of_parts(const Model& model, const std::vector<Part>& parts) {
+  const Detail fallback = default_detail(model.horizon);
+  for (const Part& part : parts) {
+    if (part.outcomes.empty() || part.outcomes.front().values.empty()) continue;
+    const std::size_t cells = part.outcomes.front().values.front().size();
+    KpiLayout layout(model);
+    for (const Detail detail : {fallback, Detail::interval, Detail::day, Detail::total}) {
+      layout.detail = detail;
+      if (layout.size() == cells) return detail;
+    }
+    break;
+  }
+  return fallback;
+}
+
 int merge_sweep(const MergeArguments& args, const std::vector<nlohmann::json>& documents) {
   if (args.out.empty() || !args.json_out.empty() || !args.csv_out.empty())
     throw InputError(
@@ -99,7 +117,8 @@ int merge(const MergeArguments& args) {
   if (!problems.empty()) throw InputError(std::move(problems));
   const std::vector<Part> ordered = order_parts(std::move(parts), args.parts);
   const PartIdentity& run = ordered.front().identity;
-  const Model model = scenario_of(run);
+  Model model = scenario_of(run);
+  model.run.detail = detail_of_parts(model, ordered);
 
   const std::size_t cells = KpiLayout(model).size();
   SummaryAccumulator accumulator(model);

@@ -8,6 +8,10 @@
 //
 // With `--shard k/N --out-part PART.json`, only slice k of the replications runs, into a part file;
 // `ccsim merge` joins the N parts into the files of the whole run (shard.h).
+//
+// `--detail total|day|interval` sets what every replication reports besides the whole horizon
+// (Detail in model.h): nothing, each day, or each interval; by default each interval for a week or
+// less and each day beyond, so that a year's outputs stay readable (and its KPI vectors small).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -50,6 +54,7 @@ struct RunArguments {
   bool quiet = false;
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
   std::string out_part;  // the part file a shard writes
+  std::string detail;    // "total", "day", "interval", or empty for the horizon's default
 };
 
 struct Variant {
@@ -192,16 +197,25 @@ void write_what_if_table(std::ostream& out, const Model& base, const Summary& ba
                              {"deflected", KpiLayout::overall, Kpi::deflected},
                              {"automation rate", KpiLayout::overall, Kpi::automation_rate},
                              {"automation cost", KpiLayout::overall, Kpi::cost_automation}});
-  // A few restaffed intervals; the JSON and CSV have every interval.
+  // A few restaffed intervals (or the days that hold them); the JSON and CSV have every one.
   constexpr std::size_t shown_at_most = 8;
   const std::vector<std::size_t> restaffed = restaffed_intervals(base, variant.model);
-  for (std::size_t n = 0; n < restaffed.size() && n < shown_at_most; ++n) {
-    const auto i = static_cast<IntervalIndex>(restaffed[n]);
-    std::string label = base.horizon.start_label(i);
-    const auto per_day = static_cast<std::size_t>(base.horizon.intervals_per_day);
-    if (base.horizon.days > 1) label = fmt::format("d{} {}", restaffed[n] / per_day + 1, label);
-    rows.push_back({"service level " + label, KpiLayout::overall, Kpi::service_level,
-                    KpiLayout::interval_slot(restaffed[n])});
+  const auto per_day = static_cast<std::size_t>(base.horizon.intervals_per_day);
+  if (layout.detail == Detail::interval) {
+    for (std::size_t n = 0; n < restaffed.size() && n < shown_at_most; ++n) {
+      const auto i = static_cast<IntervalIndex>(restaffed[n]);
+      std::string label = base.horizon.start_label(i);
+      if (base.horizon.days > 1) label = fmt::format("d{} {}", restaffed[n] / per_day + 1, label);
+      rows.push_back({"service level " + label, KpiLayout::overall, Kpi::service_level,
+                      KpiLayout::interval_slot(restaffed[n])});
+    }
+  } else if (layout.detail == Detail::day) {
+    std::vector<std::size_t> days;
+    for (const std::size_t i : restaffed)
+      if (days.empty() || days.back() != i / per_day) days.push_back(i / per_day);
+    for (std::size_t n = 0; n < days.size() && n < shown_at_most; ++n)
+      rows.push_back({fmt::format("service level d{}", days[n] + 1), KpiLayout::overall,
+                      Kpi::service_level, KpiLayout::day_slot(days[n])});
   }
 
   std::vector<std::vector<std::string>> cells = {{"KPI", "baseline", "what-if", "change", ""}};
@@ -250,7 +264,8 @@ json scope_changes(const Summary& baseline, const Variant& variant, std::size_t 
 
 // {"overall": {kpi: {"mean", "ci95", "change", "change_ci95"}}, "by_type": {id: ...},
 //  "by_group": {id: ...}, "by_segment": {id: ...}, "by_channel": {id: ...},
-//  "by_interval": [{"interval", "start", kpi: ...}]}:
+//  "by_interval": [{"interval", "start", kpi: ...}]} ("by_day": [{"day", kpi: ...}] instead with
+//  --detail day, neither with --detail total):
 // mean and ci95 are the variant's own, change and change_ci95 the paired change against the
 // baseline.
 json what_if_json(const Model& base, const Summary& baseline, const Variant& variant) {
@@ -274,14 +289,24 @@ json what_if_json(const Model& base, const Summary& baseline, const Variant& var
   for (std::size_t c = 0; c < layout.channels.size(); ++c)
     out["by_channel"][std::string(channel_id(layout.channels[c]))] =
         scope_changes(baseline, variant, layout.channel_scope(c), all);
-  json intervals = json::array();
-  for (std::size_t i = 0; i < layout.intervals; ++i) {
-    json entry = {{"interval", i},
-                  {"start", base.horizon.start_label(static_cast<IntervalIndex>(i))}};
-    entry.update(scope_changes(baseline, variant, KpiLayout::overall, KpiLayout::interval_slot(i)));
-    intervals.push_back(std::move(entry));
+  if (layout.detail == Detail::interval) {
+    json intervals = json::array();
+    for (std::size_t i = 0; i < layout.intervals; ++i) {
+      json entry = {{"interval", i},
+                    {"start", base.horizon.start_label(static_cast<IntervalIndex>(i))}};
+      entry.update(scope_changes(baseline, variant, KpiLayout::overall, KpiLayout::interval_slot(i)));
+      intervals.push_back(std::move(entry));
+    }
+    out["by_interval"] = std::move(intervals);
+  } else if (layout.detail == Detail::day) {
+    json days = json::array();
+    for (std::size_t d = 0; d < layout.days; ++d) {
+      json entry = {{"day", d}};
+      entry.update(scope_changes(baseline, variant, KpiLayout::overall, KpiLayout::day_slot(d)));
+      days.push_back(std::move(entry));
+    }
+    out["by_day"] = std::move(days);
   }
-  out["by_interval"] = std::move(intervals);
   return out;
 }
 
@@ -290,7 +315,7 @@ json what_if_json(const Model& base, const Summary& baseline, const Variant& var
 void write_csv_with_what_ifs(std::ostream& out, const Model& base, const Summary& baseline,
                              const std::vector<Variant>& variants) {
   const KpiLayout& layout = baseline.layout;
-  out << "scope,id,interval,start,kpi,mean,ci95,n,variant,change,change_ci95\n";
+  out << csv_columns(layout) << ",mean,ci95,n,variant,change,change_ci95\n";
   const auto rows = [&](const Summary& summary, const Summary* change, const std::string& name) {
     for_each_csv_row(base, layout, [&](const CsvRow& row) {
       const Estimate& e = summary.get(row.scope, row.slot, row.kpi);
@@ -310,6 +335,12 @@ void write_csv_with_what_ifs(std::ostream& out, const Model& base, const Summary
 }
 
 // ---- the command --------------------------------------------------------------------------------
+
+Detail parse_detail(const std::string& name) {
+  for (const Detail detail : {Detail::total, Detail::day, Detail::interval})
+    if (name == detail_name(detail)) return detail;
+  throw InputError({{"--detail", "", fmt::format("must be total, day or interval, got \"{}\"", name)}});
+}
 
 // The slice `--shard` asks for, after refusing what a shard cannot do; none without --shard.
 std::optional<Shard> requested_shard(const RunArguments& args) {
@@ -357,11 +388,14 @@ int run(const RunArguments& args) {
   if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
   const std::filesystem::path base_dir = std::filesystem::path(args.file).parent_path();
   // Reading checks the baseline and every what-if; the variants are compiled from the document.
-  const Model model = parse_scenario(read.text, args.file, base_dir);
+  Model model = parse_scenario(read.text, args.file, base_dir);
+  model.run.detail = args.detail.empty() ? default_detail(model.horizon) : parse_detail(args.detail);
   std::vector<Variant> variants;
   if (!args.what_ifs.empty())
     variants = compile_variants(parse_json_text(read.text, args.file), model, args.what_ifs,
                                 args.file, base_dir);
+  // Paired cell by cell: every variant reports the same slots as the baseline.
+  for (Variant& v : variants) v.model.run.detail = model.run.detail;
 
   RunOptions options;
   options.replications = args.replications.value_or(model.run.replications);
@@ -456,6 +490,11 @@ void add_run_command(CLI::App& app, int& exit_code) {
                   "Run only slice k of N (k = 0..N-1) of the replications, for a job array; "
                   "needs --out-part, and `ccsim merge` joins the N parts");
   cmd->add_option("--out-part", args->out_part, "The part file a --shard run writes");
+  cmd->add_option("--detail", args->detail,
+                  "What the table, JSON and CSV report besides the whole horizon: total (nothing "
+                  "more), day (one row per day) or interval (every interval). Default: interval "
+                  "for a horizon of 7 days or fewer, day for a longer one")
+      ->check(CLI::IsMember({"total", "day", "interval"}));
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 
