@@ -31,8 +31,11 @@ struct RunDescription {
 // takes its place, and under Detail::total neither is.
 // Undefined values (no contact answered in any replication, one replication's CI) are null.
 nlohmann::json summary_json(const Model& model, const Summary& summary, const RunDescription& run);
+// summary_json(...) with the members of `more` added at the top level (a run's "what_if"), as
+// dump(2) and a newline, byte for byte; the per-period rows are built and written one at a time,
+// so a long horizon's file never has to fit in memory as a json value.
 void write_json(std::ostream& out, const Model& model, const Summary& summary,
-                const RunDescription& run);
+                const RunDescription& run, const nlohmann::json& more = nlohmann::json::object());
 
 // Tidy long format: scope,id,interval,start,kpi,mean,ci95,n — one row per scope x slot x KPI;
 // scope is overall, type, group, segment or channel; interval is "all" for the whole horizon.

@@ -920,5 +920,21 @@ TEST(WriteCsv, TotalDetailWritesOnlyWholeHorizonRows) {
   EXPECT_GT(rows, 0);
 }
 
+
+// write_json streams the per-period rows; the bytes are summary_json's dump all the same.
+TEST(WriteJson, WritesSummaryJsonsDumpByteForByteAtEveryDetail) {
+  for (Detail detail : {Detail::interval, Detail::day, Detail::total}) {
+    const Model model = two_day_centre(detail);
+    const Summary summary = summarise(model, {kpi_values(model, run_replication(model, 5, 0)),
+                                              kpi_values(model, run_replication(model, 5, 1))});
+    const nlohmann::json more = {{"what_if", {{"more staff", {{"by_interval", {1, 2}}}}}}};
+    nlohmann::json document = summary_json(model, summary, {2, 5});
+    document["what_if"] = more["what_if"];
+    std::ostringstream streamed;
+    write_json(streamed, model, summary, {2, 5}, more);
+    EXPECT_EQ(streamed.str(), document.dump(2) + "\n") << detail_name(detail);
+  }
+}
+
 }  // namespace
 }  // namespace ccsim

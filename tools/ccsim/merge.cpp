@@ -138,9 +138,8 @@ int merge(const MergeArguments& args) {
   // Exactly what `ccsim run` writes for the whole run.
   const RunDescription description{static_cast<int>(run.replications), run.seed};
   if (!args.json_out.empty())
-    write_file_atomically(args.json_out, [&](std::ostream& out) {
-      out << summary_json(model, summary, description).dump(2) << '\n';
-    });
+    write_file_atomically(args.json_out,
+                          [&](std::ostream& out) { write_json(out, model, summary, description); });
   if (!args.csv_out.empty())
     write_file_atomically(args.csv_out, [&](std::ostream& out) { write_csv(out, model, summary); });
   if (!args.quiet) write_table(std::cout, model, summary, description);

@@ -434,13 +434,12 @@ int run(const RunArguments& args) {
   const RunDescription description{options.replications, options.seed};
   if (!args.json_out.empty())
     write_file_atomically(args.json_out, [&](std::ostream& out) {
-      json document = summary_json(model, baseline, description);
+      json more = json::object();
       if (!variants.empty()) {
-        document["what_if"] = json::object();
-        for (const Variant& v : variants)
-          document["what_if"][v.name] = what_if_json(model, baseline, v);
+        more["what_if"] = json::object();
+        for (const Variant& v : variants) more["what_if"][v.name] = what_if_json(model, baseline, v);
       }
-      out << document.dump(2) << '\n';
+      write_json(out, model, baseline, description, more);
     });
   if (!args.csv_out.empty())
     write_file_atomically(args.csv_out, [&](std::ostream& out) {
