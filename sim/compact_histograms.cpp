@@ -13,11 +13,13 @@ void CompactHistograms::resize(std::size_t histograms) {
   narrow_.assign(histograms * bin_count, 0);
   wide_of_.assign(histograms, narrow);
   wide_.clear();
+  totals_.assign(histograms, 0);
 }
 
 void CompactHistograms::reset() {
   std::fill(narrow_.begin(), narrow_.end(), std::uint8_t{0});
   std::fill(wide_.begin(), wide_.end(), std::uint32_t{0});
+  std::fill(totals_.begin(), totals_.end(), std::uint64_t{0});
 }
 
 void CompactHistograms::widen(std::size_t h) {
@@ -33,19 +35,6 @@ void CompactHistograms::widen(std::size_t h) {
   wide_of_[h] = static_cast<std::uint32_t>(block);
 }
 
-std::uint64_t CompactHistograms::count(std::size_t h) const {
-  std::uint64_t n = 0;
-  const std::uint32_t wide = wide_of_[h];
-  if (wide == narrow) {
-    const std::uint8_t* c = &narrow_[h * bin_count];
-    for (int b = 0; b < bin_count; ++b) n += c[b];
-  } else {
-    const std::uint32_t* c = &wide_[wide * std::size_t{bin_count}];
-    for (int b = 0; b < bin_count; ++b) n += c[b];
-  }
-  return n;
-}
-
 double CompactHistograms::quantile(std::size_t h, double p) const {
   const std::uint64_t n = count(h);
   const std::uint32_t wide = wide_of_[h];
@@ -58,7 +47,9 @@ double CompactHistograms::quantile(std::size_t h, double p) const {
 }
 
 void CompactHistograms::merge_into(std::size_t h, WaitHistogram& into) const {
-  for (int b = 0; b < bin_count; ++b) into.add_to_bin(b, in_bin(h, b));
+  if (totals_[h] == 0) return;
+  for (int b = 0; b < bin_count; ++b)
+    if (const std::uint64_t n = in_bin(h, b)) into.add_to_bin(b, n);
 }
 
 bool CompactHistograms::operator==(const CompactHistograms& other) const {

@@ -46,6 +46,7 @@ class CompactHistograms {
 
   void add(std::size_t h, double value) { add_to_bin(h, WaitHistogram::bin_of(value)); }
   [[gnu::always_inline]] void add_to_bin(std::size_t h, int bin) {
+    ++totals_[h];
     const std::uint32_t wide = wide_of_[h];
     if (wide == narrow) [[likely]] {
       std::uint8_t& c = narrow_[h * bin_count + static_cast<std::size_t>(bin)];
@@ -65,7 +66,8 @@ class CompactHistograms {
     const std::uint32_t wide = wide_of_[h];
     return wide == narrow ? narrow_[h * bin_count + at] : wide_[wide * std::size_t{bin_count} + at];
   }
-  std::uint64_t count(std::size_t h) const;
+  // Kept as values are added, so asking is free (the summary asks for every cell).
+  std::uint64_t count(std::size_t h) const { return totals_[h]; }
   // As WaitHistogram::quantile of the same values, to the bit.
   double quantile(std::size_t h, double p) const;
   // Adds histogram h's counts to `into`.
@@ -92,7 +94,7 @@ class CompactHistograms {
   // Bytes of storage held (capacity, not size): what the tallies' memory figures count.
   std::size_t bytes() const {
     return narrow_.capacity() + wide_of_.capacity() * sizeof(std::uint32_t) +
-           wide_.capacity() * sizeof(std::uint32_t);
+           wide_.capacity() * sizeof(std::uint32_t) + totals_.capacity() * sizeof(std::uint64_t);
   }
 
  private:
@@ -106,6 +108,7 @@ class CompactHistograms {
   std::vector<std::uint8_t> narrow_;     // [h * bin_count + bin]; zero once h is wide
   std::vector<std::uint32_t> wide_of_;   // per histogram: its block in wide_, or `narrow`
   std::vector<std::uint32_t> wide_;      // [block * bin_count + bin]
+  std::vector<std::uint64_t> totals_;    // per histogram: values added
 };
 
 }  // namespace ccsim

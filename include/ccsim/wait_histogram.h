@@ -23,20 +23,26 @@ class WaitHistogram {
   static constexpr int max_exponent = 24;
   static constexpr int bin_count = 2 + (max_exponent - min_exponent) * sub_bins + 1;
 
-  [[gnu::always_inline]] void add(double wait_s) { ++counts_[bin_of(wait_s)]; }
-  [[gnu::always_inline]] void add_to_bin(int bin, std::uint64_t n = 1) { counts_[bin] += n; }
+  [[gnu::always_inline]] void add(double wait_s) {
+    ++counts_[bin_of(wait_s)];
+    ++total_;
+  }
+  [[gnu::always_inline]] void add_to_bin(int bin, std::uint64_t n = 1) {
+    counts_[bin] += n;
+    total_ += n;
+  }
 
+  // An empty histogram merges for free: the summary merges many of them in a quiet interval.
   void merge(const WaitHistogram& other) {
+    if (other.total_ == 0) return;
     for (int b = 0; b < bin_count; ++b) counts_[b] += other.counts_[b];
+    total_ += other.total_;
   }
 
   std::uint64_t in_bin(int bin) const { return counts_[bin]; }
 
-  std::uint64_t count() const {
-    std::uint64_t n = 0;
-    for (auto c : counts_) n += c;
-    return n;
-  }
+  // Kept as values are added, so asking is free.
+  std::uint64_t count() const { return total_; }
 
   // The p-quantile (0 < p <= 1), interpolated linearly inside its bin; 0 for an empty histogram's
   // caller to treat as undefined (check count() first).
@@ -78,6 +84,7 @@ class WaitHistogram {
 
  private:
   std::array<std::uint64_t, bin_count> counts_{};
+  std::uint64_t total_ = 0;
 };
 
 }  // namespace ccsim

@@ -126,11 +126,23 @@ TEST(CompactHistograms, ResetEqualsFreshAndKeepsItsStorage) {
   EXPECT_EQ(table.count(2), 0u);
 }
 
+TEST(CompactHistograms, ACountIsKeptAsValuesAreAdded) {
+  CompactHistograms table(3);
+  for (int i = 0; i < 300; ++i) table.add(1, 0.5 * i);  // widens past 255 in no bin, 300 values
+  table.add(2, 7.0);
+  EXPECT_EQ(table.count(0), 0u);
+  EXPECT_EQ(table.count(1), 300u);
+  EXPECT_EQ(table.count(2), 1u);
+  table.reset();
+  EXPECT_EQ(table.count(1), 0u);
+}
+
 TEST(CompactHistograms, AHistogramTakesOneBytePerBinUntilACountNeedsMore) {
   CompactHistograms table(1000);
   for (std::size_t h = 0; h < 1000; ++h)
     for (int i = 0; i < 255; ++i) table.add(h, 30.0);
-  EXPECT_LT(table.bytes(), 1000 * (CompactHistograms::bin_count + 4) + 64);
+  // A byte per bin, the histogram's 4-byte block index and its 8-byte count of values.
+  EXPECT_LT(table.bytes(), 1000 * (CompactHistograms::bin_count + 4 + 8) + 64);
 }
 
 }  // namespace
