@@ -152,7 +152,7 @@ def pct: . * 1000 | round / 10;
 "  bare loop    \(.bare_loop.contacts_per_s | m) M contacts/s (cv \(.bare_loop.cv | pct) %)",
 "  engine       \(.engine.contacts_per_s | m) M contacts/s, \(.engine.events_per_s | m) M events/s"
   + " (cv \(.engine.cv | pct) %)",
-"  engine/bare  \(.engine_to_bare_ratio * 100 | round / 100) (target >= 0.7)",
+"  engine/bare  \(.engine_to_bare_ratio * 100 | round / 100) (target >= 0.8)",
 "  \(.replications.replications) replications of \(.replications.contacts_per_replication)"
   + " contacts: \(.replications.wall_s_1_thread * 100 | round / 100) s on 1 thread,"
   + " \(.replications.wall_s_2_threads * 100 | round / 100) s on 2,"
