@@ -286,6 +286,11 @@ struct HistogramPair {
   WaitHistogram waits;
   WaitHistogram resolution_times;
 
+  void clear() {
+    waits.clear();
+    resolution_times.clear();
+  }
+
   template <class Histogram>
   void merge(const Histogram& w, const Histogram& r) {
     if constexpr (std::is_same_v<Histogram, WaitHistogram>) {
@@ -311,10 +316,10 @@ struct SlotHistograms {
         channels(layout.channels.size()) {}
 
   void clear() {
-    overall = {};
-    std::fill(types.begin(), types.end(), HistogramPair{});
-    std::fill(segments.begin(), segments.end(), HistogramPair{});
-    std::fill(channels.begin(), channels.end(), HistogramPair{});
+    overall.clear();
+    for (HistogramPair& pair : types) pair.clear();
+    for (HistogramPair& pair : segments) pair.clear();
+    for (HistogramPair& pair : channels) pair.clear();
   }
 
   // Adds type k's histograms, `segment` and `channel` being its scopes (past the end: none).

@@ -41,6 +41,13 @@ class WaitHistogram {
 
   std::uint64_t in_bin(int bin) const { return counts_[bin]; }
 
+  // Empty again; an empty histogram is left as it is (the summary clears many per interval).
+  void clear() {
+    if (total_ == 0) return;
+    counts_.fill(0);
+    total_ = 0;
+  }
+
   // Kept as values are added, so asking is free.
   std::uint64_t count() const { return total_; }
 

@@ -47,6 +47,18 @@ TEST(WaitHistogram, QuantilesAreWithinABinWidthOfTheExactOnes) {
   }
 }
 
+TEST(WaitHistogram, ACountIsKeptAndAClearedHistogramEqualsANewOne) {
+  WaitHistogram h;
+  for (double w : {0.0, 0.5, 12.0, 12.0, 3600.0}) h.add(w);
+  WaitHistogram other;
+  other.add(7.0);
+  h.merge(other);
+  h.merge(WaitHistogram{});
+  EXPECT_EQ(h.count(), 6u);
+  h.clear();
+  EXPECT_EQ(h, WaitHistogram{});
+}
+
 TEST(WaitHistogram, VeryLongWaitsLandInTheOverflowBin) {
   EXPECT_EQ(WaitHistogram::bin_of(1e9), WaitHistogram::bin_count - 1);
 }
