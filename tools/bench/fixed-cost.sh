@@ -28,8 +28,9 @@ rounds=${CCSIM_FIXED_COST_ROUNDS:-3}
 out_dir=$root/results/benchmarks
 if [ $# -gt 0 ]; then examples=("$@"); else examples=(retail-day tiered-support omnichannel-ai); fi
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCCSIM_BUILD_TESTS=OFF \
-  -DCCSIM_BUILD_BENCHMARKS=ON >/dev/null
+# shellcheck source=tools/bench/bench-build.sh
+source "$root/tools/bench/bench-build.sh"
+configure_bench_build "$root" "$build"
 cmake --build "$build" --target ccsim
 ccsim=$build/ccsim
 

@@ -28,8 +28,9 @@ daily_contacts=${CCSIM_BENCH_DAILY_CONTACTS:-100000000}
 year_days=${CCSIM_BENCH_YEAR_DAYS:-365}
 out_dir=$root/results/benchmarks
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCCSIM_BUILD_TESTS=OFF \
-  -DCCSIM_BUILD_BENCHMARKS=ON >/dev/null
+# shellcheck source=tools/bench/bench-build.sh
+source "$root/tools/bench/bench-build.sh"
+configure_bench_build "$root" "$build"
 cmake --build "$build" --target ccsim_bench ccsim
 bench=$build/tools/bench/ccsim_bench
 ccsim=$build/ccsim

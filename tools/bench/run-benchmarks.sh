@@ -20,8 +20,9 @@ peak_contacts=${CCSIM_BENCH_PEAK_CONTACTS:-100000000}
 tag=${CCSIM_BENCH_TAG:-}
 out_dir=$root/results/benchmarks
 
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCCSIM_BUILD_TESTS=OFF \
-  -DCCSIM_BUILD_BENCHMARKS=ON >/dev/null
+# shellcheck source=tools/bench/bench-build.sh
+source "$root/tools/bench/bench-build.sh"
+configure_bench_build "$root" "$build"
 # Only the benchmark program: nothing else needs to link for it.
 cmake --build "$build" --target ccsim_bench
 bench=$build/tools/bench/ccsim_bench
