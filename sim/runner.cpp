@@ -9,12 +9,14 @@
 #include <tbb/task_arena.h>
 
 #include "ccsim/engine.h"
+#include "ccsim/limits.h"
 
 namespace ccsim {
 
 void run_replication_range(const std::vector<const Model*>& models, const RunOptions& options,
                            std::uint64_t first, std::uint64_t count,
                            const std::function<void(const ReplicationOutcome&)>& fold) {
+  check_memory(models, options.threads, count);
   tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
   // Replications run in batches of a few per thread and are folded in replication order after
   // each batch: memory stays bounded by the batch, and the idle tail at a batch's end is small.

@@ -20,6 +20,7 @@
 #include "ccsim/detail/json_cursor.h"
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/scenario.h"
+#include "ccsim/limits.h"
 
 namespace ccsim {
 
@@ -1659,7 +1660,10 @@ class ScenarioReader {
 
 Model compile_scenario(const nlohmann::json& document, const std::string& file,
                        const std::filesystem::path& base_dir) {
-  return ScenarioReader(document, file, base_dir).read();
+  Model model = ScenarioReader(document, file, base_dir).read();
+  if (std::vector<Diagnostic> loops = endless_loops(model, file); !loops.empty())
+    throw InputError(std::move(loops));
+  return model;
 }
 
 }  // namespace ccsim

@@ -52,6 +52,9 @@ struct RunSettings {
   Seconds warmup_s = 0.0;  // contacts arriving before it are not counted, nor agent time before it
   bool drain = true;       // follow contacts in the system at the horizon's end to completion
   Detail detail = Detail::interval;
+  // What the run may hold in memory (limits.h): refused before it starts if its tallies and
+  // summaries would not fit, stopped if a replication's contacts in the system outgrow it.
+  std::uint64_t memory_limit_bytes = std::uint64_t{4} << 30;
 };
 
 // Which contacts the service level divides by.

@@ -1,6 +1,7 @@
 // Contacts in the system, the waiting queues they sit in, and the agents of a group.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -75,13 +76,20 @@ struct Contact {
   bool silent;  // a chat customer who left without closing: the agent finds nobody
 };
 
+// Thrown by ContactSlab::allocate when the replication holds its limit of contacts at once; the
+// replication turns it into a RunStopped that says which contact type filled the system.
+struct ContactLimitReached {};
+
 // The contacts of one replication, in slots reused through a free list.
 class ContactSlab {
  public:
-  void clear() {
+  // Empties the slab for a replication that may hold at most `limit` contacts at once.
+  void clear(std::uint32_t limit) {
     contacts_.clear();
     free_.clear();
+    limit_ = std::min(limit, Event::max_index + 1u);
   }
+  std::uint32_t limit() const { return limit_; }
 
   Contact& operator[](std::uint32_t c) { return contacts_[c]; }
   const Contact& operator[](std::uint32_t c) const { return contacts_[c]; }
@@ -95,7 +103,7 @@ class ContactSlab {
       free_.pop_back();
     } else {
       c = static_cast<std::uint32_t>(contacts_.size());
-      CCSIM_CHECK(c <= Event::max_index, "more contacts in the system at once than events can address");
+      if (c >= limit_) [[unlikely]] throw ContactLimitReached{};
       contacts_.push_back(Contact{});
     }
     Contact& contact = contacts_[c];
@@ -117,6 +125,7 @@ class ContactSlab {
  private:
   std::vector<Contact> contacts_;
   std::vector<std::uint32_t> free_;
+  std::uint32_t limit_ = Event::max_index + 1u;
 };
 
 // FIFO of waiting contacts of one type, stage and priority level, linked through the contacts, so

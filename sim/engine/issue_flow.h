@@ -59,7 +59,7 @@ namespace ccsim::engine {
   Contact& escalated = contacts_[e];
   copy_issue(holding, escalated);
   escalated.customer = holding.customer;
-  escalated.attempt = holding.attempt + 1;
+  escalated.attempt = next_attempt(holding, NextContact::escalation);
   holding.owns_issue = false;
   holding.state = ContactState::holding;
   holding.handle_base_s = now_;  // the hold begins
@@ -103,7 +103,7 @@ template <class Selection>
   const ContactTypeIndex k = contact.issue_type;
   const ContactType& type = model_->contact_types[k];
   const Escalation& escalation = *type.escalation;
-  ++contact.attempt;
+  contact.attempt = next_attempt(contact, NextContact::escalation);
   prepare_later_contact(contact, escalation.handle_time ? *escalation.handle_time : type.handle_time);
   const int level = tables_->escalated_level[k];
   start_contact(c, k, contact.stage + 1u, level < 0 ? contact.level : static_cast<std::uint16_t>(level));
@@ -125,7 +125,7 @@ inline void Replication::prepare_later_contact(Contact& contact, const Distribut
 [[gnu::noinline]] inline void Replication::transfer_to_own_queue(std::uint32_t c) {
   Contact& contact = contacts_[c];
   const ContactTypeIndex k = contact.issue_type;
-  ++contact.attempt;
+  contact.attempt = next_attempt(contact, NextContact::transfer);
   prepare_later_contact(contact, model_->contact_types[k].handle_time);
   start_contact(c, k, 0, tables_->front_level[k]);
   route(c, false);
@@ -156,7 +156,7 @@ inline void Replication::prepare_later_contact(Contact& contact, const Distribut
     end_issue(contact, IssueEnd::open);
     return false;
   }
-  ++contact.attempt;
+  contact.attempt = next_attempt(contact, why == Return::repeat ? NextContact::repeat : NextContact::retry);
   contact.state = ContactState::pending;
   schedule(at, EventKind::return_arrival, c);
   return true;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "ccsim/limits.h"
 #include "sim/engine/conservation.h"
 #include "sim/engine/replication.h"
 
@@ -54,7 +55,7 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
     if (model.contact_types[k].channel == Channel::email) email_types_.push_back(k);
 
   calendar_.clear();
-  contacts_.clear();
+  contacts_.clear(contacts_in_system_limit(model.run.memory_limit_bytes));
   queues_.assign(tables.queue_count(), WaitingQueue{});
   groups_.assign(groups, GroupState{});
   now_ = 0.0;
@@ -80,6 +81,7 @@ void Replication::run() {
 
   // Counted in a local: a member incremented through `this` costs a load and a store per event.
   std::uint64_t events = 0;
+  try {
   while (!calendar_.empty() && !stopped_) {
     const Event event = calendar_.top();
     top_taken_ = false;
@@ -96,6 +98,9 @@ void Replication::run() {
       case EventKind::hold_limit: on_hold_limit<Selection>(event.index()); break;
     }
     if (!top_taken_) calendar_.pop();
+  }
+  } catch (const ContactLimitReached&) {
+    stop_full_system();
   }
   tallies_.events = events;
   close_run();
@@ -127,6 +132,15 @@ inline void Replication::trace_contact(TraceKind kind, const Contact& contact, i
 inline IntervalIndex Replication::interval_of(double t) const {
   const auto i = static_cast<IntervalIndex>(t / interval_s_);
   return std::min(i, intervals_ - 1);
+}
+
+// A customer's next contact about its issue; a customer in an endless loop (a retry or repeat at
+// the same instant, for ever) stops the replication here instead of hanging it.
+[[gnu::always_inline]] inline std::uint32_t Replication::next_attempt(const Contact& contact,
+                                                                      NextContact why) const {
+  if (contact.attempt + 1 >= max_contacts_per_issue) [[unlikely]]
+    stop_endless_customer(contact, why);
+  return contact.attempt + 1;
 }
 
 inline CustomerStream Replication::customer_stream(StreamPurpose purpose, const Contact& contact) const {

@@ -28,6 +28,8 @@
 namespace ccsim::engine {
 
 enum class Return : std::uint8_t { repeat, retry };
+// Why a customer makes another contact about the same issue.
+enum class NextContact : std::uint8_t { repeat, retry, escalation, transfer };
 enum class IssueEnd : std::uint8_t { resolved, gave_up, open };
 
 class Replication {
@@ -47,6 +49,11 @@ class Replication {
   IntervalIndex interval_of(double t) const;
   CustomerStream customer_stream(StreamPurpose purpose, const Contact& contact) const;
   void close_run();
+
+  // runaway.cpp: what stops a replication that could not end or would outgrow its memory.
+  std::uint32_t next_attempt(const Contact& contact, NextContact why) const;
+  [[noreturn]] void stop_endless_customer(const Contact& contact, NextContact why) const;
+  [[noreturn]] void stop_full_system() const;
 
   // front_door.h
   void on_arrival(ContactTypeIndex k);

@@ -25,6 +25,7 @@
 #include "ccsim/summary.h"
 #include "ccsim/writers.h"
 #include "commands.h"
+#include "memory_limit.h"
 
 namespace ccsim::cli {
 
@@ -45,6 +46,7 @@ struct CompareArguments {
   int threads = 0;
   std::string against;
   std::string json_out;
+  std::optional<std::uint64_t> memory_limit;
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -117,8 +119,10 @@ int compare_scenarios(const CompareArguments& args) {
   for (const auto& text : args.kpis) margins.push_back(parse_kpi_margin(text));
   if (margins.empty()) margins = default_kpi_margins();
 
-  const Model baseline = load_scenario(args.baseline);
-  const Model candidate = load_scenario(args.candidate);
+  Model baseline = load_scenario(args.baseline);
+  Model candidate = load_scenario(args.candidate);
+  apply_memory_limit(args.memory_limit, baseline);
+  apply_memory_limit(args.memory_limit, candidate);
   // The KPIs compared are whole-horizon figures found by name and id, so the two scenarios need
   // not match cell for cell; but random streams are keyed by contact type index, so a different
   // structure shares fewer random numbers and may need more replications to decide.
@@ -240,7 +244,8 @@ double finite_or_nan(const json& value) {
 
 int compare_with_stored(const CompareArguments& args) {
   if (!args.candidate.empty()) usage_error("give either a CANDIDATE scenario or --against, not both");
-  const Model model = load_scenario(args.baseline);
+  Model model = load_scenario(args.baseline);
+  apply_memory_limit(args.memory_limit, model);
   // A stored result is a few hundred kilobytes; 64 MB keeps a wrong file from filling memory.
   const detail::TextFile file = detail::read_text_file(args.against, 64u << 20);
   if (!file.error.empty()) throw InputError({Diagnostic{args.against, "", file.error}});
@@ -354,6 +359,7 @@ void add_compare_command(CLI::App& app, int& exit_code) {
       ->excludes(kpi)->excludes(alpha)->excludes(initial)->excludes(max)->excludes(seed)
       ->excludes(candidate_seed)->excludes(fail_undecided);
   cmd->add_option("--json", args->json_out, "Write the comparison as JSON to this file");
+  add_memory_limit_option(cmd, args->memory_limit);
   cmd->callback([args, &exit_code] {
     exit_code = args->against.empty() ? compare_scenarios(*args) : compare_with_stored(*args);
   });

@@ -1,11 +1,13 @@
 // ccsim: one binary with git-style subcommands (run, validate, erlang, compare, sweep, merge).
 #include <cstdio>
 #include <exception>
+#include <new>
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include "ccsim/diagnostics.h"
+#include "ccsim/limits.h"
 #include "ccsim/process_group.h"
 #include "commands.h"
 
@@ -31,6 +33,17 @@ int main(int argc, char** argv) {
   } catch (const ccsim::InputError& e) {
     if (group.is_root())
       for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.to_string());
+    return 2;
+  } catch (const ccsim::RunStopped& e) {
+    // Found by whichever process ran the replication: it speaks, and ends the others with it.
+    fmt::print(stderr, "ccsim: {}\n", e.what());
+    if (group.size() > 1) group.abort(2);
+    return 2;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "ccsim: out of memory (the run needed more than this machine could give; "
+                       "--memory-limit sets what a run may use, and runs that need more are refused "
+                       "before they start)\n");
+    if (group.size() > 1) group.abort(2);
     return 2;
   } catch (const std::exception& e) {
     if (group.is_root()) fmt::print(stderr, "ccsim: {}\n", e.what());

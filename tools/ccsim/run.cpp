@@ -26,6 +26,7 @@
 
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
+#include "ccsim/limits.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
 #include "ccsim/paired.h"
@@ -35,6 +36,7 @@
 #include "ccsim/what_if.h"
 #include "ccsim/writers.h"
 #include "commands.h"
+#include "memory_limit.h"
 #include "progress_bar.h"
 
 namespace ccsim::cli {
@@ -55,6 +57,7 @@ struct RunArguments {
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
   std::string out_part;  // the part file a shard writes
   std::string detail;    // "total", "day", "interval", or empty for the horizon's default
+  std::optional<std::uint64_t> memory_limit;
 };
 
 struct Variant {
@@ -390,12 +393,16 @@ int run(const RunArguments& args) {
   // Reading checks the baseline and every what-if; the variants are compiled from the document.
   Model model = parse_scenario(read.text, args.file, base_dir);
   model.run.detail = args.detail.empty() ? default_detail(model.horizon) : parse_detail(args.detail);
+  apply_memory_limit(args.memory_limit, model);
   std::vector<Variant> variants;
   if (!args.what_ifs.empty())
     variants = compile_variants(parse_json_text(read.text, args.file), model, args.what_ifs,
                                 args.file, base_dir);
   // Paired cell by cell: every variant reports the same slots as the baseline.
-  for (Variant& v : variants) v.model.run.detail = model.run.detail;
+  for (Variant& v : variants) {
+    v.model.run.detail = model.run.detail;
+    v.model.run.memory_limit_bytes = model.run.memory_limit_bytes;
+  }
 
   RunOptions options;
   options.replications = args.replications.value_or(model.run.replications);
@@ -409,6 +416,7 @@ int run(const RunArguments& args) {
                        options.replications * static_cast<int>(models.size()));
   if (group.is_root()) options.progress = [&progress](int done, int) { progress.update(done); };
 
+  check_memory(models, options.threads, static_cast<std::uint64_t>(options.replications));
   const auto start = std::chrono::steady_clock::now();
   SummaryAccumulator baseline_accumulator(model);
   std::vector<PairedAccumulator> paired(variants.size(), PairedAccumulator(model));
@@ -494,6 +502,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
                   "more), day (one row per day) or interval (every interval). Default: interval "
                   "for a horizon of 7 days or fewer, day for a longer one")
       ->check(CLI::IsMember({"total", "day", "interval"}));
+  add_memory_limit_option(cmd, args->memory_limit);
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

@@ -29,6 +29,7 @@
 
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
+#include "ccsim/limits.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
@@ -39,6 +40,7 @@
 #include "ccsim/sweep.h"
 #include "ccsim/writers.h"
 #include "commands.h"
+#include "memory_limit.h"
 #include "progress_bar.h"
 
 namespace ccsim::cli {
@@ -61,6 +63,7 @@ struct SweepArguments {
   bool resume = false;
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
   std::string out_part;  // the part file a shard writes
+  std::optional<std::uint64_t> memory_limit;
 };
 
 enum class Format { csv, jsonl };
@@ -415,16 +418,16 @@ int sweep(const SweepArguments& args) {
       try {
         models.push_back(compile_scenario(apply_sweep_point(document, targets, values.back()),
                                           args.file, base_dir));
+        apply_memory_limit(args.memory_limit, models.back());
       } catch (const InputError& e) {
         rethrow_with(e, point_label(todo[first + i], parameters, values.back()));
       }
     }
     std::vector<const Model*> model_pointers;
+    for (const Model& model : models) model_pointers.push_back(&model);
+    check_memory(model_pointers, options.threads, static_cast<std::uint64_t>(replications));
     std::vector<SummaryAccumulator> summaries;
-    for (const Model& model : models) {
-      model_pointers.push_back(&model);
-      summaries.emplace_back(model);
-    }
+    for (const Model& model : models) summaries.emplace_back(model);
     // Under mpirun the replications are spread over the ranks and folded on rank 0 alone.
     const auto fold = [&](const ReplicationOutcome& outcome) {
       for (std::size_t i = 0; i < count; ++i) {
@@ -502,6 +505,7 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
                   "Run only the points whose number is k modulo N (k = 0..N-1), for a job array; "
                   "needs --out-part instead of --out, and `ccsim merge --out` joins the N parts");
   cmd->add_option("--out-part", args->out_part, "The part file a --shard sweep writes");
+  add_memory_limit_option(cmd, args->memory_limit);
   cmd->callback([args, &exit_code] { exit_code = sweep(*args); });
 }
 
