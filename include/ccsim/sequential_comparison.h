@@ -31,39 +31,10 @@
 #include <vector>
 
 #include "ccsim/kpi.h"
+#include "ccsim/kpi_margin.h"
 #include "ccsim/model.h"
 
 namespace ccsim {
-
-// One KPI to compare and the change that counts as a regression.
-struct KpiMargin {
-  Kpi kpi = Kpi::service_level;
-  ScopeKind scope = ScopeKind::overall;
-  std::string scope_id;      // contact type, agent group, segment or channel id; empty for overall
-  bool rise_is_bad = true;   // the sign written: '+' a rise is bad, '-' a fall is bad
-  double amount = 0.0;       // >= 0, as written; a percentage of the baseline mean when `relative`
-  bool relative = false;
-
-  // "service_level", "type/billing/service_level", "group/tech_team/occupancy",
-  // "segment/vip/fcr", "channel/email/response_sl".
-  std::string label() const;
-  // The margin as written: "-0.01", "+2%".
-  std::string margin_text() const;
-};
-
-// Parses "KPI:±x" or "KPI:±x%", where KPI may be scoped as "type/ID/KPI", "group/ID/KPI",
-// "segment/ID/KPI" or "channel/ID/KPI" (ID voice, chat or email; a channel scope exists only when
-// the contact types use two channels or more).
-// Throws InputError (file "--kpi") with a message that says what was expected; an unknown KPI name
-// lists the known ones.
-KpiMargin parse_kpi_margin(std::string_view text);
-
-// service_level:-0.01, abandon_rate:+0.005, asa_s:+10%, cost_total:+1%.
-std::vector<KpiMargin> default_kpi_margins();
-
-// Where the margin's KPI lives in `model`'s kpi_values over the whole horizon. Throws InputError
-// when the scope id is not in the model (listing the ids it has). `file` names the model.
-std::size_t kpi_cell(const Model& model, const KpiMargin& margin, const std::string& file);
 
 // The planned looks: first, 2 first, 4 first, ... and max_replications last (never above it).
 std::vector<int> planned_looks(int first, int max_replications);
@@ -149,7 +120,9 @@ struct ComparisonOptions {
 };
 
 // Runs baseline and candidate together, a batch of replications per planned look, until the
-// comparison finishes. `base_file` and `candidate_file` name the models in messages.
+// comparison finishes. Margins with '*' are expanded on the baseline first (expand_kpi_margins),
+// and the comparison tests every margin they stand for. `base_file` and `candidate_file` name the
+// models in messages.
 SequentialComparison compare_models(const Model& baseline, const Model& candidate,
                                     const std::vector<KpiMargin>& margins,
                                     const ComparisonOptions& options,

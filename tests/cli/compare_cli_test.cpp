@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -30,7 +31,16 @@ class CompareCli : public ccsim::testing::CommandLineTest {
     return path.string();
   }
 
+  friend std::string lunch_cut(const CompareCli& test);
 };
+
+std::string lunch_cut(const CompareCli& test) {
+  return test.variant("retail-day.json", "lunch-cut.json", [](json& s) {
+    for (json& group : s["agent_groups"])
+      if (group["id"] == "tech_team")
+        for (int i : {8, 9, 10}) group["staffing"][i] = group["staffing"][i].get<int>() - 3;
+  });
+}
 
 TEST_F(CompareCli, TwoFewerAgentsIsARegressionAndExitsOne) {
   const std::string fewer = variant("erlang-c.json", "fewer.json", [](json& s) {
@@ -53,6 +63,43 @@ TEST_F(CompareCli, FourFewerTechAgentsAreCaughtOnTheTechServiceLevel) {
   const ccsim::testing::CommandResult r = ccsim("compare scenarios/retail-day.json " + cut + " --kpi type/tech/service_level:-0.01");
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "type/tech/service_level")) << r.out;
+}
+
+// Three of tech's agents away for the 90 minutes of lunch (12:00-13:30): the whole day's figures
+// hide it, a gate on every interval of tech's service level finds it, in the interval where it is.
+std::string lunch_cut(const CompareCli& test);
+
+TEST_F(CompareCli, ALunchCutPassesTheWholeDayGates) {
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/retail-day.json " + lunch_cut(*this));
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST_F(CompareCli, ALunchCutFailsAGateOnEveryIntervalOfItsType) {
+  const std::string json_out = (dir_ / "gate.json").string();
+  const ccsim::testing::CommandResult r =
+      ccsim("compare scenarios/retail-day.json " + lunch_cut(*this) +
+            " --kpi 'type/tech/interval/*/service_level:-0.05' --json " + json_out);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  const json report = json::parse(ccsim::testing::read_file(json_out));
+  // One KPI per half hour of the day, each tested at alpha / (looks x 24).
+  ASSERT_EQ(report["kpis"].size(), 24u);
+  std::vector<std::string> worse;
+  for (const json& kpi : report["kpis"])
+    if (kpi["verdict"] == "worse") worse.push_back(kpi["kpi"].get<std::string>());
+  ASSERT_FALSE(worse.empty()) << r.out;
+  for (const std::string& label : worse)
+    EXPECT_TRUE(label == "type/tech/interval/12:00/service_level" ||
+                label == "type/tech/interval/12:30/service_level" ||
+                label == "type/tech/interval/13:00/service_level" ||
+                label == "type/tech/interval/13:30/service_level")
+        << label << " is outside the cut (and the half hour after it)";
+}
+
+TEST_F(CompareCli, AnIntervalGateOnIdenticalScenariosPasses) {
+  const ccsim::testing::CommandResult r =
+      ccsim("compare scenarios/retail-day.json scenarios/retail-day.json --kpi 'interval/*/service_level:-0.02' "
+            "--kpi 'type/*/interval/*/abandon_rate:+0.01'");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
 TEST_F(CompareCli, TheSameScenarioOnAnotherSeedPasses) {

@@ -146,7 +146,7 @@ int compare_scenarios(const CompareArguments& args) {
              options.candidate_seed ? fmt::format(" (candidate seed {}, no common random numbers)", *options.candidate_seed)
                                     : ", common random numbers");
   fmt::print("looked at {} of the planned {}; each KPI tested one-sided at {} / ({} looks x {} KPIs) = {:.2g}\n\n",
-             fmt::join(taken, ", "), fmt::join(looks, ", "), args.alpha, looks.size(), margins.size(),
+             fmt::join(taken, ", "), fmt::join(looks, ", "), args.alpha, looks.size(), result.kpis().size(),
              result.one_sided_alpha());
 
   Table table({"KPI", "baseline", "candidate", "change ±95% CI", "margin", "verdict"},
