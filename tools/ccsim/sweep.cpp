@@ -1,7 +1,8 @@
 // `ccsim sweep FILE --set PATH=VALUES ... --out results.csv|results.jsonl`: a grid or a Latin
 // hypercube of variants of a scenario. Every point runs the same replications on the same random
 // streams (common random numbers), so differences between points are the parameters' alone, and
-// each point's summary is appended to the output as soon as it is known.
+// each point's summary is appended to the output as soon as it is known. The output is locked
+// while the sweep writes it (file_lock.h), so a second sweep or --resume of it stops at once.
 //
 // Under mpirun every rank reads the same arguments and scenario, so each finds the same problems
 // in them and stops alike; the replications of each batch of points are spread over the ranks
@@ -30,6 +31,7 @@
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/file_lock.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
 #include "ccsim/runner.h"
@@ -197,29 +199,79 @@ std::string point_text(Format format, std::size_t point, const std::vector<Sweep
   return line.dump() + "\n";
 }
 
+// Whether each line of an existing output is whole, for --resume: a CSV row is exactly the point's
+// row for its scope and KPI followed by three numbers; a JSONL line parses as the point's object.
+SweepLineCheck whole_line_check(Format format, const Model& base,
+                                const std::function<std::vector<double>(std::size_t)>& values_of) {
+  if (format == Format::jsonl)
+    return [](std::size_t point, std::size_t, std::string_view text) {
+      const json line = json::parse(text, nullptr, /*allow_exceptions=*/false);
+      if (line.is_discarded() || !line.is_object() || line.value("point", json()) != point) return false;
+      for (const char* key : {"params", "overall", "by_type", "by_group", "by_segment", "by_channel"})
+        if (!line.contains(key) || !line[key].is_object()) return false;
+      return true;
+    };
+  std::vector<std::string> rows;  // "scope,id,kpi," for each line of a point, in order
+  for (const Scope& scope : scopes_of(base))
+    for (std::size_t k = 0; k < kpi_count; ++k)
+      if (kpi_applies(scope.kind, static_cast<Kpi>(k)))
+        rows.push_back(fmt::format("{},{},{},", scope.name, csv_field(scope.id), kpi_name(static_cast<Kpi>(k))));
+  return [rows, values_of](std::size_t point, std::size_t line, std::string_view text) {
+    std::string head = std::to_string(point);
+    for (double v : values_of(point)) head += "," + sweep_value_text(v);
+    head += "," + rows[line];
+    if (!text.starts_with(head)) return false;
+    text.remove_prefix(head.size());
+    // mean,ci95,n: two numbers (empty when not finite), then a whole number.
+    for (int field = 0; field < 3; ++field) {
+      const std::size_t comma = text.find(',');
+      if ((comma == std::string_view::npos) != (field == 2)) return false;
+      const std::string_view value = text.substr(0, comma);
+      if (field < 2 && !value.empty()) {
+        double number = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (error != std::errc{} || end != value.data() + value.size()) return false;
+      }
+      if (field == 2) {
+        std::uint64_t n = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
+        if (value.empty() || error != std::errc{} || end != value.data() + value.size()) return false;
+      }
+      if (comma != std::string_view::npos) text.remove_prefix(comma + 1);
+    }
+    return true;
+  };
+}
+
 // Opens the output for appending, after writing its header or, with --resume, after cutting an
-// existing file back to its last complete point. Returns the points already there.
+// existing file back to its last whole point. Returns the points already there. `lock` holds the
+// file for this process until the sweep ends: a second sweep, or a second --resume, of the same
+// file stops at once (exit 2) instead of appending the same points again.
 //
 // Unlike every other ccsim output (include/ccsim/output_file.h writes files whole or not at all),
 // a sweep's file is appended to and flushed point by point: a sweep may run for hours, and an
 // interruption must cost only the points in flight. --resume then completes the file, and because
 // points are written in their fixed order, the result is byte for byte an uninterrupted run's.
 std::size_t open_output(const SweepArguments& args, Format format, const std::string& header,
-                        std::size_t lines_per_point, std::size_t points, std::ofstream& out) {
+                        std::size_t lines_per_point, std::size_t points,
+                        const SweepLineCheck& is_whole_line, std::optional<FileLock>& lock,
+                        std::ofstream& out) {
   std::size_t done = 0;
   std::size_t keep = 0;
   std::error_code error;
-  if (fs::exists(args.out, error)) {
-    if (!args.resume)
-      throw InputError({{args.out, "",
-                         "already exists: add --resume to complete it, or remove it to start again"}});
+  const bool existed = fs::exists(args.out, error);
+  if (existed && !args.resume)
+    throw InputError({{args.out, "",
+                       "already exists: add --resume to complete it, or remove it to start again"}});
+  lock.emplace("--out", args.out);
+  if (existed) {
     std::ifstream in(args.out, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
     if (!in) throw InputError({{args.out, "", "cannot read it to resume"}});
     const ResumeScan scan = scan_sweep_output(
         text.str(), header, lines_per_point,
-        [format](std::size_t point) { return point_prefix(format, point); }, args.out);
+        [format](std::size_t point) { return point_prefix(format, point); }, args.out, is_whole_line);
     if (scan.points_done > points)
       throw InputError({{args.out, "", fmt::format("holds {} points, more than this sweep's {}",
                                                    scan.points_done, points)}});
@@ -296,6 +348,12 @@ std::optional<Shard> requested_shard(const SweepArguments& args) {
 
 int sweep(const SweepArguments& args) {
   const std::optional<Shard> shard = requested_shard(args);
+  // The output is checked before anything runs: a typing mistake in its folder costs a second.
+  OutputSet part_output;
+  if (shard)
+    part_output.add("--out-part", args.out_part);
+  else
+    (void)detail::check_output_target("--out", args.out);
   // A shard keeps both formats' text (merge chooses); `format` then only shapes unused headers.
   const Format format = shard ? Format::csv : format_of(args.out);
   const detail::TextFile read = detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
@@ -349,10 +407,12 @@ int sweep(const SweepArguments& args) {
   const ProcessGroup& group = ProcessGroup::current();
   constexpr std::uint64_t refused = UINT64_MAX;
   std::ofstream out;
+  std::optional<FileLock> lock;
   std::uint64_t first_point = 0;
   if (group.is_root() && !shard) {
     try {
-      first_point = open_output(args, format, header, lines_per_point, points, out);
+      first_point = open_output(args, format, header, lines_per_point, points,
+                                whole_line_check(format, base, values_of), lock, out);
     } catch (...) {
       group.broadcast(refused);
       throw;
@@ -463,9 +523,10 @@ int sweep(const SweepArguments& args) {
     }
   }
   if (!group.is_root()) return 0;
-  if (shard)
-    write_file_atomically(args.out_part,
-                          [&part](std::ostream& o) { o << sweep_part_json(part).dump() << '\n'; });
+  if (shard) {
+    part_output.write("--out-part", [&part](std::ostream& o) { o << sweep_part_json(part).dump() << '\n'; });
+    part_output.commit();
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.reset();  // clears the bar before the last line
   // Wall-clock figures go to standard error: the output file must not depend on them.
