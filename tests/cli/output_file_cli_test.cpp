@@ -68,11 +68,15 @@ class OutputFiles : public ccsim::testing::CommandLineTest {
   // Runs `body` in a forked child whose private mount namespace has a tmpfs with `options`
   // (and `flags`, such as MS_RDONLY) on the output folder. Returns the child's exit code.
   int in_tmpfs(const std::string& options, unsigned long flags, const std::function<int()>& body) const {
+    return in_tmpfs_on(out_dir(), options, flags, body);
+  }
+  int in_tmpfs_on(const fs::path& where, const std::string& options, unsigned long flags,
+                  const std::function<int()>& body) const {
     const pid_t child = ::fork();
     if (child == 0) {
       if (::unshare(CLONE_NEWNS) != 0) ::_exit(no_namespace);
       if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) ::_exit(no_mount);
-      if (::mount("tmpfs", out_dir().c_str(), "tmpfs", flags, options.c_str()) != 0) ::_exit(no_mount);
+      if (::mount("tmpfs", where.c_str(), "tmpfs", flags, options.c_str()) != 0) ::_exit(no_mount);
       ::_exit(body());
     }
     int status = 0;
@@ -133,6 +137,25 @@ TEST_F(OutputFiles, ADashWritesToStandardOutput) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(is_ccsim_json(r.out)) << r.out.substr(0, 200);
   EXPECT_EQ(files_in(out_dir()), std::set<std::string>{});
+}
+
+// Here standard output is a regular file (the test harness redirects it). /dev/stdout leads to
+// that file, yet replacing the file would cut it from the descriptor the table is then printed
+// to: both must arrive, the JSON first. The run sees a /dev of its own (a tmpfs holding only the
+// stdout link), so that an implementation that replaced the link would damage nothing else.
+TEST_F(OutputFiles, DevStdoutWritesToTheDescriptorEvenWhenItIsAFile) {
+  constexpr int link_replaced = 99;
+  const int code = in_tmpfs_on("/dev", "size=64k", 0, [&] {
+    fs::create_symlink("/proc/self/fd/1", "/dev/stdout");
+    const int exit_code = ccsim("run scenarios/erlang-c.json -r 2 --detail total --json /dev/stdout").exit_code;
+    return fs::is_symlink("/dev/stdout") ? exit_code : link_replaced;
+  });
+  if (code == no_namespace || code == no_mount) GTEST_SKIP() << "private mount namespaces are not permitted here";
+  ASSERT_EQ(code, 0) << read_file(file("stderr"));
+  const std::string out = read_file(file("stdout"));
+  EXPECT_TRUE(out.starts_with("{")) << out.substr(0, 200);
+  EXPECT_NE(out.find("\"overall\""), std::string::npos);
+  EXPECT_NE(out.find("\nerlang-c: 2 replications, seed 1"), std::string::npos) << "no table after the JSON";
 }
 
 // ---- regular files ------------------------------------------------------------------------------
