@@ -150,6 +150,10 @@ OutputSet::Output& OutputSet::find(const std::string& option) {
 
 void OutputSet::write(const std::string& option, const std::function<void(std::ostream&)>& content) {
   Output& output = find(option);
+  // A file is checked again: its folder may have gone during a run of hours, and the message
+  // should say so; and a path may now lead elsewhere (a FIFO made in the meantime).
+  if (output.target.kind == OutputKind::file)
+    output.target = detail::check_output_target(output.target.option, output.target.path);
   const detail::OutputTarget& target = output.target;
   switch (target.kind) {
     case OutputKind::file: prepare_file(output, content); return;
@@ -174,8 +178,6 @@ void OutputSet::write(const std::string& option, const std::function<void(std::o
 
 void OutputSet::prepare_file(Output& output, const std::function<void(std::ostream&)>& content) {
   discard(output);
-  // Checked again: the folder may have gone during a run of hours, and the message should say so.
-  output.target = detail::check_output_target(output.target.option, output.target.path);
   const detail::OutputTarget& target = output.target;
   const fs::path folder = folder_of(target.real);
 
