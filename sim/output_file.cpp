@@ -181,11 +181,11 @@ void OutputSet::prepare_file(Output& output, const std::function<void(std::ostre
   const detail::OutputTarget& target = output.target;
   const fs::path folder = folder_of(target.real);
 
-  int fd = -1;
-  if (!named_temporaries_for_tests())
-    fd = ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  const bool named = named_temporaries_for_tests();
+  int fd = named ? -1 : ::open(folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+  const int unnamed_error = errno;
   // Kernels without O_TMPFILE say EISDIR, file systems without it EOPNOTSUPP.
-  if (fd < 0 && (named_temporaries_for_tests() || errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+  if (fd < 0 && (named || unnamed_error == EOPNOTSUPP || unnamed_error == EISDIR || unnamed_error == EINVAL)) {
     for (;;) {
       output.temporary = temporary_name(target.real);
       output.remembered = detail::remember_temporary(output.temporary);
@@ -198,6 +198,8 @@ void OutputSet::prepare_file(Output& output, const std::function<void(std::ostre
       errno = error;
       if (error != EEXIST) break;  // else a stale file of a dead process with our pid: next name
     }
+  } else if (fd < 0) {
+    errno = unnamed_error;
   }
   if (fd < 0)
     fail(target, "cannot create a temporary file in the folder " + folder.string() + ": " +
