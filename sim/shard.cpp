@@ -10,7 +10,6 @@
 #include <fmt/core.h>
 
 #include "ccsim/diagnostics.h"
-#include "ccsim/output_file.h"
 
 namespace ccsim {
 
@@ -181,11 +180,6 @@ Part part_from_json(const json& document, const std::string& file) {
     part.outcomes.push_back(std::move(outcome));
   }
   return part;
-}
-
-void write_part(const std::filesystem::path& path, const Part& part) {
-  write_file_atomically(path,
-                        [&part](std::ostream& out) { out << part_json(part).dump() << '\n'; });
 }
 
 json read_part_document(const std::string& file) {

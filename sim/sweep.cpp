@@ -258,7 +258,7 @@ std::string sweep_value_text(double value) { return fmt::format("{}", value); }
 ResumeScan scan_sweep_output(std::string_view text, std::string_view header,
                              std::size_t lines_per_point,
                              const std::function<std::string(std::size_t)>& line_prefix,
-                             const std::string& file) {
+                             const std::string& file, const SweepLineCheck& is_whole_line) {
   if (text.substr(0, header.size()) != header) {
     // Killed while the header itself was being written: nothing of value is there yet.
     if (header.substr(0, text.size()) == text) return {0, 0};
@@ -277,12 +277,24 @@ ResumeScan scan_sweep_output(std::string_view text, std::string_view header,
       const std::size_t end = text.find('\n', at);
       if (end == std::string_view::npos) return scan;
       ++line_number;
+      const std::string_view content = text.substr(at, end - at);
+      // Nothing whole follows the last line: if it is torn, the sweep stopped while writing it.
+      const bool last = text.find('\n', end + 1) == std::string_view::npos;
       const std::string prefix = line_prefix(scan.points_done);
-      if (text.substr(at, prefix.size()) != prefix)
+      if (!content.starts_with(prefix)) {
+        if (last && std::string_view(prefix).starts_with(content)) return scan;
         fail(file, "",
              fmt::format("line {} should start with \"{}\": the file was changed after the sweep "
                          "wrote it, so --resume cannot complete it",
                          line_number, prefix));
+      }
+      if (is_whole_line && !is_whole_line(scan.points_done, line, content)) {
+        if (last) return scan;
+        fail(file, "",
+             fmt::format("line {} is not a whole line of point {}, yet more follows it: the file "
+                         "was changed after the sweep wrote it, so --resume cannot complete it",
+                         line_number, scan.points_done));
+      }
       at = end + 1;
     }
     ++scan.points_done;

@@ -67,8 +67,6 @@ nlohmann::json part_json(const Part& part);
 // Throws InputError (file `file`) when `document` is not a well-formed part.
 Part part_from_json(const nlohmann::json& document, const std::string& file);
 
-// Writes the part whole or not at all (output_file.h).
-void write_part(const std::filesystem::path& path, const Part& part);
 // Throws InputError naming `file` when it cannot be read or is not a part.
 Part read_part(const std::string& file);
 

@@ -82,13 +82,21 @@ struct ResumeScan {
   std::size_t keep_bytes = 0;   // the file is cut here: a partial line or point after it goes
 };
 
+// Whether a line (without its newline) is line `line` of point `point` in full, as the sweep
+// writes it. A line can end in a newline and still be torn: a crash or a full disk can leave the
+// start of a line and then the newline of a later write, or a file system can keep a newline
+// whose text it lost.
+using SweepLineCheck = std::function<bool(std::size_t point, std::size_t line, std::string_view text)>;
+
 // Scans an output file that starts with `header` (exactly) and then holds `lines_per_point` lines
-// per point, point 0 first, each line of point k starting with `line_prefix(k)`. Only lines ending
-// in a newline count. Throws InputError (file `file`) when the header differs — another sweep made
-// it — or a line does not belong where it stands.
+// per point, point 0 first, each line of point k starting with `line_prefix(k)` and passing
+// `is_whole_line` (when given). Only lines ending in a newline count, and a last line that fails
+// `is_whole_line`, or stops inside its prefix, is torn: it and its point are cut, to be run again.
+// Throws InputError (file `file`) when the header differs — another sweep made it — or a line
+// before the last does not belong where it stands or is not whole.
 ResumeScan scan_sweep_output(std::string_view text, std::string_view header,
                              std::size_t lines_per_point,
                              const std::function<std::string(std::size_t)>& line_prefix,
-                             const std::string& file);
+                             const std::string& file, const SweepLineCheck& is_whole_line = {});
 
 }  // namespace ccsim

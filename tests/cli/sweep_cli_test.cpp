@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -161,6 +165,59 @@ TEST_F(SweepCli, ASweepKilledAfterAPointAndResumedEqualsAnUninterruptedOne) {
                                std::to_string(killed_after);
   EXPECT_NE(resumed.err.find(resuming), std::string::npos) << resumed.err;
   EXPECT_TRUE(ccsim::testing::read_file(file("killed.csv")) == whole);
+}
+
+// A crash can leave the start of a line followed by a newline. Such a last line is not a finished
+// point: --resume cuts it and runs its point again, in JSONL ...
+TEST_F(SweepCli, ResumeRunsAgainAJsonlPointWhoseLineWasTornYetEndsInANewline) {
+  const std::string sweep = "sweep " + staffing_by_patience + " -r 2 --out ";
+  ASSERT_EQ(ccsim(sweep + file("whole.jsonl").string()).exit_code, 0);
+  const std::string whole = ccsim::testing::read_file(file("whole.jsonl"));
+  // The header, points 0 to 2, and the first half of point 3's line with a newline.
+  std::size_t point_3 = 0;
+  for (int line = 0; line < 4; ++line) point_3 = whole.find('\n', point_3) + 1;
+  const std::size_t point_3_end = whole.find('\n', point_3);
+  std::ofstream(file("torn.jsonl"), std::ios::binary)
+      << whole.substr(0, point_3 + (point_3_end - point_3) / 2) << '\n';
+  const ccsim::testing::CommandResult r = ccsim(sweep + file("torn.jsonl").string() + " --resume");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("3 of 15 points already there, resuming at point 3"), std::string::npos) << r.err;
+  EXPECT_TRUE(ccsim::testing::read_file(file("torn.jsonl")) == whole);
+}
+
+// ... and in CSV, where the torn row is inside the last point.
+TEST_F(SweepCli, ResumeRunsAgainACsvPointWithATornRowThatEndsInANewline) {
+  const std::string sweep = "sweep " + staffing_by_patience + " -r 2 --out ";
+  ASSERT_EQ(ccsim(sweep + file("whole.csv").string()).exit_code, 0);
+  const std::string whole = ccsim::testing::read_file(file("whole.csv"));
+  // The header (2 lines), points 0 and 1, 5 rows of point 2, and half its 6th row.
+  std::size_t row = 0;
+  for (std::size_t line = 0; line < 2 + 2 * rows_per_point + 5; ++line) row = whole.find('\n', row) + 1;
+  std::ofstream(file("torn.csv"), std::ios::binary) << whole.substr(0, row + 12) << '\n';
+  const ccsim::testing::CommandResult r = ccsim(sweep + file("torn.csv").string() + " --resume");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 of 15 points already there, resuming at point 2"), std::string::npos) << r.err;
+  EXPECT_TRUE(ccsim::testing::read_file(file("torn.csv")) == whole);
+}
+
+// A sweep holds a lock on its output while it runs. Here the test holds it, as a running sweep
+// would, and a --resume of the same file stops at once instead of appending the same points.
+TEST_F(SweepCli, ResumeOfAFileAnotherProcessIsWritingExits2AndLeavesItAlone) {
+  const std::string sweep = "sweep " + staffing_by_patience + " -r 2 --out " + file("s.csv").string();
+  ASSERT_EQ(ccsim("CCSIM_SWEEP_STOP_AFTER_POINTS=2", sweep).signal, SIGKILL);
+  const std::string before = ccsim::testing::read_file(file("s.csv"));
+  const int held = ::open(file("s.csv").c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(held, 0);
+  ASSERT_EQ(::flock(held, LOCK_EX | LOCK_NB), 0);
+  const ccsim::testing::CommandResult r = ccsim(sweep + " --resume");
+  ::close(held);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "--out " + file("s.csv").string() +
+                       ": another ccsim is writing this file (it is locked): wait for it to end, or "
+                       "choose another output\n");
+  EXPECT_EQ(ccsim::testing::read_file(file("s.csv")), before);
+  // Released, the same command completes it.
+  EXPECT_EQ(ccsim(sweep + " --resume").exit_code, 0);
 }
 
 TEST_F(SweepCli, ResumeRefusesAFileOfAnotherSweepAndLeavesItAlone) {

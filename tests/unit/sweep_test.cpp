@@ -231,6 +231,30 @@ TEST(SweepResume, RefusesALineOutOfPlace) {
   EXPECT_NE(message.find("line 4 should start with \"1,\""), std::string::npos) << message;
 }
 
+// A whole line here is "k," then a letter; anything shorter was torn.
+bool whole(std::size_t, std::size_t, std::string_view text) { return text.size() == 3; }
+
+TEST(SweepResume, CutsATornLastLineEvenWhenItEndsInANewline) {
+  const ResumeScan scan = scan_sweep_output(header + "0,a\n1,a\n2,\n", header, 1, prefix, "f", whole);
+  EXPECT_EQ(scan.points_done, 2u);
+  EXPECT_EQ(scan.keep_bytes, header.size() + 8);
+}
+
+// JSONL lines start {"point":k, and a line torn inside that start is torn too.
+TEST(SweepResume, CutsALastLineTornInsideItsPrefix) {
+  const auto braced = [](std::size_t point) { return prefix(point).insert(0, 1, '{'); };
+  const ResumeScan scan = scan_sweep_output(header + "{0,a\n{1,a\n{\n", header, 1, braced, "f");
+  EXPECT_EQ(scan.points_done, 2u);
+  EXPECT_EQ(scan.keep_bytes, header.size() + 10);
+}
+
+TEST(SweepResume, RefusesATornLineWithMoreAfterIt) {
+  const std::string message =
+      error_of([] { scan_sweep_output(header + "0,a\n1,\n2,a\n", header, 1, prefix, "out.csv", whole); });
+  EXPECT_NE(message.find("line 4 is not a whole line of point 1, yet more follows it"), std::string::npos)
+      << message;
+}
+
 // ---- common random numbers --------------------------------------------------------------------
 
 // A sweep runs every point on the same streams, so the difference between two points is measured

@@ -45,7 +45,7 @@ struct CompareArguments {
   bool fail_undecided = false;
   int threads = 0;
   std::string against;
-  std::string json_out;
+  std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
   std::optional<std::uint64_t> memory_limit;
 };
 
@@ -115,6 +115,9 @@ json number_or_null(double value) { return std::isfinite(value) ? json(value) : 
 
 int compare_scenarios(const CompareArguments& args) {
   if (args.candidate.empty()) usage_error("give a CANDIDATE scenario, or --against GOLDEN.json");
+  // Checked before anything runs: a typing mistake in a folder costs a second, not the comparison.
+  OutputSet outputs;
+  if (args.json_out) outputs.add("--json", *args.json_out);
   std::vector<KpiMargin> margins;
   for (const auto& text : args.kpis) margins.push_back(parse_kpi_margin(text));
   if (margins.empty()) margins = default_kpi_margins();
@@ -188,8 +191,8 @@ int compare_scenarios(const CompareArguments& args) {
                args.fail_undecided ? "FAIL" : "note", fmt::join(undecided, ", "), result.replications());
   if (!failed) fmt::print("PASS: no KPI worse than its margin\n");
 
-  if (!args.json_out.empty())
-    write_file_atomically(args.json_out, [&](std::ostream& out) {
+  if (args.json_out)
+    outputs.write("--json", [&](std::ostream& out) {
       const json document = {{"baseline", args.baseline}, {"candidate", args.candidate},
                              {"seed", options.seed},
                              {"candidate_seed", options.candidate_seed ? json(*options.candidate_seed) : json(nullptr)},
@@ -198,6 +201,7 @@ int compare_scenarios(const CompareArguments& args) {
                              {"result", failed ? "fail" : "pass"}, {"kpis", kpis}};
       out << document.dump(2) << '\n';
     });
+  outputs.commit();
   return failed ? 1 : 0;
 }
 
@@ -244,6 +248,8 @@ double finite_or_nan(const json& value) {
 
 int compare_with_stored(const CompareArguments& args) {
   if (!args.candidate.empty()) usage_error("give either a CANDIDATE scenario or --against, not both");
+  OutputSet outputs;
+  if (args.json_out) outputs.add("--json", *args.json_out);
   Model model = load_scenario(args.baseline);
   apply_memory_limit(args.memory_limit, model);
   // A stored result is a few hundred kilobytes; 64 MB keeps a wrong file from filling memory.
@@ -313,14 +319,15 @@ int compare_with_stored(const CompareArguments& args) {
   else
     fmt::print("FAIL: {} of {} figures beyond tolerance: {}\n", failed.size(), figures.size(), fmt::join(failed, ", "));
 
-  if (!args.json_out.empty())
-    write_file_atomically(args.json_out, [&](std::ostream& out) {
+  if (args.json_out)
+    outputs.write("--json", [&](std::ostream& out) {
       const json document = {{"scenario", args.baseline}, {"against", args.against},
                              {"replications", replications}, {"seed", options.seed},
                              {"figures", figures.size()}, {"identical", identical},
                              {"result", failed.empty() ? "pass" : "fail"}, {"differing", report}};
       out << document.dump(2) << '\n';
     });
+  outputs.commit();
   return failed.empty() ? 0 : 1;
 }
 

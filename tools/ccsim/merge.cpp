@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,8 @@ namespace {
 
 struct MergeArguments {
   std::vector<std::string> parts;
-  std::string json_out;
-  std::string csv_out;
+  std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
+  std::optional<std::string> csv_out;
   std::string out;  // a sweep's output
   bool quiet = false;
 };
@@ -66,7 +67,7 @@ Detail detail_of_parts(const Model& model, const std::vector<Part>& parts) {
 }
 
 int merge_sweep(const MergeArguments& args, const std::vector<nlohmann::json>& documents) {
-  if (args.out.empty() || !args.json_out.empty() || !args.csv_out.empty())
+  if (args.out.empty() || args.json_out || args.csv_out)
     throw InputError(
         {{"merge", "", "parts of a sweep make a sweep's output: give --out, not --json or --csv"}});
   const std::string extension = std::filesystem::path(args.out).extension().string();
@@ -84,8 +85,10 @@ int merge_sweep(const MergeArguments& args, const std::vector<nlohmann::json>& d
   if (!problems.empty()) throw InputError(std::move(problems));
   const std::vector<SweepPart> ordered = order_sweep_parts(std::move(parts), args.parts);
   // Written whole, unlike a running sweep's output: the points are all known.
-  write_file_atomically(
-      args.out, [&](std::ostream& out) { write_sweep_output(out, ordered, extension == ".csv"); });
+  OutputSet outputs;
+  outputs.add("--out", args.out);
+  outputs.write("--out", [&](std::ostream& out) { write_sweep_output(out, ordered, extension == ".csv"); });
+  outputs.commit();
   fmt::print(stderr, "{} parts merged: {} points in {}\n", ordered.size(), ordered.front().points,
              args.out);
   return 0;
@@ -117,6 +120,9 @@ int merge(const MergeArguments& args) {
   if (!problems.empty()) throw InputError(std::move(problems));
   const std::vector<Part> ordered = order_parts(std::move(parts), args.parts);
   const PartIdentity& run = ordered.front().identity;
+  OutputSet outputs;
+  if (args.json_out) outputs.add("--json", *args.json_out);
+  if (args.csv_out) outputs.add("--csv", *args.csv_out);
   Model model = scenario_of(run);
   model.run.detail = detail_of_parts(model, ordered);
 
@@ -137,11 +143,9 @@ int merge(const MergeArguments& args) {
 
   // Exactly what `ccsim run` writes for the whole run.
   const RunDescription description{static_cast<int>(run.replications), run.seed};
-  if (!args.json_out.empty())
-    write_file_atomically(args.json_out,
-                          [&](std::ostream& out) { write_json(out, model, summary, description); });
-  if (!args.csv_out.empty())
-    write_file_atomically(args.csv_out, [&](std::ostream& out) { write_csv(out, model, summary); });
+  if (args.json_out) outputs.write("--json", [&](std::ostream& out) { write_json(out, model, summary, description); });
+  if (args.csv_out) outputs.write("--csv", [&](std::ostream& out) { write_csv(out, model, summary); });
+  outputs.commit();
   if (!args.quiet) write_table(std::cout, model, summary, description);
   fmt::print(stderr, "{} parts merged: {} replications, {} contacts, {} events\n", ordered.size(),
              run.replications, totals.arrivals, totals.events);

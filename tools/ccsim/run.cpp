@@ -51,8 +51,8 @@ struct RunArguments {
   std::optional<std::uint64_t> seed;
   int threads = 0;
   std::vector<std::string> what_ifs;  // names as given: repeated or comma-separated, or "all"
-  std::string json_out;
-  std::string csv_out;
+  std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
+  std::optional<std::string> csv_out;
   bool quiet = false;
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
   std::string out_part;  // the part file a shard writes
@@ -352,7 +352,7 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
   const Shard shard = parse_shard(args.shard);
   if (args.out_part.empty())
     throw InputError({{"--shard", "", "needs --out-part PART.json, the file the slice is written to"}});
-  if (!args.json_out.empty() || !args.csv_out.empty())
+  if (args.json_out || args.csv_out)
     throw InputError({{"--shard", "", "writes a part file only: `ccsim merge` of the N parts writes "
                                       "--json and --csv"}});
   // The part holds the baseline's replications only; a what-if is a scenario of its own to shard.
@@ -364,7 +364,7 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
 
 // Runs one shard's replications into its part file (on rank 0 under mpirun).
 int run_shard(const RunArguments& args, const Shard& shard, const std::string& text,
-              const Model& model, const RunOptions& options) {
+              const Model& model, const RunOptions& options, OutputSet& outputs) {
   Part part;
   part.identity = {std::filesystem::absolute(args.file).lexically_normal().string(),
                    content_hash(parse_json_text(text, args.file).dump()), options.seed,
@@ -378,7 +378,8 @@ int run_shard(const RunArguments& args, const Shard& shard, const std::string& t
   run_replication_range(group, {&model}, slice_options, slice.first, slice.count,
                         [&part](const ReplicationOutcome& outcome) { part.outcomes.push_back(outcome); });
   if (!group.is_root()) return 0;
-  write_part(args.out_part, part);
+  outputs.write("--out-part", [&part](std::ostream& out) { out << part_json(part).dump() << '\n'; });
+  outputs.commit();
   fmt::print(stderr, "shard {}/{}: {} of {} replications, from replication {}, in {}\n", shard.index,
              shard.count, slice.count, options.replications, slice.first, args.out_part);
   return 0;
@@ -386,6 +387,11 @@ int run_shard(const RunArguments& args, const Shard& shard, const std::string& t
 
 int run(const RunArguments& args) {
   const std::optional<Shard> shard = requested_shard(args);
+  // Checked before anything runs: a typing mistake in a folder costs a second, not the run.
+  OutputSet outputs;
+  if (shard) outputs.add("--out-part", args.out_part);
+  if (args.json_out) outputs.add("--json", *args.json_out);
+  if (args.csv_out) outputs.add("--csv", *args.csv_out);
   const detail::TextFile read =
       detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
   if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
@@ -408,7 +414,7 @@ int run(const RunArguments& args) {
   options.replications = args.replications.value_or(model.run.replications);
   options.seed = args.seed.value_or(model.run.seed);
   options.threads = args.threads;
-  if (shard) return run_shard(args, *shard, read.text, model, options);
+  if (shard) return run_shard(args, *shard, read.text, model, options, outputs);
   std::vector<const Model*> models = {&model};
   for (const Variant& v : variants) models.push_back(&v.model);
   const ProcessGroup& group = ProcessGroup::current();
@@ -440,8 +446,8 @@ int run(const RunArguments& args) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   const RunDescription description{options.replications, options.seed};
-  if (!args.json_out.empty())
-    write_file_atomically(args.json_out, [&](std::ostream& out) {
+  if (args.json_out)
+    outputs.write("--json", [&](std::ostream& out) {
       json more = json::object();
       if (!variants.empty()) {
         more["what_if"] = json::object();
@@ -449,13 +455,15 @@ int run(const RunArguments& args) {
       }
       write_json(out, model, baseline, description, more);
     });
-  if (!args.csv_out.empty())
-    write_file_atomically(args.csv_out, [&](std::ostream& out) {
+  if (args.csv_out)
+    outputs.write("--csv", [&](std::ostream& out) {
       if (variants.empty())
         write_csv(out, model, baseline);
       else
         write_csv_with_what_ifs(out, model, baseline, variants);
     });
+  // Both files appear together, or neither does.
+  outputs.commit();
   if (!args.quiet) {
     write_table(std::cout, model, baseline, description);
     if (!variants.empty())

@@ -1,7 +1,8 @@
 // `ccsim sweep FILE --set PATH=VALUES ... --out results.csv|results.jsonl`: a grid or a Latin
 // hypercube of variants of a scenario. Every point runs the same replications on the same random
 // streams (common random numbers), so differences between points are the parameters' alone, and
-// each point's summary is appended to the output as soon as it is known.
+// each point's summary is appended to the output as soon as it is known. The output is locked
+// while the sweep writes it (file_lock.h), so a second sweep or --resume of it stops at once.
 //
 // Under mpirun every rank reads the same arguments and scenario, so each finds the same problems
 // in them and stops alike; the replications of each batch of points are spread over the ranks
@@ -18,7 +19,6 @@
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,6 +31,7 @@
 #include "ccsim/detail/text_file.h"
 #include "ccsim/limits.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/file_lock.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
 #include "ccsim/runner.h"
@@ -42,6 +43,7 @@
 #include "commands.h"
 #include "memory_limit.h"
 #include "progress_bar.h"
+#include "sweep_output.h"
 
 namespace ccsim::cli {
 
@@ -49,8 +51,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-// Insertion order, so that every JSONL line starts with its point number (what --resume reads).
-using ordered_json = nlohmann::ordered_json;
 
 struct SweepArguments {
   std::string file;
@@ -65,176 +65,6 @@ struct SweepArguments {
   std::string out_part;  // the part file a shard writes
   std::optional<std::uint64_t> memory_limit;
 };
-
-enum class Format { csv, jsonl };
-
-Format format_of(const std::string& out) {
-  const std::string extension = fs::path(out).extension().string();
-  if (extension == ".csv") return Format::csv;
-  if (extension == ".jsonl") return Format::jsonl;
-  throw InputError({{"--out", "", fmt::format("\"{}\" must end in .csv or .jsonl", out)}});
-}
-
-// ---- numbers and text, as `ccsim run --csv` writes them ----------------------------------------
-
-ordered_json number_or_null(double value) {
-  return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
-}
-
-// Parameter values as the scenario would hold them: 14, not 14.0.
-ordered_json parameter_json(double value) {
-  if (value == std::floor(value) && std::fabs(value) < 0x1.0p53)
-    return ordered_json(static_cast<std::int64_t>(value));
-  return ordered_json(value);
-}
-
-// Of the parsed document: edits of layout or comments keep it, edits of content change it.
-std::string document_hash(const json& document) { return content_hash(document.dump()); }
-
-// ---- the output file ---------------------------------------------------------------------------
-
-// What a resumed sweep must share with the one that started the file: the scenario's content, the
-// seed, the replications and the points. Threads are left out on purpose: they change nothing.
-ordered_json sweep_definition(const Model& base, const json& document, std::uint64_t seed,
-                              int replications, const std::optional<std::size_t>& lhs,
-                              std::size_t points, const std::vector<SweepParameter>& parameters) {
-  ordered_json sets = ordered_json::array();
-  for (const auto& p : parameters) sets.push_back(p.path + "=" + p.definition);
-  return {{"ccsim", CCSIM_VERSION},
-          {"scenario", base.name},
-          {"scenario_hash", document_hash(document)},
-          {"seed", seed},
-          {"replications", replications},
-          {"design", lhs ? "lhs" : "grid"},
-          {"points", points},
-          {"set", sets}};
-}
-
-// CSV: a first line "# ccsim sweep {definition}" that pandas (comment="#") and R
-// (comment.char="#") skip, then the column names. JSONL: a first line {"ccsim_sweep": definition}.
-std::string header_text(Format format, const ordered_json& definition,
-                        const std::vector<SweepParameter>& parameters) {
-  if (format == Format::jsonl) return ordered_json{{"ccsim_sweep", definition}}.dump() + "\n";
-  std::string text = "# ccsim sweep " + definition.dump() + "\npoint";
-  for (const auto& p : parameters) text += "," + csv_field(p.path);
-  return text + ",scope,id,kpi,mean,ci95,n\n";
-}
-
-// The scopes a point reports, over the whole horizon: overall, each contact type, each group, each
-// segment, each channel (when the types use two or more).
-struct Scope {
-  std::size_t index;
-  ScopeKind kind;
-  const char* name;
-  std::string id;
-};
-
-std::vector<Scope> scopes_of(const Model& model) {
-  const KpiLayout layout(model);
-  std::vector<Scope> scopes{{KpiLayout::overall, ScopeKind::overall, "overall", ""}};
-  for (std::size_t t = 0; t < model.type_count(); ++t)
-    scopes.push_back({layout.type_scope(t), ScopeKind::contact_type, "type", model.contact_types[t].id});
-  for (std::size_t g = 0; g < model.group_count(); ++g)
-    scopes.push_back({layout.group_scope(g), ScopeKind::agent_group, "group", model.agent_groups[g].id});
-  for (std::size_t s = 0; s < model.segment_count(); ++s)
-    scopes.push_back({layout.segment_scope(s), ScopeKind::segment, "segment", model.segments[s].id});
-  for (std::size_t c = 0; c < layout.channels.size(); ++c)
-    scopes.push_back({layout.channel_scope(c), ScopeKind::channel, "channel",
-                      std::string(channel_id(layout.channels[c]))});
-  return scopes;
-}
-
-std::size_t csv_lines_per_point(const Model& model) {
-  std::size_t lines = 0;
-  for (const Scope& scope : scopes_of(model))
-    for (std::size_t k = 0; k < kpi_count; ++k) lines += kpi_applies(scope.kind, static_cast<Kpi>(k));
-  return lines;
-}
-
-std::string point_prefix(Format format, std::size_t point) {
-  return format == Format::csv ? fmt::format("{},", point) : fmt::format("{{\"point\":{},", point);
-}
-
-std::string point_text(Format format, std::size_t point, const std::vector<SweepParameter>& parameters,
-                       const std::vector<double>& values, const Model& model, const Summary& summary) {
-  std::string text;
-  if (format == Format::csv) {
-    std::string head = std::to_string(point);
-    for (double v : values) head += "," + sweep_value_text(v);
-    for (const Scope& scope : scopes_of(model))
-      for (std::size_t k = 0; k < kpi_count; ++k) {
-        const auto kpi = static_cast<Kpi>(k);
-        if (!kpi_applies(scope.kind, kpi)) continue;
-        const Estimate& e = summary.get(scope.index, KpiLayout::whole_horizon, kpi);
-        text += fmt::format("{},{},{},{},{},{},{}\n", head, scope.name, csv_field(scope.id),
-                            kpi_name(kpi), csv_number(e.mean), csv_number(e.ci95), e.n);
-      }
-    return text;
-  }
-  ordered_json line = {{"point", point}, {"params", ordered_json::object()}};
-  for (std::size_t i = 0; i < parameters.size(); ++i)
-    line["params"][parameters[i].path] = parameter_json(values[i]);
-  // Every key in the same order on every line, segments and channels or not.
-  line["overall"] = ordered_json::object();
-  line["by_type"] = ordered_json::object();
-  line["by_group"] = ordered_json::object();
-  line["by_segment"] = ordered_json::object();
-  line["by_channel"] = ordered_json::object();
-  for (const Scope& scope : scopes_of(model)) {
-    ordered_json kpis = ordered_json::object();
-    for (std::size_t k = 0; k < kpi_count; ++k) {
-      const auto kpi = static_cast<Kpi>(k);
-      if (!kpi_applies(scope.kind, kpi)) continue;
-      const Estimate& e = summary.get(scope.index, KpiLayout::whole_horizon, kpi);
-      kpis[std::string(kpi_name(kpi))] = {
-          {"mean", number_or_null(e.mean)}, {"ci95", number_or_null(e.ci95)}, {"n", e.n}};
-    }
-    switch (scope.kind) {
-      case ScopeKind::overall: line["overall"] = kpis; break;
-      case ScopeKind::contact_type: line["by_type"][scope.id] = kpis; break;
-      case ScopeKind::agent_group: line["by_group"][scope.id] = kpis; break;
-      case ScopeKind::segment: line["by_segment"][scope.id] = kpis; break;
-      case ScopeKind::channel: line["by_channel"][scope.id] = kpis; break;
-    }
-  }
-  return line.dump() + "\n";
-}
-
-// Opens the output for appending, after writing its header or, with --resume, after cutting an
-// existing file back to its last complete point. Returns the points already there.
-//
-// Unlike every other ccsim output (include/ccsim/output_file.h writes files whole or not at all),
-// a sweep's file is appended to and flushed point by point: a sweep may run for hours, and an
-// interruption must cost only the points in flight. --resume then completes the file, and because
-// points are written in their fixed order, the result is byte for byte an uninterrupted run's.
-std::size_t open_output(const SweepArguments& args, Format format, const std::string& header,
-                        std::size_t lines_per_point, std::size_t points, std::ofstream& out) {
-  std::size_t done = 0;
-  std::size_t keep = 0;
-  std::error_code error;
-  if (fs::exists(args.out, error)) {
-    if (!args.resume)
-      throw InputError({{args.out, "",
-                         "already exists: add --resume to complete it, or remove it to start again"}});
-    std::ifstream in(args.out, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) throw InputError({{args.out, "", "cannot read it to resume"}});
-    const ResumeScan scan = scan_sweep_output(
-        text.str(), header, lines_per_point,
-        [format](std::size_t point) { return point_prefix(format, point); }, args.out);
-    if (scan.points_done > points)
-      throw InputError({{args.out, "", fmt::format("holds {} points, more than this sweep's {}",
-                                                   scan.points_done, points)}});
-    done = scan.points_done;
-    keep = scan.keep_bytes;
-    fs::resize_file(args.out, keep);
-  }
-  out.open(args.out, std::ios::binary | std::ios::app);
-  if (!out) throw std::runtime_error(fmt::format("cannot write {}", args.out));
-  if (keep == 0) out << header << std::flush;
-  return done;
-}
 
 // ---- running ------------------------------------------------------------------------------------
 
@@ -299,6 +129,12 @@ std::optional<Shard> requested_shard(const SweepArguments& args) {
 
 int sweep(const SweepArguments& args) {
   const std::optional<Shard> shard = requested_shard(args);
+  // The output is checked before anything runs: a typing mistake in its folder costs a second.
+  OutputSet part_output;
+  if (shard)
+    part_output.add("--out-part", args.out_part);
+  else
+    (void)detail::check_output_target("--out", args.out);
   // A shard keeps both formats' text (merge chooses); `format` then only shapes unused headers.
   const Format format = shard ? Format::csv : format_of(args.out);
   const detail::TextFile read = detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
@@ -352,10 +188,12 @@ int sweep(const SweepArguments& args) {
   const ProcessGroup& group = ProcessGroup::current();
   constexpr std::uint64_t refused = UINT64_MAX;
   std::ofstream out;
+  std::optional<FileLock> lock;
   std::uint64_t first_point = 0;
   if (group.is_root() && !shard) {
     try {
-      first_point = open_output(args, format, header, lines_per_point, points, out);
+      first_point = open_output(args.out, args.resume, format, header, lines_per_point, points,
+                                whole_line_check(format, base, values_of), lock, out);
     } catch (...) {
       group.broadcast(refused);
       throw;
@@ -466,9 +304,10 @@ int sweep(const SweepArguments& args) {
     }
   }
   if (!group.is_root()) return 0;
-  if (shard)
-    write_file_atomically(args.out_part,
-                          [&part](std::ostream& o) { o << sweep_part_json(part).dump() << '\n'; });
+  if (shard) {
+    part_output.write("--out-part", [&part](std::ostream& o) { o << sweep_part_json(part).dump() << '\n'; });
+    part_output.commit();
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.reset();  // clears the bar before the last line
   // Wall-clock figures go to standard error: the output file must not depend on them.
