@@ -1,12 +1,17 @@
 // ccsim: one binary with git-style subcommands (run, validate, erlang, compare, sweep, merge).
 #include <cstdio>
 #include <exception>
+#include <iostream>
+#include <new>
+#include <sstream>
+#include <string>
 
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
 #include "ccsim/diagnostics.h"
 #include "ccsim/process_group.h"
+#include "ccsim/visible_text.h"
 #include "commands.h"
 
 int main(int argc, char** argv) {
@@ -25,15 +30,24 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    // Usage errors exit 2 like bad input; --help and --version exit 0.
-    const int code = app.exit(e);
+    // Usage errors exit 2 like bad input; --help and --version exit 0. CLI11 quotes what was
+    // typed, so its message is escaped line by line like every other.
+    std::ostringstream err;
+    const int code = app.exit(e, std::cout, err);
+    std::istringstream lines(err.str());
+    for (std::string line; std::getline(lines, line);)
+      fmt::print(stderr, "{}\n", ccsim::printable(line));
     return code == 0 ? 0 : 2;
   } catch (const ccsim::InputError& e) {
     if (group.is_root())
       for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.to_string());
     return 2;
+  } catch (const std::bad_alloc&) {
+    // Every input is bounded so that this should not happen; if it does, it is still no crash.
+    if (group.is_root()) fmt::print(stderr, "ccsim: out of memory\n");
+    return 2;
   } catch (const std::exception& e) {
-    if (group.is_root()) fmt::print(stderr, "ccsim: {}\n", e.what());
+    if (group.is_root()) fmt::print(stderr, "ccsim: {}\n", ccsim::printable(e.what()));
     return 2;
   }
   return exit_code;
