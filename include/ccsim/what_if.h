@@ -51,4 +51,16 @@ Model compile_what_if(const nlohmann::json& document, const std::string& name,
 void check_what_ifs(const nlohmann::json& document, const std::string& file,
                     const std::filesystem::path& base_dir = {});
 
+// As compile_what_if, for running beside the baseline `base` as `ccsim run --what-if` does: a
+// what-if that changes the contact types, agent groups or intervals is refused too, since its
+// results are paired with the baseline's cell by cell (see pairing_problem in paired.h).
+Model compile_comparable_what_if(const nlohmann::json& document, const Model& base,
+                                 const std::string& name, const std::string& file,
+                                 const std::filesystem::path& base_dir = {});
+
+// Every what-if through compile_comparable_what_if, one InputError with all problems: what
+// `ccsim validate` checks, so that it passes exactly the what-ifs `ccsim run --what-if` takes.
+void check_comparable_what_ifs(const nlohmann::json& document, const Model& base,
+                               const std::string& file, const std::filesystem::path& base_dir = {});
+
 }  // namespace ccsim

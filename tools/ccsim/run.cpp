@@ -100,17 +100,10 @@ std::vector<Variant> compile_variants(const json& document, const Model& base,
   std::vector<Diagnostic> problems;
   for (const std::string& name : names) {
     try {
-      Model model = compile_what_if(document, name, file, base_dir);
       // Cell-by-cell pairing needs the same contact types, groups and intervals; a what-if that
       // changes them is a different centre, to be compared by running it on its own.
-      if (const auto problem = pairing_problem(base, model)) {
-        problems.push_back({file, "",
-                            fmt::format("what-if \"{}\": cannot be compared with the baseline "
-                                        "interval by interval: {}",
-                                        name, *problem)});
-        continue;
-      }
-      variants.push_back({name, std::move(model), std::nullopt});
+      variants.push_back(
+          {name, compile_comparable_what_if(document, base, name, file, base_dir), std::nullopt});
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
