@@ -7,6 +7,11 @@
 // ids: "/contact_types/billing/arrivals/scale" is "/contact_types/0/arrivals/scale" when billing
 // is the first contact type. A merge patch replaces arrays whole (RFC 7386), so it cannot reach
 // into one element of contact_types or agent_groups; use a JSON Patch for that.
+//
+// Patches are bounded before they run: no operation may nest the scenario deeper than
+// max_json_depth (json_text.h), nor make one what-if add more than limits::what_if_added_values
+// values to it, so that a few copies of the root cannot ask for gigabytes. Each what-if is applied
+// to the scenario without the others, so checking N of them costs N times one.
 #pragma once
 
 #include <filesystem>
