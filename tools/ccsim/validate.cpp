@@ -23,6 +23,7 @@
 #include "ccsim/distribution.h"
 #include "ccsim/model.h"
 #include "ccsim/scenario.h"
+#include "ccsim/visible_text.h"
 #include "ccsim/what_if.h"
 #include "commands.h"
 
@@ -276,7 +277,7 @@ std::size_t widest(const std::vector<std::string>& texts, std::size_t at_least) 
 
 void print_header(const Model& model, const std::string& file) {
   const Horizon& h = model.horizon;
-  fmt::print("scenario  {} ({})\n", model.name, file);
+  fmt::print("scenario  {} ({})\n", model.name, printable(file));
   // The weekday only when it is not the default Monday.
   const std::string weekday =
       h.start_weekday == 0
@@ -671,7 +672,7 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     print_reserve_warnings(model);
     print_bots(model);
     print_load_table(model);
-    fmt::print("\n{}: valid\n", *file);
+    fmt::print("\n{}: valid\n", printable(*file));
     exit_code = 0;
   });
 }
