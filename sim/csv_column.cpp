@@ -31,22 +31,35 @@ class CsvRecords {
     if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
   }
 
-  // Fills `fields` with the next non-blank record; false at the end of the text.
+  // Fills `fields` with the next non-blank record; false at the end of the text, or at a record
+  // over the limits (then `problem()` says which).
   bool next(std::vector<std::string>& fields, std::size_t& line) {
     for (;;) {
-      if (pos_ >= text_.size()) return false;
+      if (pos_ >= text_.size() || !problem_.empty()) return false;
       line = line_;
-      read_record(fields);
+      if (!read_record(fields)) return false;
       const bool blank = fields.size() == 1 && trim(fields[0]).empty();
       if (!blank) return true;
     }
   }
 
+  const std::string& problem() const { return problem_; }
+
  private:
-  void read_record(std::vector<std::string>& fields) {
+  // Stops at the first field past the limits: a header of 32 MiB of commas would otherwise be
+  // millions of strings, gigabytes, before any message.
+  bool read_record(std::vector<std::string>& fields) {
     fields.assign(1, std::string());
     bool quoted = false;
     while (pos_ < text_.size()) {
+      if (fields.size() > limits::csv_fields) {
+        problem_ = fmt::format("more than {} fields in one record, the limit", limits::csv_fields);
+        return false;
+      }
+      if (fields.back().size() > limits::csv_field_bytes) {
+        problem_ = fmt::format("a field longer than {} bytes, the limit", limits::csv_field_bytes);
+        return false;
+      }
       const char c = text_[pos_++];
       if (quoted) {
         if (c == '"' && pos_ < text_.size() && text_[pos_] == '"') {
@@ -69,11 +82,13 @@ class CsvRecords {
         fields.back() += c;
       }
     }
+    return true;
   }
 
   std::string_view text_;
   std::size_t pos_ = 0;
   std::size_t line_ = 1;
+  std::string problem_;
 };
 
 std::optional<double> parse_number(std::string_view cell) {
@@ -108,8 +123,15 @@ CsvColumn read_csv_column(const std::filesystem::path& path, const std::string& 
   CsvRecords records(file.text);
   std::vector<std::string> fields;
   std::size_t line = 0;
+  // A record over the limits ends the reading, with its line.
+  const auto over_limits = [&] {
+    if (records.problem().empty()) return false;
+    result.file_problems.push_back(fmt::format("{}:{}: {}", label, line, records.problem()));
+    return true;
+  };
   if (!records.next(fields, line)) {
-    result.file_problems.push_back(fmt::format("{} is empty, expected a header row", label));
+    if (!over_limits())
+      result.file_problems.push_back(fmt::format("{} is empty, expected a header row", label));
     return result;
   }
   const std::vector<std::string> header = fields;
@@ -160,6 +182,7 @@ CsvColumn read_csv_column(const std::filesystem::path& path, const std::string& 
     }
     result.values.push_back(*x);
   }
+  if (over_limits()) return result;
   if (bad_cells > bad_cells_shown)
     result.file_problems.push_back(
         fmt::format("{}: {} more bad values not shown", label, bad_cells - bad_cells_shown));

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <map>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <fmt/core.h>
@@ -154,7 +156,10 @@ std::optional<Distribution> build(const Cursor& node, const Family& family, cons
       if (!mc) return std::nullopt;
       return gamma_from_mean_cv(mc->mean, mc->cv);
     }
-    const auto shape = get("shape", NumberRule::above(0.0).limited_to(limits::shape));
+    // The cv of a gamma is 1/sqrt(shape): the cv limit as a shape. Smaller shapes put nearly
+    // every sample at 0 (1e-300 makes every handle time 0).
+    const auto shape = get("shape", NumberRule::at_least(1.0 / (limits::cv * limits::cv))
+                                        .limited_to(limits::shape));
     const auto scale = get("scale_s", positive_duration());
     if (!shape || !scale) return std::nullopt;
     return Gamma{*shape, *scale};
@@ -336,6 +341,21 @@ std::optional<Distribution> read_distribution(const Cursor& node, DistributionCo
     node.fail(fmt::format("must have a mean of at most {} s, got {:.4g} s",
                           number_text(limits::duration_s), m));
     return std::nullopt;
+  }
+  // The cv limit holds however a family is given: by its own parameters (a lognormal's sigma, a
+  // weibull's shape) as well as by mean and cv. Samples are what they are.
+  if (!std::holds_alternative<Empirical>(*result)) {
+    double c = 0.0;
+    try {
+      c = cv(*result);
+    } catch (const std::exception&) {
+      c = std::numeric_limits<double>::infinity();
+    }
+    if (!(c <= limits::cv)) {
+      node.fail(fmt::format("must have a cv of at most {}, got {}", number_text(limits::cv),
+                            std::isfinite(c) ? fmt::format("{:.4g}", c) : std::string("inf")));
+      return std::nullopt;
+    }
   }
   return result;
 }

@@ -102,7 +102,9 @@ std::string show(const Json& value) {
 }
 
 std::string number_text(double x) {
-  if (x == std::floor(x) && std::abs(x) < 1e15) {
+  // Up to 1e21 a whole double prints exactly as an integer; a seed's 18446744073709551615 reads
+  // better than 1.8446744073709552e+19.
+  if (x == std::floor(x) && std::abs(x) < 1e21) {
     if (x == 0.0) return "0";  // not "-0"
     return fmt::format("{:.0f}", x);
   }

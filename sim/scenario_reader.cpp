@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -21,6 +23,7 @@
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/scenario.h"
 #include "ccsim/limits.h"
+#include "ccsim/visible_text.h"
 
 namespace ccsim {
 
@@ -133,6 +136,13 @@ bool id_character(char c) {
   return std::isalnum(u) || c == '_' || c == '-' || c == '.' || u >= 0x80;
 }
 
+// Names are compared byte for byte, so two that print alike must not both be possible: "calls"
+// and "calls" with a zero-width space after it would be two contact types.
+std::string invisible_message(std::string_view what, char32_t c, const std::string& text) {
+  return fmt::format("{} must not contain the invisible character {}, got {}", what,
+                     code_point_text(c), show(Json(text)));
+}
+
 // "billing, tech, sales" for messages, cut short for very long lists.
 std::string id_list(const std::vector<std::string>& ids) {
   constexpr std::size_t listed = 20;
@@ -220,6 +230,10 @@ class ScenarioReader {
       node.expected(fmt::format("a name of 1 to {} characters", limits::name_length));
       return;
     }
+    if (const auto c = first_invisible(*name)) {
+      node.fail(invisible_message("a name", *c, *name));
+      return;
+    }
     model_.name = *name;
   }
 
@@ -284,6 +298,15 @@ class ScenarioReader {
     if (value.is_number_unsigned()) return value.get<std::uint64_t>();
     if (value.is_number_integer() && value.get<std::int64_t>() >= 0)
       return static_cast<std::uint64_t>(value.get<std::int64_t>());
+    // A whole number past 2^64 - 1 arrives as a double; the limit and the value are printed as
+    // the integers they are, not as 1.8446744073709552e+19.
+    if (value.is_number_float() && value.get<double>() >= 18446744073709551616.0 &&
+        std::isfinite(value.get<double>())) {
+      node.fail(fmt::format("must be at most {}, got {}",
+                            std::numeric_limits<std::uint64_t>::max(),
+                            number_text(value.get<double>())));
+      return std::nullopt;
+    }
     // The largest double below 2^64, so that the conversion below is defined.
     const auto seed =
         node.number(NumberRule::at_least(0.0).whole_numbers().limited_to(18446744073709549568.0));
@@ -322,6 +345,10 @@ class ScenarioReader {
         what_if.fail(fmt::format(R"(must have a name of 1 to {} characters, other than "all" or )"
                                  R"("baseline" and without commas, got {})",
                                  limits::name_length, show(Json(name))));
+        continue;
+      }
+      if (const auto c = first_invisible(name)) {
+        what_if.fail(invisible_message("a what-if name", *c, name));
         continue;
       }
       if (!patch.is_object() && !patch.is_array())
@@ -391,6 +418,10 @@ class ScenarioReader {
     }
     if (id.size() > limits::name_length) {
       node.expected(fmt::format("an id of at most {} characters", limits::name_length));
+      return std::nullopt;
+    }
+    if (const auto c = first_invisible(id)) {
+      node.fail(invisible_message("an id", *c, id));
       return std::nullopt;
     }
     // What-if paths may name an element by id or by index; an id of digits would be ambiguous.

@@ -9,7 +9,11 @@
 
 #include <fmt/core.h>
 
+#include "ccsim/detail/scenario_limits.h"
+#include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/json_text.h"
+#include "ccsim/output_file.h"
 
 namespace ccsim {
 
@@ -183,13 +187,17 @@ Part part_from_json(const json& document, const std::string& file) {
 }
 
 json read_part_document(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError({{file, "", "cannot read file"}});
-  std::stringstream text;
-  text << in.rdbuf();
-  json document = json::parse(text.str(), nullptr, false);
-  if (document.is_discarded()) throw InputError({{file, "", "not a part file: it is not JSON"}});
-  return document;
+  // Read and parsed as every input is (text_file.h, json_text.h): no pipes, no unbounded sizes,
+  // no nesting that would overflow the stack later.
+  const detail::TextFile read = detail::read_text_file(file, detail::limits::part_file_bytes);
+  if (!read.error.empty()) throw InputError({{file, "", "cannot read file: " + read.error}});
+  try {
+    return parse_json_text(read.text, file, detail::limits::part_file_bytes);
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> problems = e.diagnostics();
+    for (Diagnostic& d : problems) d.message = "not a part file: " + d.message;
+    throw InputError(std::move(problems));
+  }
 }
 
 Part read_part(const std::string& file) { return part_from_json(read_part_document(file), file); }

@@ -1,8 +1,11 @@
 #include "ccsim/detail/text_file.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cctype>
 #include <cerrno>
-#include <fstream>
 #include <system_error>
 
 #include <fmt/core.h>
@@ -16,29 +19,52 @@ std::string lowercase_first(std::string s) {
   return s;
 }
 
+std::string error_text(int error) {
+  return lowercase_first(std::generic_category().message(error));
+}
+
+// What a file that is not a regular file is, for the message.
+std::string kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "is a directory";
+  if (S_ISFIFO(mode)) return "is a named pipe (FIFO), not a regular file";
+  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
+  return "is not a regular file";
+}
+
+// Closes the descriptor on every path out.
+struct Descriptor {
+  int fd;
+  ~Descriptor() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
 }  // namespace
 
 TextFile read_text_file(const std::filesystem::path& path, std::size_t max_bytes) {
-  std::error_code ec;
-  // Opening a directory succeeds on Linux and only the read fails; say what it is instead.
-  if (std::filesystem::is_directory(path, ec)) return {{}, "is a directory"};
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    const int error = errno != 0 ? errno : ENOENT;
-    return {{}, lowercase_first(std::generic_category().message(error))};
-  }
-  // Read in chunks up to one byte past the cap rather than trusting the reported size, which is
-  // zero for pipes and devices.
+  // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, for ever. The mode is
+  // checked on the open descriptor, so the file cannot be swapped between check and read.
+  const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+  if (file.fd < 0) return {{}, error_text(errno)};
+  struct stat status {};
+  if (::fstat(file.fd, &status) != 0) return {{}, error_text(errno)};
+  if (!S_ISREG(status.st_mode)) return {{}, kind_of(status.st_mode)};
+  const auto too_large = [&] {
+    return TextFile{{}, fmt::format("larger than the limit of {} MiB", max_bytes >> 20)};
+  };
+  if (static_cast<std::uintmax_t>(status.st_size) > max_bytes) return too_large();
+  // Read up to one byte past the cap rather than trusting the size, which may change.
   std::string text;
   char buffer[1 << 16];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > max_bytes)
-      return {{}, fmt::format("larger than the limit of {} MiB", max_bytes >> 20)};
+  for (;;) {
+    const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return {{}, "read error: " + error_text(errno)};
+    if (n == 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+    if (text.size() > max_bytes) return too_large();
   }
-  if (in.bad()) return {{}, "read error"};
   return {std::move(text), {}};
 }
 

@@ -11,7 +11,10 @@
 #include <fmt/core.h>
 
 #include "ccsim/detail/json_cursor.h"
+#include "ccsim/detail/scenario_limits.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/json_text.h"
+#include "ccsim/paired.h"
 #include "ccsim/scenario.h"
 
 namespace ccsim {
@@ -96,8 +99,12 @@ struct WhatIf {
 };
 
 WhatIf find_what_if(const Json& document, const std::string& name, const std::string& file) {
-  const std::vector<std::string> names = what_if_names(document);
-  if (std::find(names.begin(), names.end(), name) == names.end()) {
+  // Looked up directly: checking each of N what-ifs must not list all N names each time.
+  const Json* what_ifs = document.is_object() && document.contains("what_if")
+                             ? &document["what_if"]
+                             : nullptr;
+  if (!what_ifs || !what_ifs->is_object() || !what_ifs->contains(name)) {
+    const std::vector<std::string> names = what_if_names(document);
     std::string message = "no such what-if";
     if (names.empty()) {
       message += " (the scenario has none)";
@@ -112,6 +119,31 @@ WhatIf find_what_if(const Json& document, const std::string& name, const std::st
   }
   return {&document["what_if"][name], Pointer("/what_if") / name};
 }
+
+// How much of a document a value is: its values (itself included) and how many levels of
+// objects and arrays it nests. The walk never goes deeper than one level past the limit, so it is
+// safe on any document, however it was built.
+struct Extent {
+  std::size_t values = 0;
+  std::size_t depth = 0;
+};
+
+Extent extent_of(const Json& value, std::size_t level = 0) {
+  Extent extent{1, 0};
+  if (!value.is_structured() || value.empty()) {
+    extent.depth = value.is_structured() ? 1 : 0;
+    return extent;
+  }
+  if (level >= max_json_depth) return {1, max_json_depth + 1};
+  for (const Json& element : value) {
+    const Extent inner = extent_of(element, level + 1);
+    extent.values += inner.values;
+    extent.depth = std::max(extent.depth, inner.depth + 1);
+  }
+  return extent;
+}
+
+std::size_t steps_in(const Pointer& pointer) { return steps_of(pointer).size(); }
 
 // Where each JSON Patch operation wrote a value, to find a problem's place in the file.
 struct Written {
@@ -137,9 +169,45 @@ Pointer operation_pointer(const Json& document, const Json& op, const std::strin
   }
 }
 
+// Refuses an operation that would nest the document deeper than a parsed file may be, or make it
+// hold more than `budget` values; `values` counts the document's values and is brought up to
+// date. Checked before the operation runs, so the copy is never made.
+void check_growth(const Json& document, std::size_t& values, std::size_t budget,
+                  const std::string& name, const Pointer& path, const Json& op,
+                  const Json& resolved, const Pointer& at, const std::string& file) {
+  // What sits at `path` now and is replaced (or removed): nothing when adding into an array.
+  const Json* parent = path.empty() ? nullptr : find(document, path.parent_pointer());
+  const bool inserts = parent && parent->is_array() && name != "replace" && name != "remove";
+  const Json* replaced = inserts ? nullptr : find(document, path);
+  const std::size_t removed = replaced ? extent_of(*replaced).values : 0;
+  if (name == "remove") {
+    values -= std::min(values, removed);
+    return;
+  }
+  const Json* from =
+      resolved.contains("from") ? find(document, Pointer(resolved["from"].get<std::string>()))
+                                : nullptr;
+  const Json& inserted = name == "move" || name == "copy" ? *from : op["value"];
+  const Extent extent = extent_of(inserted);
+  if (steps_in(path) + extent.depth > max_json_depth)
+    fail(file, at.to_string(),
+         fmt::format("{} would nest the scenario deeper than {} levels of objects and arrays, "
+                     "the limit",
+                     name, max_json_depth));
+  if (name == "test") return;  // compared (recursively, hence the depth check), not written
+  const std::size_t added = name == "move" ? 0 : extent.values;
+  const std::size_t after = values - std::min(values, removed) + added;
+  if (after > budget)
+    fail(file, at.to_string(),
+         fmt::format("{} would make the what-if add more than {} values to the scenario, the "
+                     "limit",
+                     name, detail::limits::what_if_added_values));
+  values = after;
+}
+
 // Applies one JSON Patch operation, checking first what nlohmann/json would refuse less clearly.
-void apply_operation(Json& document, const Json& op, const Pointer& at, const std::string& file,
-                     std::vector<Written>& written) {
+void apply_operation(Json& document, std::size_t& values, std::size_t budget, const Json& op,
+                     const Pointer& at, const std::string& file, std::vector<Written>& written) {
   if (!op.is_object())
     fail(file, at.to_string(),
          fmt::format(R"(must be an operation such as {{"op": "replace", "path": "...", )"
@@ -160,7 +228,6 @@ void apply_operation(Json& document, const Json& op, const Pointer& at, const st
   if (needs_value && !op.contains("value")) fail(file, at.to_string(), "missing key \"value\"");
 
   Json resolved = {{"op", name}, {"path", path.to_string()}};
-  if (needs_value) resolved["value"] = op["value"];
   if (name == "move" || name == "copy") {
     const Pointer from = operation_pointer(document, op, "from", at, file);
     if (!find(document, from))
@@ -184,6 +251,14 @@ void apply_operation(Json& document, const Json& op, const Pointer& at, const st
     fail(file, path_where, message);
   }
 
+  if (name == "move" && path.to_string().starts_with(resolved["from"].get<std::string>() + "/"))
+    fail(file, path_where,
+         fmt::format("cannot move a value into its own child ({} is inside {})", place(path),
+                     place(Pointer(resolved["from"].get<std::string>()))));
+  check_growth(document, values, budget, name, path, op, resolved, at, file);
+  // Only now copied: the value's depth is known to be within the limit.
+  if (needs_value) resolved["value"] = op["value"];
+
   if (name == "test") {
     if (*find(document, path) != op["value"])
       fail(file, at.to_string(),
@@ -192,7 +267,9 @@ void apply_operation(Json& document, const Json& op, const Pointer& at, const st
     return;
   }
   try {
-    document = document.patch(Json::array({resolved}));
+    // In place: a copy of the whole document for every operation would make long patches
+    // quadratic.
+    document.patch_inplace(Json::array({resolved}));
   } catch (const Json::exception& e) {
     // What is left: moving a value into itself, an index past the end of an array.
     std::string message = e.what();
@@ -234,14 +311,31 @@ std::optional<std::string> place_in_file(const std::string& where, const Json& p
 
 Json apply(const Json& document, const WhatIf& what_if, const std::string& file,
            std::vector<Written>& written) {
-  Json patched = document;
-  patched.erase("what_if");
+  // Copied member by member without "what_if": copying it too would make checking N what-ifs
+  // cost N copies of all N patches.
+  Json patched = Json::object();
+  for (auto it = document.begin(); it != document.end(); ++it)
+    if (it.key() != "what_if") patched[it.key()] = it.value();
   const Json& patch = *what_if.patch;
   if (patch.is_object()) {
+    // merge_patch recurses through the patch; a parsed file is never too deep, a built one may be.
+    if (extent_of(patch).depth > max_json_depth)
+      fail(file, what_if.at.to_string(),
+           fmt::format("nested deeper than {} levels of objects and arrays, the limit",
+                       max_json_depth));
     patched.merge_patch(patch);
   } else if (patch.is_array()) {
+    std::size_t values = extent_of(patched).values;
+    const std::size_t budget = values + detail::limits::what_if_added_values;
     for (std::size_t i = 0; i < patch.size(); ++i)
-      apply_operation(patched, patch[i], what_if.at / i, file, written);
+      apply_operation(patched, values, budget, patch[i], what_if.at / i, file, written);
+    // The scenario is an object; an operation that replaced the whole of it is where to look.
+    if (!patched.is_object()) {
+      const auto root = std::find_if(written.rbegin(), written.rend(),
+                                     [](const Written& w) { return w.path.empty(); });
+      fail(file, root != written.rend() ? root->value.to_string() : what_if.at.to_string(),
+           fmt::format("must be an object (the whole scenario), got {}", show(patched)));
+    }
   } else {
     fail(file, what_if.at.to_string(),
          fmt::format("must be an object (merge patch) or an array (JSON patch), got {}",
@@ -350,6 +444,29 @@ void check_what_ifs(const Json& document, const std::string& file,
   for (const std::string& name : what_if_names(document)) {
     try {
       compile_what_if(document, name, file, base_dir);
+    } catch (const InputError& e) {
+      problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+}
+
+Model compile_comparable_what_if(const Json& document, const Model& base, const std::string& name,
+                                 const std::string& file, const std::filesystem::path& base_dir) {
+  Model model = compile_what_if(document, name, file, base_dir);
+  if (const auto problem = pairing_problem(base, model))
+    fail(file, "",
+         fmt::format("what-if \"{}\": cannot be compared with the baseline interval by interval: {}",
+                     name, *problem));
+  return model;
+}
+
+void check_comparable_what_ifs(const Json& document, const Model& base, const std::string& file,
+                               const std::filesystem::path& base_dir) {
+  std::vector<Diagnostic> problems;
+  for (const std::string& name : what_if_names(document)) {
+    try {
+      compile_comparable_what_if(document, base, name, file, base_dir);
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }

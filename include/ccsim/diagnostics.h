@@ -15,7 +15,8 @@ struct Diagnostic {
   std::string where;    // a JSON pointer ("/agent_groups/2/staffing/7"), "LINE:COLUMN", or empty
   std::string message;  // "must be a whole number >= 0, got -3"
 
-  // "file: /pointer: message", or "file:LINE:COLUMN: message" for syntax errors.
+  // "file: /pointer: message", or "file:LINE:COLUMN: message" for syntax errors, with control
+  // characters, invisible characters and bytes that are not UTF-8 escaped (see printable()).
   std::string to_string() const;
 };
 

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/diagnostics.h"
+#include "ccsim/json_text.h"  // parse_json_text, which callers of this header use
 #include "ccsim/model.h"
 
 namespace ccsim {
@@ -29,8 +30,5 @@ Model parse_scenario(std::string_view text, const std::string& file,
 // Compiles an already-parsed document (what-if patches produce these).
 Model compile_scenario(const nlohmann::json& document, const std::string& file,
                        const std::filesystem::path& base_dir = {});
-
-// Parses JSON text with comments allowed; syntax errors become an InputError "file:LINE:COL: ...".
-nlohmann::json parse_json_text(std::string_view text, const std::string& file);
 
 }  // namespace ccsim

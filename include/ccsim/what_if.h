@@ -7,6 +7,11 @@
 // ids: "/contact_types/billing/arrivals/scale" is "/contact_types/0/arrivals/scale" when billing
 // is the first contact type. A merge patch replaces arrays whole (RFC 7386), so it cannot reach
 // into one element of contact_types or agent_groups; use a JSON Patch for that.
+//
+// Patches are bounded before they run: no operation may nest the scenario deeper than
+// max_json_depth (json_text.h), nor make one what-if add more than limits::what_if_added_values
+// values to it, so that a few copies of the root cannot ask for gigabytes. Each what-if is applied
+// to the scenario without the others, so checking N of them costs N times one.
 #pragma once
 
 #include <filesystem>
@@ -50,5 +55,17 @@ Model compile_what_if(const nlohmann::json& document, const std::string& name,
 // all of them, so that `ccsim validate` and `ccsim run` refuse a file with a broken what-if.
 void check_what_ifs(const nlohmann::json& document, const std::string& file,
                     const std::filesystem::path& base_dir = {});
+
+// As compile_what_if, for running beside the baseline `base` as `ccsim run --what-if` does: a
+// what-if that changes the contact types, agent groups or intervals is refused too, since its
+// results are paired with the baseline's cell by cell (see pairing_problem in paired.h).
+Model compile_comparable_what_if(const nlohmann::json& document, const Model& base,
+                                 const std::string& name, const std::string& file,
+                                 const std::filesystem::path& base_dir = {});
+
+// Every what-if through compile_comparable_what_if, one InputError with all problems: what
+// `ccsim validate` checks, so that it passes exactly the what-ifs `ccsim run --what-if` takes.
+void check_comparable_what_ifs(const nlohmann::json& document, const Model& base,
+                               const std::string& file, const std::filesystem::path& base_dir = {});
 
 }  // namespace ccsim

@@ -2,6 +2,8 @@
 // NAME.expected holds exactly the messages ccsim must give for it, one per line. Each case is
 // read as bytes and parsed under its bare file name, with the cases folder as the scenario's
 // folder (for the CSV files some cases name). Add a case by adding the two files.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -154,6 +156,23 @@ const std::vector<ProblemKind> problem_kinds = {
     {"a what-if path that matches nothing", {R"(: nothing at /\S* to (replace|remove))"}},
     {"a what-if naming no such id", {R"(: no element with id "[^"]+" in /\w+ \(ids: )"}},
     {"a what-if that makes the scenario invalid, named", {R"(\.json: what-if "[^"]+": /)"}},
+    // Hostile input: refused before it costs the stack, memory or a wrong result.
+    {"a document nested too deep, at the too-deep value",
+     {R"(\.json: (/\S+)+: nested deeper than 64 levels of objects and arrays, the limit$)"}},
+    {"a key given twice in one object", {R"(: duplicate key "[^"]*" \(JSON would keep only the last\)$)"}},
+    {"an id with an invisible character, named",
+     {R"(: an id must not contain the invisible character U\+[0-9A-F]{4,6}, got )"}},
+    {"a what-if that would grow the scenario without bound",
+     {R"(/what_if/\S+/\d+: copy would make the what-if add more than \d+ values)"}},
+    {"a what-if that would nest the scenario too deep",
+     {R"(/what_if/\S+/\d+: (add|copy|move) would nest the scenario deeper than 64 levels)"}},
+    {"a move into the value's own child", {R"(: cannot move a value into its own child \()"}},
+    {"a CSV record over the limits, at its line",
+     {R"(: \w+\.csv:\d+: (more than \d+ fields in one record|a field longer than \d+ bytes), the limit$)"}},
+    {"a path that is not a regular file", {R"(: cannot read \S+: is a (device|directory))"}},
+    {"a distribution past the cv limit", {R"(: must have a cv of at most 100, got )"}},
+    {"user text with control or invisible characters, escaped",
+     {R"((\\n|\\x1B|\\u\{[0-9A-F]+\}))"}},
     // How the messages read when there are many, or long ones.
     {"a long value cut short", {R"(, got .{20,}\.\.\.$)"}},
     {"problems beyond the first fifty, counted", {R"(\.json: \d+ more problems not shown$)"}},
@@ -206,6 +225,31 @@ TEST(BadInputFile, FolderCannotBeRead) {
   } catch (const ccsim::InputError& e) {
     EXPECT_EQ(messages_of(e), std::vector<std::string>{cases_dir().string() +
                                                        ": cannot read file: is a directory"});
+  }
+}
+
+TEST(BadInputFile, NamedPipeIsRefusedWithoutWaitingForAWriter) {
+  const fs::path pipe = fs::temp_directory_path() / "ccsim_bad_input_pipe.json";
+  fs::remove(pipe);
+  ASSERT_EQ(::mkfifo(pipe.c_str(), 0600), 0);
+  std::vector<std::string> messages;
+  try {
+    ccsim::load_scenario(pipe);
+  } catch (const ccsim::InputError& e) {
+    messages = messages_of(e);
+  }
+  fs::remove(pipe);
+  EXPECT_EQ(messages, std::vector<std::string>{pipe.string() + ": cannot read file: is a named "
+                                                               "pipe (FIFO), not a regular file"});
+}
+
+TEST(BadInputFile, DeviceIsRefusedRatherThanReadForEver) {
+  try {
+    ccsim::load_scenario("/dev/zero");
+    FAIL() << "/dev/zero was accepted";
+  } catch (const ccsim::InputError& e) {
+    EXPECT_EQ(messages_of(e), std::vector<std::string>{
+                                  "/dev/zero: cannot read file: is a device, not a regular file"});
   }
 }
 

@@ -26,6 +26,7 @@
 #include "ccsim/writers.h"
 #include "commands.h"
 #include "memory_limit.h"
+#include "seed_option.h"
 
 namespace ccsim::cli {
 
@@ -255,7 +256,7 @@ int compare_with_stored(const CompareArguments& args) {
   // A stored result is a few hundred kilobytes; 64 MB keeps a wrong file from filling memory.
   const detail::TextFile file = detail::read_text_file(args.against, 64u << 20);
   if (!file.error.empty()) throw InputError({Diagnostic{args.against, "", file.error}});
-  const json stored = parse_json_text(file.text, args.against);
+  const json stored = parse_json_text(file.text, args.against, 64u << 20);
   const auto recorded = [&](const char* key) {
     if (!stored.contains(key) || !stored[key].is_number_unsigned())
       throw InputError({Diagnostic{args.against, std::string("/") + key, "missing or not a whole number >= 0"}});
@@ -354,8 +355,8 @@ void add_compare_command(CLI::App& app, int& exit_code) {
   auto* max = cmd->add_option("--max-replications", args->max_replications,
                               "Most replications to run; KPIs still undecided then pass as \"undecided\" (default 200)")
                   ->check(CLI::Range(2, 1000000));
-  auto* seed = cmd->add_option("-s,--seed", args->seed, "Seed shared by both scenarios (default: the baseline's run.seed)");
-  auto* candidate_seed = cmd->add_option("--candidate-seed", args->candidate_seed,
+  auto* seed = add_seed_option(cmd, "-s,--seed", args->seed, "Seed shared by both scenarios (default: the baseline's run.seed)");
+  auto* candidate_seed = add_seed_option(cmd, "--candidate-seed", args->candidate_seed,
                                          "Run the candidate on its own seed: independent pairs instead of common "
                                          "random numbers (checks the test itself on identical scenarios)");
   auto* fail_undecided = cmd->add_flag("--fail-undecided", args->fail_undecided,

@@ -37,6 +37,7 @@
 #include "ccsim/writers.h"
 #include "commands.h"
 #include "memory_limit.h"
+#include "seed_option.h"
 #include "progress_bar.h"
 
 namespace ccsim::cli {
@@ -102,17 +103,10 @@ std::vector<Variant> compile_variants(const json& document, const Model& base,
   std::vector<Diagnostic> problems;
   for (const std::string& name : names) {
     try {
-      Model model = compile_what_if(document, name, file, base_dir);
       // Cell-by-cell pairing needs the same contact types, groups and intervals; a what-if that
       // changes them is a different centre, to be compared by running it on its own.
-      if (const auto problem = pairing_problem(base, model)) {
-        problems.push_back({file, "",
-                            fmt::format("what-if \"{}\": cannot be compared with the baseline "
-                                        "interval by interval: {}",
-                                        name, *problem)});
-        continue;
-      }
-      variants.push_back({name, std::move(model), std::nullopt});
+      variants.push_back(
+          {name, compile_comparable_what_if(document, base, name, file, base_dir), std::nullopt});
     } catch (const InputError& e) {
       problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
     }
@@ -491,7 +485,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("file", args->file, "Scenario file (JSON, comments allowed)")->required();
   cmd->add_option("-r,--replications", args->replications, "Replications (default: the scenario's run.replications)")
       ->check(CLI::Range(1, 1000000));
-  cmd->add_option("-s,--seed", args->seed, "Seed of the random streams (default: the scenario's run.seed)");
+  add_seed_option(cmd, "-s,--seed", args->seed, "Seed of the random streams (default: the scenario's run.seed)");
   cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0, 4096));
   cmd->add_option("-w,--what-if", args->what_ifs,

@@ -42,6 +42,7 @@
 #include "ccsim/writers.h"
 #include "commands.h"
 #include "memory_limit.h"
+#include "seed_option.h"
 #include "progress_bar.h"
 #include "sweep_output.h"
 
@@ -334,7 +335,7 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-r,--replications", args->replications,
                   "Replications per point (default: the scenario's run.replications)")
       ->check(CLI::Range(1, 1000000));
-  cmd->add_option("-s,--seed", args->seed, "Seed of the random streams (default: the scenario's run.seed)");
+  add_seed_option(cmd, "-s,--seed", args->seed, "Seed of the random streams (default: the scenario's run.seed)");
   cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0, 4096));
   cmd->add_option("-o,--out", args->out, "Output file: .csv (tidy) or .jsonl (one line per point)");

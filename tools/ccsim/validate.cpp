@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -17,9 +18,13 @@
 
 #include <fmt/core.h>
 
+#include "ccsim/detail/scenario_limits.h"
+#include "ccsim/detail/text_file.h"
 #include "ccsim/distribution.h"
 #include "ccsim/model.h"
 #include "ccsim/scenario.h"
+#include "ccsim/visible_text.h"
+#include "ccsim/what_if.h"
 #include "commands.h"
 
 namespace ccsim::cli {
@@ -272,7 +277,7 @@ std::size_t widest(const std::vector<std::string>& texts, std::size_t at_least) 
 
 void print_header(const Model& model, const std::string& file) {
   const Horizon& h = model.horizon;
-  fmt::print("scenario  {} ({})\n", model.name, file);
+  fmt::print("scenario  {} ({})\n", model.name, printable(file));
   // The weekday only when it is not the default Monday.
   const std::string weekday =
       h.start_weekday == 0
@@ -655,14 +660,19 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   cmd->add_option("file", *file, "Scenario file (JSON, comments allowed)")->required();
   cmd->callback([file, &exit_code] {
     // Problems throw InputError, which main prints one per line with exit code 2.
-    const Model model = load_scenario(*file);
+    const detail::TextFile read = detail::read_text_file(*file, detail::limits::scenario_file_bytes);
+    if (!read.error.empty()) throw InputError({{*file, "", "cannot read file: " + read.error}});
+    const std::filesystem::path base_dir = std::filesystem::path(*file).parent_path();
+    const Model model = parse_scenario(read.text, *file, base_dir);
+    // What `ccsim run --what-if` would refuse, refused here too.
+    check_comparable_what_ifs(parse_json_text(read.text, *file), model, *file, base_dir);
     print_header(model, *file);
     print_contact_types(model);
     print_agent_groups(model);
     print_reserve_warnings(model);
     print_bots(model);
     print_load_table(model);
-    fmt::print("\n{}: valid\n", *file);
+    fmt::print("\n{}: valid\n", printable(*file));
     exit_code = 0;
   });
 }

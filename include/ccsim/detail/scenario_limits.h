@@ -6,12 +6,25 @@
 
 #include <cstddef>
 
+#include "ccsim/json_text.h"
+
 namespace ccsim::detail::limits {
 
 // Files.
 inline constexpr std::size_t scenario_file_bytes = 16u << 20;  // 16 MiB of JSON
+static_assert(scenario_file_bytes == scenario_text_bytes, "json_text.h states it too");
+// A part file of `ccsim run --shard` holds every replication's values of every reported cell.
+inline constexpr std::size_t part_file_bytes = std::size_t{1} << 30;
 inline constexpr std::size_t csv_file_bytes = 32u << 20;       // 32 MiB per empirical CSV
 inline constexpr std::size_t empirical_values = 1'000'000;     // samples across the whole scenario
+// Values (objects, arrays, numbers, strings ...) that one what-if may add to the scenario it
+// patches, net of what it removes: a table of 1,000 groups by 1,000 intervals. Patches can copy,
+// so without a bound 30 copies of the root would ask for 2^30 scenarios' worth of memory.
+inline constexpr std::size_t what_if_added_values = std::size_t{1} << 20;
+// Fields of one CSV record and bytes of one CSV field: far beyond a real trace or sample file,
+// low enough that a header of millions of commas is refused before it costs memory.
+inline constexpr std::size_t csv_fields = 10'000;
+inline constexpr std::size_t csv_field_bytes = 4'096;
 
 // The planning grid and the model's per-interval tables.
 inline constexpr double intervals = 100'000;  // intervals * days

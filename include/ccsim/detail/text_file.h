@@ -1,5 +1,6 @@
 // Reading a whole input file into memory, with a size cap so that a mistaken path (a disk image,
-// /dev/zero) gives an error rather than exhausting memory.
+// /dev/zero) gives an error rather than exhausting memory. Only regular files are read: a named
+// pipe would block for ever waiting for a writer, and a device never ends.
 #pragma once
 
 #include <cstddef>
