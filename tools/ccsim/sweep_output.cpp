@@ -6,11 +6,13 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
 #include <fmt/core.h>
 
+#include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/shard.h"
 #include "ccsim/summary.h"
@@ -237,12 +239,11 @@ std::size_t open_output(const std::string& path, bool resume, Format format, con
                        "already exists: add --resume to complete it, or remove it to start again"}});
   lock.emplace("--out", path);
   if (existed) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in) throw InputError({{path, "", "cannot read it to resume"}});
+    // Read as every input is (text_file.h): a FIFO or a device is refused, never waited on.
+    const detail::TextFile read = detail::read_text_file(path, std::numeric_limits<std::size_t>::max());
+    if (!read.error.empty()) throw InputError({{path, "", "cannot read it to resume: " + read.error}});
     const ResumeScan scan = scan_sweep_output(
-        text.str(), header, lines_per_point,
+        read.text, header, lines_per_point,
         [format](std::size_t point) { return point_prefix(format, point); }, path, is_whole_line);
     if (scan.points_done > points)
       throw InputError({{path, "", fmt::format("holds {} points, more than this sweep's {}",
