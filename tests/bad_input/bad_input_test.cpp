@@ -173,6 +173,8 @@ const std::vector<ProblemKind> problem_kinds = {
     {"a distribution past the cv limit", {R"(: must have a cv of at most 100, got )"}},
     {"user text with control or invisible characters, escaped",
      {R"((\\n|\\x1B|\\u\{[0-9A-F]+\}))"}},
+    {"a loop the scenario makes certain, with the pointers involved",
+     {R"(/(retry|repeat): .*(/patience|/abandon_p|/resolution/p).* at the same instant for ever: give the (retry|repeat) a delay or a p below 1$)"}},
     // How the messages read when there are many, or long ones.
     {"a long value cut short", {R"(, got .{20,}\.\.\.$)"}},
     {"problems beyond the first fifty, counted", {R"(\.json: \d+ more problems not shown$)"}},
