@@ -35,10 +35,18 @@ EOF
 apt_options=(-o "Dir::Etc::SourceList=$work/sources.list" -o "Dir::Etc::SourceParts=/nonexistent"
              -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o Debug::NoLocking=1)
 echo "tsan-tbb: fetching the source of $source_package $version"
-if ! apt-get "${apt_options[@]}" -qq update >/dev/null ||
-   ! (cd "$work" && apt-get "${apt_options[@]}" -qq source "$source_package=$version" >/dev/null 2>&1); then
-  echo "tsan-tbb: cannot fetch $source_package $version from deb.debian.org" >&2
+if ! apt-get "${apt_options[@]}" -qq update >/dev/null; then
+  echo "tsan-tbb: cannot read the source index of deb.debian.org" >&2
   exit 1
+fi
+# An installed version the archive no longer carries falls back to the archive's: the ccsim build
+# then takes the headers and the library from build-tsan/tbb, which agree with each other.
+if ! (cd "$work" && apt-get "${apt_options[@]}" -qq source "$source_package=$version" >/dev/null 2>&1); then
+  echo "tsan-tbb: $source_package $version is no longer in the archive; taking its current version"
+  if ! (cd "$work" && apt-get "${apt_options[@]}" -qq source "$source_package" >/dev/null 2>&1); then
+    echo "tsan-tbb: cannot fetch $source_package from deb.debian.org" >&2
+    exit 1
+  fi
 fi
 source_dir=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name "${source_package}-*" | head -n 1)
 
