@@ -2,12 +2,26 @@
 # Installs what is missing, builds ccsim and its tests, and runs the whole test suite.
 #   tools/check.sh             Release build in build/
 #   tools/check.sh --sanitize  AddressSanitizer + UndefinedBehaviorSanitizer build in build-asan/
+#   tools/check.sh --tsan      ThreadSanitizer build in build-tsan/ of the tests labelled `parallel`
+#                              (those that run replications on several oneTBB threads), against a
+#                              oneTBB built with ThreadSanitizer from Debian's source (tools/tsan-tbb.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
 
 jobs=$(nproc)
-if [ "${1:-}" = "--sanitize" ]; then
+if [ "${1:-}" = "--tsan" ]; then
+  tools/tsan-tbb.sh
+  build=build-tsan/ccsim
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCSIM_SANITIZE=thread \
+        -DCCSIM_BUILD_BENCHMARKS=OFF -DCCSIM_WITH_MPI=OFF -DCCSIM_WERROR=ON \
+        -DTBB_DIR="$PWD/build-tsan/tbb/lib/cmake/TBB" >/dev/null
+  # Only the executables that hold `parallel` tests: the library and these two.
+  cmake --build "$build" -j "$jobs" --target determinism_tests unit_tests
+  export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+  ctest --test-dir "$build" -j "$jobs" --output-on-failure -L parallel
+  exit 0
+elif [ "${1:-}" = "--sanitize" ]; then
   build=build-asan
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCSIM_SANITIZE="address;undefined" \
         -DCCSIM_BUILD_BENCHMARKS=OFF -DCCSIM_WERROR=ON >/dev/null

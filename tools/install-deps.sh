@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages ccsim builds with, if any are missing. Idempotent and
 # non-interactive; runs apt-get as root, or through sudo otherwise.
+#   tools/install-deps.sh        what the build and the tests need
+#   tools/install-deps.sh fuzz   that, and clang with libFuzzer for tools/fuzz.sh
 set -euo pipefail
 
 packages=(
@@ -17,6 +19,10 @@ packages=(
   libopenmpi-dev openmpi-bin         # replications spread over machines with mpirun
   openssh-client                     # mpirun starts its daemons through ssh, even on one machine
 )
+if [ "${1:-}" = "fuzz" ]; then
+  # g++ has no -fsanitize=fuzzer; clang 14's libFuzzer and sanitizer runtimes are in libclang-rt.
+  packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
