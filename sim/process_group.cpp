@@ -22,7 +22,7 @@ ProcessGroup* started_group = nullptr;
 
 // A fixed number of replications per batch, the same on every rank whatever its core count, so
 // that every rank computes the same assignment without exchanging a message.
-constexpr std::uint64_t replications_per_batch = 16;
+[[maybe_unused]] constexpr std::uint64_t replications_per_batch = 16;
 
 }  // namespace
 

@@ -39,7 +39,7 @@ class ProcessGroup {
   ProcessGroup() = default;
   int rank_ = 0;
   int size_ = 1;
-  bool mpi_ = false;
+  [[maybe_unused]] bool mpi_ = false;  // only read in a build with MPI
 };
 
 // run_replication_range spread over the group: replications first .. first+count-1 are cut into
