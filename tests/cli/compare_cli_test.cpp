@@ -102,6 +102,32 @@ TEST_F(CompareCli, AnIntervalGateOnIdenticalScenariosPasses) {
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
+// Reserving two tech agents (a what-if of retail-day) helps tech and costs orders: compared with
+// its own baseline directly, without a second file.
+TEST_F(CompareCli, AWhatIfIsComparedWithItsOwnBaseline) {
+  const ccsim::testing::CommandResult hurts =
+      ccsim("compare scenarios/retail-day.json --what-if tech-keeps-2-free --kpi type/orders/service_level:-0.01");
+  EXPECT_EQ(hurts.exit_code, 1) << hurts.out << hurts.err;
+  EXPECT_TRUE(has(hurts.out, "scenarios/retail-day.json -> scenarios/retail-day.json --what-if tech-keeps-2-free:"))
+      << hurts.out;
+  const ccsim::testing::CommandResult helps =
+      ccsim("compare scenarios/retail-day.json --what-if tech-keeps-2-free --kpi type/tech/service_level:-0.01");
+  EXPECT_EQ(helps.exit_code, 0) << helps.out << helps.err;
+}
+
+TEST_F(CompareCli, AWhatIfTheFileDoesNotHaveExitsTwo) {
+  const ccsim::testing::CommandResult r = ccsim("compare scenarios/retail-day.json --what-if no-such-plan");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "no-such-plan")) << r.err;
+}
+
+TEST_F(CompareCli, AWhatIfAndACandidateFileTogetherAreAUsageError) {
+  const ccsim::testing::CommandResult r =
+      ccsim("compare scenarios/retail-day.json scenarios/retail-day.json --what-if tech-keeps-2-free");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "give either a CANDIDATE scenario or --what-if NAME, not both")) << r.err;
+}
+
 TEST_F(CompareCli, TheSameScenarioOnAnotherSeedPasses) {
   const ccsim::testing::CommandResult r = ccsim("compare scenarios/erlang-c.json scenarios/erlang-c.json --seed 99");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;

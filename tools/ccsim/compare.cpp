@@ -4,6 +4,7 @@
 // does a fresh run still give the stored result, within statistical tolerance?
 // Exit 0 pass, 1 regression, 2 bad input or usage.
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <iostream>
 #include <memory>
@@ -15,6 +16,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/output_file.h"
@@ -22,6 +24,7 @@
 #include "ccsim/runner.h"
 #include "ccsim/scenario.h"
 #include "ccsim/sequential_comparison.h"
+#include "ccsim/what_if.h"
 #include "ccsim/summary.h"
 #include "ccsim/writers.h"
 #include "commands.h"
@@ -37,6 +40,7 @@ using nlohmann::json;
 struct CompareArguments {
   std::string baseline;
   std::string candidate;
+  std::string what_if;  // the candidate is this what-if of the baseline's file
   std::vector<std::string> kpis;
   double alpha = 0.05;
   int initial_replications = 10;
@@ -114,8 +118,20 @@ json number_or_null(double value) { return std::isfinite(value) ? json(value) : 
 
 // ---- BASE vs CANDIDATE ----------------------------------------------------------------------------
 
+// What-if `name` of the scenario in `file`, compiled as `ccsim run --what-if` compiles it, but
+// free to change types, groups or intervals: compare finds its KPIs by id, not cell by cell.
+Model what_if_of(const std::string& file, const std::string& name) {
+  const detail::TextFile read = detail::read_text_file(file, detail::limits::scenario_file_bytes);
+  if (!read.error.empty()) throw InputError({{file, "", "cannot read file: " + read.error}});
+  return compile_what_if(parse_json_text(read.text, file), name, file,
+                         std::filesystem::path(file).parent_path());
+}
+
 int compare_scenarios(const CompareArguments& args) {
-  if (args.candidate.empty()) usage_error("give a CANDIDATE scenario, or --against GOLDEN.json");
+  if (args.candidate.empty() && args.what_if.empty())
+    usage_error("give a CANDIDATE scenario, --what-if NAME, or --against GOLDEN.json");
+  if (!args.candidate.empty() && !args.what_if.empty())
+    usage_error("give either a CANDIDATE scenario or --what-if NAME, not both");
   // Checked before anything runs: a typing mistake in a folder costs a second, not the comparison.
   OutputSet outputs;
   if (args.json_out) outputs.add("--json", *args.json_out);
@@ -124,7 +140,10 @@ int compare_scenarios(const CompareArguments& args) {
   if (margins.empty()) margins = default_kpi_margins();
 
   Model baseline = load_scenario(args.baseline);
-  Model candidate = load_scenario(args.candidate);
+  Model candidate = args.what_if.empty() ? load_scenario(args.candidate) : what_if_of(args.baseline, args.what_if);
+  // How the candidate is named in the report: its file, or the what-if of the baseline's file.
+  const std::string candidate_name =
+      args.what_if.empty() ? args.candidate : fmt::format("{} --what-if {}", args.baseline, args.what_if);
   apply_memory_limit(args.memory_limit, baseline);
   apply_memory_limit(args.memory_limit, candidate);
   // The KPIs compared are whole-horizon figures found by name and id, so the two scenarios need
@@ -132,7 +151,7 @@ int compare_scenarios(const CompareArguments& args) {
   // structure shares fewer random numbers and may need more replications to decide.
   if (const auto problem = pairing_problem(baseline, candidate))
     fmt::print(stderr, "note: {}: {}; the KPIs are still paired replication by replication\n",
-               args.candidate, *problem);
+               candidate_name, *problem);
   ComparisonOptions options;
   options.alpha = args.alpha;
   options.first_look = args.initial_replications;
@@ -141,11 +160,11 @@ int compare_scenarios(const CompareArguments& args) {
   options.candidate_seed = args.candidate_seed;
   options.threads = args.threads;
   const SequentialComparison result =
-      compare_models(baseline, candidate, margins, options, args.baseline, args.candidate);
+      compare_models(baseline, candidate, margins, options, args.baseline, candidate_name);
 
   const auto& looks = result.looks();
   const std::vector<int> taken(looks.begin(), looks.begin() + result.looks_taken());
-  fmt::print("{} -> {}: {} replications, seed {}{}\n", args.baseline, args.candidate,
+  fmt::print("{} -> {}: {} replications, seed {}{}\n", args.baseline, candidate_name,
              result.replications(), options.seed,
              options.candidate_seed ? fmt::format(" (candidate seed {}, no common random numbers)", *options.candidate_seed)
                                     : ", common random numbers");
@@ -194,7 +213,7 @@ int compare_scenarios(const CompareArguments& args) {
 
   if (args.json_out)
     outputs.write("--json", [&](std::ostream& out) {
-      const json document = {{"baseline", args.baseline}, {"candidate", args.candidate},
+      const json document = {{"baseline", args.baseline}, {"candidate", candidate_name},
                              {"seed", options.seed},
                              {"candidate_seed", options.candidate_seed ? json(*options.candidate_seed) : json(nullptr)},
                              {"alpha", args.alpha}, {"one_sided_alpha", result.one_sided_alpha()},
@@ -337,15 +356,17 @@ int compare_with_stored(const CompareArguments& args) {
 void add_compare_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<CompareArguments>();
   CLI::App* cmd = app.add_subcommand(
-      "compare", "Is CANDIDATE worse than BASE beyond each KPI's margin? Or, with --against, does "
-                 "SCENARIO still give its stored result?");
+      "compare", "Is CANDIDATE (or a what-if of BASE) worse than BASE beyond each KPI's margin? Or, "
+                 "with --against, does SCENARIO still give its stored result?");
   cmd->add_option("baseline", args->baseline, "Baseline scenario (with --against: the scenario to re-run)")
       ->required();
   cmd->add_option("candidate", args->candidate, "Candidate scenario");
   auto* kpi = cmd->add_option("--kpi", args->kpis,
                               "KPI:+x or KPI:-x[%]: the change that fails, + a rise, - a fall; x absolute "
                               "or % of the baseline; KPI may be type/ID/KPI, group/ID/KPI, segment/ID/KPI or "
-                              "channel/ID/KPI (voice, chat, email). Repeatable. "
+                              "channel/ID/KPI (voice, chat, email), ID * for each; and narrowed to an "
+                              "interval as [SCOPE/ID/]interval/12:00/KPI (its start, its number, or * for "
+                              "each interval with demand). Repeatable. "
                               "Default: service_level:-0.01 abandon_rate:+0.005 asa_s:+10% cost_total:+1%");
   auto* alpha = cmd->add_option("--alpha", args->alpha, "Chance of a false alarm over the whole comparison (default 0.05)")
                     ->check(CLI::Range(1e-9, 0.5));
@@ -362,10 +383,13 @@ void add_compare_command(CLI::App& app, int& exit_code) {
   auto* fail_undecided = cmd->add_flag("--fail-undecided", args->fail_undecided,
                                        "Exit 1 when a KPI is still undecided at --max-replications");
   cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")->check(CLI::Range(0, 4096));
+  auto* what_if = cmd->add_option("--what-if", args->what_if,
+                                  "Compare this what-if of the baseline's file with the baseline itself "
+                                  "(instead of a CANDIDATE file)");
   cmd->add_option("--against", args->against,
                   "A stored result (the JSON of `ccsim run --json`) to compare a fresh run of the scenario with")
       ->excludes(kpi)->excludes(alpha)->excludes(initial)->excludes(max)->excludes(seed)
-      ->excludes(candidate_seed)->excludes(fail_undecided);
+      ->excludes(candidate_seed)->excludes(fail_undecided)->excludes(what_if);
   cmd->add_option("--json", args->json_out, "Write the comparison as JSON to this file");
   add_memory_limit_option(cmd, args->memory_limit);
   cmd->callback([args, &exit_code] {
