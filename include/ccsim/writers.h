@@ -86,4 +86,13 @@ bool has_automation(const Model& model);
 void write_table(std::ostream& out, const Model& model, const Summary& summary,
                  const RunDescription& run);
 
+// What `--by type` adds to the table: per contact type, a row per interval (or per day, as the
+// summary's detail says) with its own target, since types have their own thresholds; the agents on
+// duty are those of the groups that serve the type. Nothing under detail total.
+void write_type_tables(std::ostream& out, const Model& model, const Summary& summary);
+
+// What `--by group` adds: per agent group, a row per interval (or day) with its agents on duty,
+// handled contacts, occupancy, utilisation and cost.
+void write_group_tables(std::ostream& out, const Model& model, const Summary& summary);
+
 }  // namespace ccsim

@@ -59,6 +59,7 @@ struct RunArguments {
   std::string out_part;  // the part file a shard writes
   std::string detail;    // "total", "day", "interval", or empty for the horizon's default
   std::optional<std::uint64_t> memory_limit;
+  std::vector<std::string> by;  // "type", "group": tables per interval (or day) for each
 };
 
 struct Variant {
@@ -460,6 +461,10 @@ int run(const RunArguments& args) {
   outputs.commit();
   if (!args.quiet) {
     write_table(std::cout, model, baseline, description);
+    for (const std::string& view : args.by) {
+      if (view == "type") write_type_tables(std::cout, model, baseline);
+      if (view == "group") write_group_tables(std::cout, model, baseline);
+    }
     if (!variants.empty())
       fmt::print(std::cout,
                  "\n(change: what-if minus baseline, ±95 % confidence half-width of the paired "
@@ -504,6 +509,11 @@ void add_run_command(CLI::App& app, int& exit_code) {
                   "more), day (one row per day) or interval (every interval). Default: interval "
                   "for a horizon of 7 days or fewer, day for a longer one")
       ->check(CLI::IsMember({"total", "day", "interval"}));
+  cmd->add_option("--by", args->by,
+                  "Also print, per contact type (type) or agent group (group), a table with a row per "
+                  "interval (or day, as --detail says); types get their own targets")
+      ->check(CLI::IsMember({"type", "group"}))
+      ->allow_extra_args(false);
   add_memory_limit_option(cmd, args->memory_limit);
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
