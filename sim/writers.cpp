@@ -10,14 +10,13 @@
 #include <fmt/ostream.h>
 
 #include "ccsim/check.h"
+#include "ccsim/json_number.h"
 
 namespace ccsim {
 
 namespace {
 
 using nlohmann::json;
-
-json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
 
 json estimate_json(const Estimate& e) {
   return {{"mean", number_or_null(e.mean)}, {"ci95", number_or_null(e.ci95)}};

@@ -19,6 +19,7 @@
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/json_number.h"
 #include "ccsim/output_file.h"
 #include "ccsim/paired.h"
 #include "ccsim/runner.h"
@@ -113,8 +114,6 @@ std::string number(double value, int digits, bool sign = false) {
   if (value == 0.0) value = 0.0;  // no "-0"
   return sign ? fmt::format("{:+.{}f}", value, digits) : fmt::format("{:.{}f}", value, digits);
 }
-
-json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
 
 // ---- BASE vs CANDIDATE ----------------------------------------------------------------------------
 

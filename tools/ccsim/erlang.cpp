@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/erlang.h"
+#include "ccsim/json_number.h"
 #include "commands.h"
 
 namespace ccsim::cli {
@@ -49,20 +50,14 @@ ErlangResult evaluate(Model model, const ErlangInput& in, const ErlangOptions& o
   throw std::logic_error("unknown erlang model");
 }
 
-// JSON has no infinity; null says "no finite value" (an unstable queue's ASA).
-nlohmann::ordered_json number_or_null(double x) {
-  if (std::isfinite(x)) return x;
-  return nullptr;
-}
-
 void print_json(const ErlangResult& r) {
   nlohmann::ordered_json out;
   out["agents"] = r.agents;
-  out["service_level"] = number_or_null(r.service_level);
-  out["asa_s"] = number_or_null(r.asa_s);
-  out["p_wait"] = number_or_null(r.p_wait);
-  out["p_abandon"] = number_or_null(r.p_abandon);
-  out["occupancy"] = number_or_null(r.occupancy);
+  out["service_level"] = number_or_null<nlohmann::ordered_json>(r.service_level);
+  out["asa_s"] = number_or_null<nlohmann::ordered_json>(r.asa_s);
+  out["p_wait"] = number_or_null<nlohmann::ordered_json>(r.p_wait);
+  out["p_abandon"] = number_or_null<nlohmann::ordered_json>(r.p_abandon);
+  out["occupancy"] = number_or_null<nlohmann::ordered_json>(r.occupancy);
   fmt::print("{}\n", out.dump(2));
 }
 

@@ -26,6 +26,7 @@
 
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
+#include "ccsim/json_number.h"
 #include "ccsim/limits.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
@@ -241,8 +242,6 @@ void write_what_if_table(std::ostream& out, const Model& base, const Summary& ba
 }
 
 // ---- JSON and CSV -------------------------------------------------------------------------------
-
-json number_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
 
 json scope_changes(const Summary& baseline, const Variant& variant, std::size_t scope,
                    std::size_t slot) {

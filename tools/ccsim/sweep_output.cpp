@@ -14,6 +14,7 @@
 
 #include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/json_number.h"
 #include "ccsim/shard.h"
 #include "ccsim/summary.h"
 #include "ccsim/writers.h"
@@ -33,10 +34,6 @@ Format format_of(const std::string& out) {
 // ---- numbers and text, as `ccsim run --csv` writes them ----------------------------------------
 
 namespace {
-
-ordered_json number_or_null(double value) {
-  return std::isfinite(value) ? ordered_json(value) : ordered_json(nullptr);
-}
 
 // Parameter values as the scenario would hold them: 14, not 14.0.
 ordered_json parameter_json(double value) {
@@ -156,7 +153,7 @@ std::string point_text(Format format, std::size_t point, const std::vector<Sweep
       if (!kpi_applies(scope.kind, kpi)) continue;
       const Estimate& e = summary.get(scope.index, KpiLayout::whole_horizon, kpi);
       kpis[std::string(kpi_name(kpi))] = {
-          {"mean", number_or_null(e.mean)}, {"ci95", number_or_null(e.ci95)}, {"n", e.n}};
+          {"mean", number_or_null<ordered_json>(e.mean)}, {"ci95", number_or_null<ordered_json>(e.ci95)}, {"n", e.n}};
     }
     switch (scope.kind) {
       case ScopeKind::overall: line["overall"] = kpis; break;
