@@ -1,6 +1,8 @@
-// Scenario files as text: reading them and parsing them (json_text.cpp). The document itself is
-// checked and compiled in scenario_reader.cpp.
+// Scenario files as text: reading them once and parsing them (json_text.cpp). The document is
+// checked and compiled in scenario_reader.cpp, what-ifs applied in what_if.cpp.
 #include "ccsim/scenario.h"
+
+#include <utility>
 
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
@@ -9,22 +11,56 @@
 
 namespace ccsim {
 
-using Json = nlohmann::json;
+Scenario::Scenario(nlohmann::json document, std::string file, std::filesystem::path base_dir)
+    : document_(std::move(document)), file_(std::move(file)), base_dir_(std::move(base_dir)) {}
+
+Scenario Scenario::parse(std::string_view text, std::string file, std::filesystem::path base_dir) {
+  nlohmann::json document = parse_json_text(text, file);
+  return Scenario(std::move(document), std::move(file), std::move(base_dir));
+}
+
+Scenario Scenario::read(const std::filesystem::path& file) {
+  const std::string label = file.string();
+  const detail::TextFile read = detail::read_text_file(file, detail::limits::scenario_file_bytes);
+  if (!read.error.empty()) throw InputError({{label, "", "cannot read file: " + read.error}});
+  return parse(read.text, label, file.parent_path());
+}
+
+Model Scenario::compile() const { return compile_scenario(document_, file_, base_dir_); }
+
+std::vector<std::string> Scenario::what_if_names() const { return ccsim::what_if_names(document_); }
+
+Model Scenario::compile_what_if(const std::string& name) const {
+  return ccsim::compile_what_if(document_, name, file_, base_dir_);
+}
+
+Model Scenario::compile_comparable_what_if(const std::string& name, const Model& base) const {
+  return ccsim::compile_comparable_what_if(document_, base, name, file_, base_dir_);
+}
+
+Scenario Scenario::with_what_if(const std::string& name) const {
+  return Scenario(apply_what_if(document_, name, file_), file_, base_dir_);
+}
+
+Model Scenario::check() const {
+  Model model = compile();
+  check_comparable_what_ifs(document_, model, file_, base_dir_);
+  return model;
+}
 
 Model parse_scenario(std::string_view text, const std::string& file,
                      const std::filesystem::path& base_dir) {
-  const Json document = parse_json_text(text, file);
-  Model model = compile_scenario(document, file, base_dir);
-  // A file is only as good as its what-ifs: a broken one is reported whenever the file is read.
-  check_what_ifs(document, file, base_dir);
+  const Scenario scenario = Scenario::parse(text, file, base_dir);
+  Model model = scenario.compile();
+  check_what_ifs(scenario.document(), file, base_dir);
   return model;
 }
 
 Model load_scenario(const std::filesystem::path& file) {
-  const std::string label = file.string();
-  const detail::TextFile read = detail::read_text_file(file, detail::limits::scenario_file_bytes);
-  if (!read.error.empty()) throw InputError({{label, "", "cannot read file: " + read.error}});
-  return parse_scenario(read.text, label, file.parent_path());
+  const Scenario scenario = Scenario::read(file);
+  Model model = scenario.compile();
+  check_what_ifs(scenario.document(), scenario.file(), scenario.base_dir());
+  return model;
 }
 
 }  // namespace ccsim

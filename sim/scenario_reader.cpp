@@ -21,7 +21,7 @@
 #include "ccsim/detail/distribution_reader.h"
 #include "ccsim/detail/json_cursor.h"
 #include "ccsim/detail/scenario_limits.h"
-#include "ccsim/scenario.h"
+#include "ccsim/compile.h"
 #include "ccsim/limits.h"
 #include "ccsim/visible_text.h"
 

@@ -15,7 +15,7 @@
 #include "ccsim/diagnostics.h"
 #include "ccsim/json_text.h"
 #include "ccsim/paired.h"
-#include "ccsim/scenario.h"
+#include "ccsim/compile.h"
 
 namespace ccsim {
 

@@ -142,4 +142,40 @@ TEST_F(WhatIfCli, WhatIfThatChangesTheStructureIsRefused) {
       << r.err;
 }
 
+// A what-if is compiled when it is run: a broken one that is not asked for does not stop the
+// baseline, and `ccsim validate` (which checks them all) still refuses the file.
+class UnusedBrokenWhatIf : public WhatIfCli {
+ protected:
+  void SetUp() override {
+    WhatIfCli::SetUp();
+    write("plan.json", R"({
+      "horizon": { "intervals": 2 },
+      "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 60 },
+                           "handle_time": { "dist": "exponential", "mean_s": 300 } } ],
+      "agent_groups": [ { "id": "team", "skills": ["calls"], "staffing": [6, 7] } ],
+      "what_if": {
+        "cut": [ { "op": "replace", "path": "/agent_groups/team/staffing/1", "value": -2 } ],
+        "more": [ { "op": "replace", "path": "/agent_groups/team/staffing/1", "value": 8 } ] } })");
+  }
+};
+
+TEST_F(UnusedBrokenWhatIf, DoesNotStopARunOfTheBaseline) {
+  const ccsim::testing::CommandResult r = ccsim("run " + file("plan.json").string() + " -r 2");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(UnusedBrokenWhatIf, DoesNotStopARunOfAnotherWhatIf) {
+  const ccsim::testing::CommandResult r =
+      ccsim("run " + file("plan.json").string() + " -r 2 --what-if more");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
+TEST_F(UnusedBrokenWhatIf, IsRefusedByValidate) {
+  const ccsim::testing::CommandResult r = ccsim("validate " + file("plan.json").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("plan.json: /what_if/cut/0/value: must be a whole number >= 0, got -2"),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace

@@ -16,7 +16,6 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/json_number.h"
@@ -120,10 +119,7 @@ std::string number(double value, int digits, bool sign = false) {
 // What-if `name` of the scenario in `file`, compiled as `ccsim run --what-if` compiles it, but
 // free to change types, groups or intervals: compare finds its KPIs by id, not cell by cell.
 Model what_if_of(const std::string& file, const std::string& name) {
-  const detail::TextFile read = detail::read_text_file(file, detail::limits::scenario_file_bytes);
-  if (!read.error.empty()) throw InputError({{file, "", "cannot read file: " + read.error}});
-  return compile_what_if(parse_json_text(read.text, file), name, file,
-                         std::filesystem::path(file).parent_path());
+  return Scenario::read(file).compile_what_if(name);
 }
 
 int compare_scenarios(const CompareArguments& args) {
@@ -138,8 +134,8 @@ int compare_scenarios(const CompareArguments& args) {
   for (const auto& text : args.kpis) margins.push_back(parse_kpi_margin(text));
   if (margins.empty()) margins = default_kpi_margins();
 
-  Model baseline = load_scenario(args.baseline);
-  Model candidate = args.what_if.empty() ? load_scenario(args.candidate) : what_if_of(args.baseline, args.what_if);
+  Model baseline = Scenario::read(args.baseline).compile();
+  Model candidate = args.what_if.empty() ? Scenario::read(args.candidate).compile() : what_if_of(args.baseline, args.what_if);
   // How the candidate is named in the report: its file, or the what-if of the baseline's file.
   const std::string candidate_name =
       args.what_if.empty() ? args.candidate : fmt::format("{} --what-if {}", args.baseline, args.what_if);
@@ -269,7 +265,7 @@ int compare_with_stored(const CompareArguments& args) {
   if (!args.candidate.empty()) usage_error("give either a CANDIDATE scenario or --against, not both");
   OutputSet outputs;
   if (args.json_out) outputs.add("--json", *args.json_out);
-  Model model = load_scenario(args.baseline);
+  Model model = Scenario::read(args.baseline).compile();
   apply_memory_limit(args.memory_limit, model);
   // A stored result is a few hundred kilobytes; 64 MB keeps a wrong file from filling memory.
   const detail::TextFile file = detail::read_text_file(args.against, 64u << 20);

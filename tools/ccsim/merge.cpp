@@ -13,8 +13,6 @@
 
 #include <fmt/core.h>
 
-#include "ccsim/detail/scenario_limits.h"
-#include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/output_file.h"
 #include "ccsim/scenario.h"
@@ -37,15 +35,18 @@ struct MergeArguments {
 
 // The scenario the parts were run from, for its names; it must not have changed since.
 Model scenario_of(const PartIdentity& run) {
-  const detail::TextFile read =
-      detail::read_text_file(run.scenario, detail::limits::scenario_file_bytes);
-  if (!read.error.empty())
-    throw InputError(
-        {{run.scenario, "", "cannot read the scenario the parts were run from: " + read.error}});
-  if (content_hash(parse_json_text(read.text, run.scenario).dump()) != run.scenario_hash)
+  std::optional<Scenario> scenario;
+  try {
+    scenario = Scenario::read(run.scenario);
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> problems = e.diagnostics();
+    for (Diagnostic& d : problems) d.message += " (the scenario the parts were run from)";
+    throw InputError(std::move(problems));
+  }
+  if (content_hash(scenario->document().dump()) != run.scenario_hash)
     throw InputError(
         {{run.scenario, "", "has changed since the parts were run: run the shards again"}});
-  return parse_scenario(read.text, run.scenario, std::filesystem::path(run.scenario).parent_path());
+  return scenario->compile();
 }
 
 // The detail (`run --detail`) the shards ran with, read off the length of their KPI vectors; the

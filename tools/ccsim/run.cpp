@@ -24,8 +24,6 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
-#include "ccsim/detail/scenario_limits.h"
-#include "ccsim/detail/text_file.h"
 #include "ccsim/json_number.h"
 #include "ccsim/limits.h"
 #include "ccsim/output_file.h"
@@ -357,11 +355,11 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
 }
 
 // Runs one shard's replications into its part file (on rank 0 under mpirun).
-int run_shard(const RunArguments& args, const Shard& shard, const std::string& text,
+int run_shard(const RunArguments& args, const Shard& shard, const Scenario& scenario,
               const Model& model, const RunOptions& options, OutputSet& outputs) {
   Part part;
   part.identity = {std::filesystem::absolute(args.file).lexically_normal().string(),
-                   content_hash(parse_json_text(text, args.file).dump()), options.seed,
+                   content_hash(scenario.document().dump()), options.seed,
                    static_cast<std::uint64_t>(options.replications), shard.count};
   part.shard = shard.index;
   const ReplicationSlice slice = shard_replications(part.identity.replications, shard);
@@ -386,18 +384,15 @@ int run(const RunArguments& args) {
   if (shard) outputs.add("--out-part", args.out_part);
   if (args.json_out) outputs.add("--json", *args.json_out);
   if (args.csv_out) outputs.add("--csv", *args.csv_out);
-  const detail::TextFile read =
-      detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
-  if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
-  const std::filesystem::path base_dir = std::filesystem::path(args.file).parent_path();
-  // Reading checks the baseline and every what-if; the variants are compiled from the document.
-  Model model = parse_scenario(read.text, args.file, base_dir);
+  // Read once; the baseline is compiled, and of the what-ifs only those asked for.
+  const Scenario scenario = Scenario::read(args.file);
+  Model model = scenario.compile();
   model.run.detail = args.detail.empty() ? default_detail(model.horizon) : parse_detail(args.detail);
   apply_memory_limit(args.memory_limit, model);
   std::vector<Variant> variants;
   if (!args.what_ifs.empty())
-    variants = compile_variants(parse_json_text(read.text, args.file), model, args.what_ifs,
-                                args.file, base_dir);
+    variants = compile_variants(scenario.document(), model, args.what_ifs, scenario.file(),
+                                scenario.base_dir());
   // Paired cell by cell: every variant reports the same slots as the baseline.
   for (Variant& v : variants) {
     v.model.run.detail = model.run.detail;
@@ -408,7 +403,7 @@ int run(const RunArguments& args) {
   options.replications = args.replications.value_or(model.run.replications);
   options.seed = args.seed.value_or(model.run.seed);
   options.threads = args.threads;
-  if (shard) return run_shard(args, *shard, read.text, model, options, outputs);
+  if (shard) return run_shard(args, *shard, scenario, model, options, outputs);
   std::vector<const Model*> models = {&model};
   for (const Variant& v : variants) models.push_back(&v.model);
   const ProcessGroup& group = ProcessGroup::current();

@@ -27,7 +27,6 @@
 #include <nlohmann/json.hpp>
 #include <tbb/task_arena.h>
 
-#include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
 #include "ccsim/limits.h"
 #include "ccsim/diagnostics.h"
@@ -138,11 +137,10 @@ int sweep(const SweepArguments& args) {
     (void)detail::check_output_target("--out", args.out);
   // A shard keeps both formats' text (merge chooses); `format` then only shapes unused headers.
   const Format format = shard ? Format::csv : format_of(args.out);
-  const detail::TextFile read = detail::read_text_file(args.file, detail::limits::scenario_file_bytes);
-  if (!read.error.empty()) throw InputError({{args.file, "", "cannot read file: " + read.error}});
-  const json document = parse_json_text(read.text, args.file);
-  const fs::path base_dir = fs::path(args.file).parent_path();
-  const Model base = compile_scenario(document, args.file, base_dir);
+  const Scenario scenario = Scenario::read(args.file);
+  const json& document = scenario.document();
+  const fs::path& base_dir = scenario.base_dir();
+  const Model base = scenario.compile();
 
   std::vector<SweepParameter> parameters;
   for (const std::string& text : args.sets) parameters.push_back(parse_sweep_set(text));

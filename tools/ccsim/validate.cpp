@@ -18,8 +18,6 @@
 
 #include <fmt/core.h>
 
-#include "ccsim/detail/scenario_limits.h"
-#include "ccsim/detail/text_file.h"
 #include "ccsim/distribution.h"
 #include "ccsim/model.h"
 #include "ccsim/scenario.h"
@@ -660,12 +658,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
   cmd->add_option("file", *file, "Scenario file (JSON, comments allowed)")->required();
   cmd->callback([file, &exit_code] {
     // Problems throw InputError, which main prints one per line with exit code 2.
-    const detail::TextFile read = detail::read_text_file(*file, detail::limits::scenario_file_bytes);
-    if (!read.error.empty()) throw InputError({{*file, "", "cannot read file: " + read.error}});
-    const std::filesystem::path base_dir = std::filesystem::path(*file).parent_path();
-    const Model model = parse_scenario(read.text, *file, base_dir);
-    // What `ccsim run --what-if` would refuse, refused here too.
-    check_comparable_what_ifs(parse_json_text(read.text, *file), model, *file, base_dir);
+    // The baseline and every what-if, as `ccsim run --what-if` would compile it.
+    const Model model = Scenario::read(*file).check();
     print_header(model, *file);
     print_contact_types(model);
     print_agent_groups(model);
