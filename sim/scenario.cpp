@@ -42,6 +42,23 @@ Scenario Scenario::with_what_if(const std::string& name) const {
   return Scenario(apply_what_if(document_, name, file_), file_, base_dir_);
 }
 
+Scenario Scenario::patched(const nlohmann::json& patch, const std::string& origin) const {
+  return Scenario(apply_patch(document_, patch, file_, origin), file_, base_dir_);
+}
+
+Scenario Scenario::with_value(const std::string& pointer, const nlohmann::json& value) const {
+  // "add" would insert into an array where a planner means to replace an interval's value.
+  bool exists = false;
+  try {
+    exists = document_.contains(resolve_id_pointer(document_, pointer, file_));
+  } catch (const InputError&) {
+    // Applying the patch reports it, naming the option.
+  }
+  const nlohmann::json patch = {
+      {{"op", exists ? "replace" : "add"}, {"path", pointer}, {"value", value}}};
+  return patched(patch, "--set " + pointer);
+}
+
 Model Scenario::check() const {
   Model model = compile();
   check_comparable_what_ifs(document_, model, file_, base_dir_);

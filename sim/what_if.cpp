@@ -413,6 +413,23 @@ std::vector<std::string> what_if_names(const Json& document) {
   return names;
 }
 
+Json apply_patch(const Json& document, const Json& patch, const std::string& file,
+                 const std::string& origin) {
+  std::vector<Written> written;
+  const Json what_ifs = document.is_object() && document.contains("what_if") ? document["what_if"]
+                                                                               : Json();
+  try {
+    Json patched = apply(document, {&patch, Pointer()}, file, written);
+    if (!what_ifs.is_null()) patched["what_if"] = what_ifs;
+    return patched;
+  } catch (const InputError& e) {
+    std::vector<Diagnostic> named;
+    for (const Diagnostic& d : e.diagnostics())
+      named.push_back({fmt::format("{}: {}", d.file, origin), d.where, d.message});
+    throw InputError(std::move(named));
+  }
+}
+
 Json apply_what_if(const Json& document, const std::string& name, const std::string& file) {
   std::vector<Written> written;
   return apply(document, find_what_if(document, name, file), file, written);

@@ -48,6 +48,13 @@ class Scenario {
   // The scenario with what-if `name` applied and "what_if" removed, to change further or compile.
   Scenario with_what_if(const std::string& name) const;
 
+  // The scenario with `patch` applied (a merge patch object or a JSON Patch array, paths by id or
+  // index, as in a what-if); its what-ifs are kept. `origin` names the change in messages.
+  Scenario patched(const nlohmann::json& patch, const std::string& origin = "patch") const;
+  // The scenario with the value at `pointer` ("/agent_groups/agents/staffing") set to `value`,
+  // as `--set POINTER=VALUE` does.
+  Scenario with_value(const std::string& pointer, const nlohmann::json& value) const;
+
   // Compiles the baseline and every what-if, as comparable with it, and throws one InputError
   // with the problems of all of them: `ccsim validate`. Returns the baseline.
   Model check() const;

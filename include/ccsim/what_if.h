@@ -44,6 +44,13 @@ std::vector<std::string> what_if_names(const nlohmann::json& document);
 nlohmann::json apply_what_if(const nlohmann::json& document, const std::string& name,
                              const std::string& file);
 
+// The document with `patch` applied, as a what-if would be (a merge patch or a JSON Patch whose
+// paths may name elements by id), its what-ifs kept: a change made by a program or an option, not
+// written in the file. Messages name the file and `origin` ("patch", "--set ...") and give the
+// place in the patch.
+nlohmann::json apply_patch(const nlohmann::json& document, const nlohmann::json& patch,
+                           const std::string& file, const std::string& origin);
+
 // Applies what-if `name` and compiles the result. A problem in the patched scenario is reported at
 // its place in the file when a patch wrote the value there ("/what_if/NAME/0/value: must be a whole
 // number >= 0, got -2"); otherwise at its place in the patched scenario, with the what-if named:

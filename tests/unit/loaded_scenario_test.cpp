@@ -96,4 +96,35 @@ TEST(LoadedScenario, GivesTheLineAndColumnOfBadJson) {
             0u);
 }
 
+TEST(LoadedScenario, SettingAValueReplacesItWhereTheIdSays) {
+  const Scenario more = Scenario::parse(with_what_ifs, "s.json").with_value("/agent_groups/agents/staffing", 14);
+  EXPECT_EQ(more.compile().agent_groups.at(0).staffed.at(1), 14);
+}
+
+TEST(LoadedScenario, SettingOneIntervalReplacesItsValueAndInsertsNothing) {
+  const Scenario base = Scenario::parse(with_what_ifs, "s.json")
+                            .with_value("/agent_groups/agents/staffing", nlohmann::json::array({10, 11}));
+  const Model model = base.with_value("/agent_groups/agents/staffing/1", 15).compile();
+  EXPECT_EQ(model.agent_groups.at(0).staffed, (std::vector<double>{10, 15}));
+}
+
+TEST(LoadedScenario, APatchedScenarioKeepsItsWhatIfs) {
+  const Scenario patched = Scenario::parse(with_what_ifs, "s.json")
+                               .patched(nlohmann::json{{"horizon", {{"intervals", 2}}}});
+  EXPECT_EQ(patched.what_if_names(), (std::vector<std::string>{"broken", "more"}));
+  EXPECT_EQ(patched.compile_what_if("more").agent_groups.at(0).staffed.at(0), 12);
+}
+
+TEST(LoadedScenario, AValueTheScenarioRefusesIsReportedAtItsPlace) {
+  const Scenario scenario = Scenario::parse(with_what_ifs, "s.json").with_value("/agent_groups/0/staffing", -1);
+  EXPECT_EQ(error_of([&] { scenario.compile(); }),
+            "s.json: /agent_groups/0/staffing: must be a whole number >= 0, got -1");
+}
+
+TEST(LoadedScenario, APathThatMatchesNothingNamesTheOption) {
+  EXPECT_EQ(error_of([] { Scenario::parse(with_what_ifs, "s.json").with_value("/agent_groups/nobody/staffing", 1); })
+                .rfind("s.json: --set /agent_groups/nobody/staffing: ", 0),
+            0u);
+}
+
 }  // namespace
