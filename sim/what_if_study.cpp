@@ -60,20 +60,19 @@ std::vector<WhatIfVariant> compile_variants(const nlohmann::json& document, cons
 
 namespace {
 
-using ReplicationRange = std::function<void(const std::vector<const Model*>&,
-                                            const std::function<void(const ReplicationOutcome&)>&)>;
-
-WhatIfStudy run_study(const Model& base, const std::vector<WhatIfVariant>& variants,
-                      const RunOptions& options, const ReplicationRange& run_range) {
+// `group` is null for this process alone.
+WhatIfStudy run_study(const ProcessGroup* group, const Model& base,
+                      const std::vector<WhatIfVariant>& variants, const RunOptions& options) {
   std::vector<const Model*> models = {&base};
   for (const WhatIfVariant& v : variants) models.push_back(&v.model);
-  check_memory(models, options.threads, static_cast<std::uint64_t>(options.replications));
+  const auto replications = static_cast<std::uint64_t>(options.replications);
+  check_memory(models, options.threads, replications);
   SummaryAccumulator baseline(base);
   std::vector<PairedAccumulator> paired(variants.size(), PairedAccumulator(base));
   RunTotals totals;
   // Folded in replication order, so the results are the same bits at any thread count and, under
   // mpirun, any number of processes (rank 0 gathers and folds; the others only simulate).
-  run_range(models, [&](const ReplicationOutcome& outcome) {
+  const auto fold = [&](const ReplicationOutcome& outcome) {
     baseline.add(outcome.values[0]);
     for (std::size_t v = 0; v < variants.size(); ++v)
       paired[v].add(outcome.values[0], outcome.values[v + 1]);
@@ -81,7 +80,11 @@ WhatIfStudy run_study(const Model& base, const std::vector<WhatIfVariant>& varia
       totals.events += t.events;
       totals.arrivals += t.arrivals;
     }
-  });
+  };
+  if (group)
+    run_replication_range(*group, models, options, 0, replications, fold);
+  else
+    run_replication_range(models, options, 0, replications, fold);
   WhatIfStudy study{options.replications, baseline.finish(), {}, totals};
   for (const PairedAccumulator& p : paired) study.what_ifs.push_back(p.finish());
   return study;
@@ -91,17 +94,12 @@ WhatIfStudy run_study(const Model& base, const std::vector<WhatIfVariant>& varia
 
 WhatIfStudy run_what_if_study(const ProcessGroup& group, const Model& base,
                               const std::vector<WhatIfVariant>& variants, const RunOptions& options) {
-  return run_study(base, variants, options, [&](const auto& models, const auto& fold) {
-    run_replication_range(group, models, options, 0, static_cast<std::uint64_t>(options.replications),
-                          fold);
-  });
+  return run_study(&group, base, variants, options);
 }
 
 WhatIfStudy run_what_if_study(const Model& base, const std::vector<WhatIfVariant>& variants,
                               const RunOptions& options) {
-  return run_study(base, variants, options, [&](const auto& models, const auto& fold) {
-    run_replication_range(models, options, 0, static_cast<std::uint64_t>(options.replications), fold);
-  });
+  return run_study(nullptr, base, variants, options);
 }
 
 }  // namespace ccsim
