@@ -41,6 +41,14 @@
 
 namespace ccsim {
 
+// Checks, before anything runs, that `path` can be written as `option`'s output (see
+// detail::check_output_target for what is refused), for an output written other than through an
+// OutputSet (a sweep appends to its file point by point).
+inline void check_output_path(const std::string& option, const std::string& path) {
+  (void)detail::check_output_target(option, path);
+}
+
+
 class OutputSet {
  public:
   OutputSet() = default;

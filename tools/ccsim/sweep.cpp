@@ -6,12 +6,11 @@
 //
 // Under mpirun every rank reads the same arguments and scenario, so each finds the same problems
 // in them and stops alike; the replications of each batch of points are spread over the ranks
-// (process_group.h), and rank 0 alone reads, cuts and writes the output file.
-#include <algorithm>
+// (process_group.h), and rank 0 alone reads, cuts and writes the output file. The study itself is
+// sweep_study.h, the file's text sweep_writers.h; this command parses, opens the file and prints.
 #include <charconv>
 #include <chrono>
 #include <climits>
-#include <cmath>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -25,20 +24,17 @@
 
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
-#include <tbb/task_arena.h>
 
-#include "ccsim/detail/text_file.h"
-#include "ccsim/limits.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/file_lock.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
-#include "ccsim/runner.h"
 #include "ccsim/scenario.h"
 #include "ccsim/shard.h"
 #include "ccsim/summary.h"
 #include "ccsim/sweep.h"
-#include "ccsim/writers.h"
+#include "ccsim/sweep_study.h"
+#include "ccsim/sweep_writers.h"
 #include "commands.h"
 #include "memory_limit.h"
 #include "seed_option.h"
@@ -51,6 +47,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
 
 struct SweepArguments {
   std::string file;
@@ -82,34 +79,6 @@ std::optional<std::size_t> stop_after_points_for_tests() {
   return points;
 }
 
-// Adds where a compile problem came from to each of its messages.
-[[noreturn]] void rethrow_with(const InputError& e, const std::string& origin) {
-  std::vector<Diagnostic> diagnostics = e.diagnostics();
-  for (auto& d : diagnostics) d.message += " (" + origin + ")";
-  throw InputError(std::move(diagnostics));
-}
-
-std::string point_label(std::size_t point, const std::vector<SweepParameter>& parameters,
-                        const std::vector<double>& values) {
-  std::string label = fmt::format("sweep point {}:", point);
-  for (std::size_t i = 0; i < parameters.size(); ++i)
-    label += fmt::format(" {}={}", parameters[i].path, sweep_value_text(values[i]));
-  return label;
-}
-
-// Points per batch of run_replication_range: enough replications in flight to keep every thread
-// busy to the end of a batch, few enough that the KPI vectors of a batch stay within about 64 MB
-// and an interruption loses little work.
-std::size_t chunk_points(int threads, int replications, std::size_t kpi_values) {
-  const auto concurrency =
-      static_cast<std::size_t>(threads > 0 ? threads : tbb::this_task_arena::max_concurrency());
-  const std::size_t wanted = (32 * concurrency + static_cast<std::size_t>(replications) - 1) /
-                             static_cast<std::size_t>(replications);
-  const std::size_t batch_bytes = 8 * concurrency * kpi_values * sizeof(double);
-  const std::size_t memory_cap = std::max<std::size_t>(1, (64u << 20) / std::max<std::size_t>(batch_bytes, 1));
-  return std::clamp<std::size_t>(wanted, 1, std::min<std::size_t>(256, memory_cap));
-}
-
 // The slice `--shard` asks for, after refusing what a shard cannot do; none without --shard.
 std::optional<Shard> requested_shard(const SweepArguments& args) {
   if (args.shard.empty() && args.out_part.empty()) {
@@ -134,9 +103,9 @@ int sweep(const SweepArguments& args) {
   if (shard)
     part_output.add("--out-part", args.out_part);
   else
-    (void)detail::check_output_target("--out", args.out);
+    check_output_path("--out", args.out);
   // A shard keeps both formats' text (merge chooses); `format` then only shapes unused headers.
-  const Format format = shard ? Format::csv : format_of(args.out);
+  const SweepFormat format = shard ? SweepFormat::csv : format_of(args.out);
   const Scenario scenario = Scenario::read(args.file);
   const json& document = scenario.document();
   const fs::path& base_dir = scenario.base_dir();
@@ -144,43 +113,14 @@ int sweep(const SweepArguments& args) {
 
   std::vector<SweepParameter> parameters;
   for (const std::string& text : args.sets) parameters.push_back(parse_sweep_set(text));
-  const auto targets = resolve_sweep_targets(document, parameters, args.file);
-
-  RunOptions options;
-  options.seed = args.seed.value_or(base.run.seed);
-  options.threads = args.threads;
+  const std::uint64_t seed = args.seed.value_or(base.run.seed);
   const int replications = args.replications.value_or(base.run.replications);
+  const SweepStudy study(document, args.file, base_dir, std::move(parameters), args.lhs, seed);
+  const std::size_t points = study.points();
+  study.check_values();
 
-  std::vector<std::vector<double>> sample;  // the Latin hypercube's points; a grid's are computed
-  if (args.lhs) sample = latin_hypercube(parameters, *args.lhs, latin_hypercube_seed(options.seed));
-  const std::size_t points = args.lhs ? sample.size() : grid_size(parameters);
-  const auto values_of = [&](std::size_t point) {
-    return args.lhs ? sample[point] : grid_point(parameters, point);
-  };
-
-  // Each value a parameter takes is tried on its own before anything runs, so that a value the
-  // scenario refuses (13.5 agents) stops the sweep at once, not hours into it.
-  for (std::size_t d = 0; d < parameters.size(); ++d) {
-    std::vector<double> levels = parameters[d].values;
-    if (args.lhs) {
-      levels.clear();
-      for (const auto& point : sample) levels.push_back(point[d]);
-      std::sort(levels.begin(), levels.end());
-      levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
-    }
-    for (double level : levels) {
-      try {
-        (void)compile_scenario(apply_sweep_point(document, {targets[d]}, {level}), args.file, base_dir);
-      } catch (const InputError& e) {
-        rethrow_with(e, fmt::format("with --set {}={}", parameters[d].path, sweep_value_text(level)));
-      }
-    }
-  }
-
-  const ordered_json definition =
-      sweep_definition(base, document, options.seed, replications, args.lhs, points, parameters);
-  const std::string header = header_text(format, definition, parameters);
-  const std::size_t lines_per_point = format == Format::csv ? csv_lines_per_point(base) : 1;
+  const ordered_json definition = sweep_definition(base, study, seed, replications);
+  const std::string header = sweep_header_text(format, definition, study.parameters());
   // Only rank 0 looks at the output file: the others learn from it where to start, so that no
   // rank reads a file that rank 0 is cutting. A refusal ("already exists") reaches them the same
   // way, before any of them waits for replications.
@@ -191,8 +131,7 @@ int sweep(const SweepArguments& args) {
   std::uint64_t first_point = 0;
   if (group.is_root() && !shard) {
     try {
-      first_point = open_output(args.out, args.resume, format, header, lines_per_point, points,
-                                whole_line_check(format, base, values_of), lock, out);
+      first_point = open_output(args.out, args.resume, format, header, base, study, lock, out);
     } catch (...) {
       group.broadcast(refused);
       throw;
@@ -212,8 +151,8 @@ int sweep(const SweepArguments& args) {
     part.points = points;
     part.shards = shard->count;
     part.shard = shard->index;
-    part.csv_header = header_text(Format::csv, definition, parameters);
-    part.jsonl_header = header_text(Format::jsonl, definition, parameters);
+    part.csv_header = sweep_header_text(SweepFormat::csv, definition, study.parameters());
+    part.jsonl_header = sweep_header_text(SweepFormat::jsonl, definition, study.parameters());
   }
   const std::string& destination = shard ? args.out_part : args.out;
   if (done == points) {
@@ -232,76 +171,39 @@ int sweep(const SweepArguments& args) {
   auto progress = std::make_unique<ProgressBar>(
       unit == 1 ? "replications" : fmt::format("x {} replications", unit),
       static_cast<int>(work / unit), ProgressBar::Elsewhere::plain_lines);
-  long long finished_before = 0;
-  if (group.is_root())
-    options.progress = [&](int finished, int) {
-      progress->update(static_cast<int>((finished_before + finished) / unit));
-    };
+  SweepRunOptions options;
+  options.replications = replications;
+  options.seed = seed;
+  options.threads = args.threads;
+  options.memory_limit_bytes = args.memory_limit;
+  options.progress = [&](std::uint64_t finished, std::uint64_t) {
+    progress->update(static_cast<int>(static_cast<long long>(finished) / unit));
+  };
 
   const std::optional<std::size_t> stop_after_points = stop_after_points_for_tests();
   const auto start = std::chrono::steady_clock::now();
-  // Rank 0's chunk for all: ranks on machines with other core counts must still agree on the
-  // batches they gather together.
-  const auto chunk = static_cast<std::size_t>(
-      group.broadcast(chunk_points(args.threads, replications, KpiLayout(base).size())));
-  RunTotals totals;
-  for (std::size_t first = 0; first < todo.size(); first += chunk) {
-    const std::size_t count = std::min(chunk, todo.size() - first);
-    std::vector<std::vector<double>> values;
-    std::vector<Model> models;
-    models.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-      values.push_back(values_of(todo[first + i]));
-      try {
-        models.push_back(compile_scenario(apply_sweep_point(document, targets, values.back()),
-                                          args.file, base_dir));
-        apply_memory_limit(args.memory_limit, models.back());
-      } catch (const InputError& e) {
-        rethrow_with(e, point_label(todo[first + i], parameters, values.back()));
-      }
-    }
-    std::vector<const Model*> model_pointers;
-    for (const Model& model : models) model_pointers.push_back(&model);
-    check_memory(model_pointers, options.threads, static_cast<std::uint64_t>(replications));
-    std::vector<SummaryAccumulator> summaries;
-    for (const Model& model : models) summaries.emplace_back(model);
-    // Under mpirun the replications are spread over the ranks and folded on rank 0 alone.
-    const auto fold = [&](const ReplicationOutcome& outcome) {
-      for (std::size_t i = 0; i < count; ++i) {
-        summaries[i].add(outcome.values[i]);
-        totals.events += outcome.totals[i].events;
-        totals.arrivals += outcome.totals[i].arrivals;
-      }
-    };
-    run_replication_range(group, model_pointers, options, 0,
-                          static_cast<std::uint64_t>(replications), fold);
-    finished_before += static_cast<long long>(count) * replications;
-    if (!group.is_root()) continue;  // rank 0 alone folded, and alone writes
+  const auto write_point = [&](std::size_t point, const std::vector<double>& values,
+                               const Model& model, const Summary& summary) {
     if (shard) {
-      for (std::size_t i = 0; i < count; ++i) {
-        const std::size_t point = todo[first + i];
-        const Summary summary = summaries[i].finish();
-        part.results.push_back(
-            {point, point_text(Format::csv, point, parameters, values[i], models[i], summary),
-             point_text(Format::jsonl, point, parameters, values[i], models[i], summary)});
-      }
-      continue;
+      part.results.push_back(
+          {point, sweep_point_text(SweepFormat::csv, point, study.parameters(), values, model, summary),
+           sweep_point_text(SweepFormat::jsonl, point, study.parameters(), values, model, summary)});
+      return;
     }
     // Points are written in their order, each whole and flushed: what --resume relies on.
-    for (std::size_t i = 0; i < count; ++i) {
-      out << point_text(format, todo[first + i], parameters, values[i], models[i], summaries[i].finish());
-      out.flush();
-      if (!out) {
-        // The other ranks would wait for rank 0 at the next batch: end the whole job.
-        if (group.size() > 1) {
-          fmt::print(stderr, "ccsim: cannot write {}\n", args.out);
-          group.abort(2);
-        }
-        throw std::runtime_error(fmt::format("cannot write {}", args.out));
+    out << sweep_point_text(format, point, study.parameters(), values, model, summary);
+    out.flush();
+    if (!out) {
+      // The other ranks would wait for rank 0 at the next batch: end the whole job.
+      if (group.size() > 1) {
+        fmt::print(stderr, "ccsim: cannot write {}\n", args.out);
+        group.abort(2);
       }
-      if (stop_after_points && todo[first + i] + 1 == *stop_after_points) std::raise(SIGKILL);
+      throw std::runtime_error(fmt::format("cannot write {}", args.out));
     }
-  }
+    if (stop_after_points && point + 1 == *stop_after_points) std::raise(SIGKILL);
+  };
+  const RunTotals totals = study.run(group, todo, options, write_point);
   if (!group.is_root()) return 0;
   if (shard) {
     part_output.write("--out-part", [&part](std::ostream& o) { o << sweep_part_json(part).dump() << '\n'; });
