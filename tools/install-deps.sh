@@ -18,6 +18,9 @@ packages=(
   time                               # /usr/bin/time -v: peak memory of ccsim runs (tools/bench)
   libopenmpi-dev openmpi-bin         # replications spread over machines with mpirun
   openssh-client                     # mpirun starts its daemons through ssh, even on one machine
+  pybind11-dev python3-dev           # the Python module (python/)
+  python3-pytest python3-pandas      # its tests, and its results as DataFrames
+  python3-matplotlib                 # the README's Python example draws a chart
 )
 if [ "${1:-}" = "fuzz" ]; then
   # g++ has no -fsanitize=fuzzer; clang 14's libFuzzer and sanitizer runtimes are in libclang-rt.
