@@ -299,8 +299,8 @@ void add_validate_command(CLI::App& app, int& exit_code) {
     const Model model = parse_scenario(read.text, *file, base_dir);
     // What `ccsim run --what-if` would refuse, refused here too.
     check_comparable_what_ifs(parse_json_text(read.text, *file), model, *file, base_dir);
-    const OfferedLoad load = offered_load(model);
     print_header(model, *file);
+    const OfferedLoad load = offered_load(model);
     print_contact_types(model, load);
     print_agent_groups(model);
     print_reserve_warnings(model);
