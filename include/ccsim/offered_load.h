@@ -18,7 +18,8 @@
 
 namespace ccsim {
 
-// The part of one contact type's contacts that one tier handles.
+// The part of one contact type's contacts that one tier handles. Shares are of the contacts that
+// reach the agents at all: automation thins them all alike (agent_load_factor).
 struct TierShare {
   double share = 0.0;      // of the type's contacts (0..1) handled at the tier
   Seconds handle_s = 0.0;  // mean handle time there, as the tier's first group in routing order has it
@@ -42,6 +43,8 @@ double agent_load_factor(const Model& model, ContactTypeIndex type);
 // heads: the scenario has self-service, bots, agent assist or agents holding several chats.
 bool automation_changes_load(const Model& model);
 
+// Every load here is in erlangs: the agents the contacts keep busy on average over the interval
+// (agent-hours per hour of the interval); agent_hours() turns one into work.
 struct OfferedLoad {
   Seconds interval_s = 0.0;   // length of every interval
   std::size_t intervals = 0;  // global intervals of the horizon, all days
@@ -71,6 +74,8 @@ struct OfferedLoad {
   double agent_hours(double erlangs) const { return erlangs * interval_s / 3600.0; }
 };
 
+// The offered load of every contact type in every interval: at a tier, the arrival rate x the
+// tier's share x its handle time x the type's agent_load_factor.
 OfferedLoad offered_load(const Model& model);
 
 }  // namespace ccsim
