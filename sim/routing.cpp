@@ -74,10 +74,7 @@ class TableBuilder {
     const AgentGroup& group = model_.agent_groups[g];
     int kept = 0;
     if (model_.contact_types[k].channel == Channel::email) kept = group.voice_reserve;
-    const RoutingRules& rules = model_.routing;
-    if (rules.policy == RoutingPolicy::reservation && g < rules.reserve.size() &&
-        priority > first_priority(group))
-      kept = std::max(kept, rules.reserve[g]);
+    if (priority > first_priority(group)) kept = std::max(kept, reserved_agents(model_, g));
     return kept;
   }
 
@@ -121,6 +118,12 @@ class TableBuilder {
 };
 
 }  // namespace
+
+int reserved_agents(const Model& model, AgentGroupIndex group) {
+  const RoutingRules& rules = model.routing;
+  if (rules.policy != RoutingPolicy::reservation || group >= rules.reserve.size()) return 0;
+  return rules.reserve[group];
+}
 
 RoutingTables compile_routing(const Model& model) {
   RoutingTables tables;

@@ -89,4 +89,8 @@ struct RoutingTables {
 // Compiles the tables of a model whose types' routing order is linked (link_routing does both).
 RoutingTables compile_routing(const Model& model);
 
+// The agents group `group` keeps idle for its first-priority types: its reserve under the
+// reservation policy, 0 under the others.
+int reserved_agents(const Model& model, std::uint32_t group);
+
 }  // namespace ccsim

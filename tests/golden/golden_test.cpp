@@ -1,19 +1,26 @@
-// Every example scenario still gives its stored result: `ccsim compare scenarios/X.json --against
-// results/golden/X.json` for each scenarios/*.json (the schema aside). On the same platform and
-// Boost the figures are identical; elsewhere they must agree within statistical tolerance.
-// results/README.md says how to refresh the stored results after an intended change.
+// Every example scenario still gives its stored result: each scenarios/*.json (the schema aside) is
+// run again with the replications and seed results/golden/X.json records, and compared with it
+// as `ccsim compare X.json --against results/golden/X.json` compares (golden.h). On the same
+// platform and Boost the figures are identical; elsewhere they must agree within statistical
+// tolerance. results/README.md says how to refresh the stored results after an intended change.
 #include <algorithm>
-#include <cstdlib>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <nlohmann/json.hpp>
 
+#include "ccsim/golden.h"
+#include "ccsim/runner.h"
+#include "ccsim/scenario.h"
+#include "ccsim/writers.h"
+
+namespace ccsim {
 namespace {
 
 namespace fs = std::filesystem;
@@ -36,22 +43,39 @@ std::string slurp(const fs::path& path) {
   return buffer.str();
 }
 
+// "type/billing/asa_s: stored 12.5, new 19.25, tolerance 3.1", one line per figure beyond it.
+std::string beyond_text(const GoldenComparison& comparison) {
+  std::string text;
+  for (const GoldenFigure& f : comparison.figures)
+    if (!f.within)
+      text += fmt::format("{}: stored {}, new {}, tolerance {}\n", f.name, f.stored, f.fresh,
+                          f.tolerance);
+  return text;
+}
+
 class GoldenResult : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenResult, FreshRunAgreesWithTheStoredResult) {
   const std::string name = GetParam();
-  const std::string golden = "results/golden/" + name + ".json";
-  ASSERT_TRUE(fs::exists(fs::path(CCSIM_SOURCE_DIR) / golden))
+  const fs::path scenario = fs::path(CCSIM_SOURCE_DIR) / "scenarios" / (name + ".json");
+  const fs::path golden = fs::path(CCSIM_SOURCE_DIR) / "results" / "golden" / (name + ".json");
+  ASSERT_TRUE(fs::exists(golden))
       << golden << " is missing: every example scenario needs one (results/README.md says how to make it)";
-  const fs::path out = fs::temp_directory_path() / ("ccsim-golden-" + std::to_string(::getpid()) + "-" + name);
-  const std::string command = std::string("cd '") + CCSIM_SOURCE_DIR + "' && '" + CCSIM_BINARY +
-                              "' compare scenarios/" + name + ".json --against " + golden + " >'" +
-                              out.string() + "' 2>&1";
-  const int status = std::system(command.c_str());
-  const std::string output = slurp(out);
-  fs::remove(out);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << output;
+  const Model model = load_scenario(scenario);
+  const nlohmann::json stored = parse_json_text(slurp(golden), golden.string(), 64u << 20);
+  const StoredRun recorded = stored_run(stored, golden.string(), model.name, scenario.string());
+
+  RunOptions options;
+  options.replications = static_cast<int>(recorded.replications);
+  options.seed = recorded.seed;
+  const RunResult run = run_replications(model, options);
+  const nlohmann::json fresh =
+      summary_json(model, run.summary, {options.replications, options.seed});
+
+  const GoldenComparison comparison =
+      compare_with_golden(stored, fresh, recorded.replications, golden.string());
+  EXPECT_FALSE(comparison.figures.empty());
+  EXPECT_TRUE(comparison.passed()) << beyond_text(comparison);
 }
 
 std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
@@ -63,3 +87,4 @@ std::string test_name(const ::testing::TestParamInfo<std::string>& info) {
 INSTANTIATE_TEST_SUITE_P(ExampleScenarios, GoldenResult, ::testing::ValuesIn(example_scenarios()), test_name);
 
 }  // namespace
+}  // namespace ccsim

@@ -18,6 +18,7 @@
 
 #include "ccsim/detail/text_file.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/golden.h"
 #include "ccsim/json_number.h"
 #include "ccsim/output_file.h"
 #include "ccsim/paired.h"
@@ -222,45 +223,6 @@ int compare_scenarios(const CompareArguments& args) {
 
 // ---- SCENARIO vs a stored result ------------------------------------------------------------------
 
-// A figure fails when the fresh mean is more than this many combined standard errors from the
-// stored one (see README "Comparing for CI" for the arithmetic).
-constexpr double tolerance_in_standard_errors = 4.5;
-
-struct Figure {
-  std::string name;  // "overall/service_level", "type/billing/asa_s", "channel/email/response_sl"
-  json stored;
-  json fresh;
-};
-
-// Every whole-horizon figure of the stored result, beside the fresh one. Intervals are left out:
-// hundreds of cells would each need a wider tolerance to keep the suite's false alarms rare.
-std::vector<Figure> whole_horizon_figures(const json& stored, const json& fresh, const std::string& golden) {
-  std::vector<Figure> figures;
-  const auto scope = [&](const std::string& prefix, const json& s, const json& f) {
-    for (const auto& [kpi, value] : s.items()) figures.push_back({prefix + kpi, value, f.value(kpi, json(nullptr))});
-  };
-  if (!stored.contains("overall") || !stored["overall"].is_object())
-    throw InputError({Diagnostic{golden, "", "not a ccsim result: no \"overall\" object"}});
-  scope("overall/", stored["overall"], fresh["overall"]);
-  for (const auto& [key, prefix] : {std::pair{"by_type", "type/"}, std::pair{"by_group", "group/"},
-                                    std::pair{"by_segment", "segment/"},
-                                    std::pair{"by_channel", "channel/"}}) {
-    const json& s = stored.value(key, json::object());
-    const json& f = fresh[key];
-    for (const auto& [id, kpis] : s.items()) {
-      if (!f.contains(id))
-        throw InputError({Diagnostic{golden, std::string("/") + key + "/" + id,
-                                     "the scenario has no such id now: the stored result is for another structure; refresh it"}});
-      scope(prefix + id + "/", kpis, f[id]);
-    }
-  }
-  return figures;
-}
-
-double finite_or_nan(const json& value) {
-  return value.is_number() ? value.get<double>() : std::nan("");
-}
-
 int compare_with_stored(const CompareArguments& args) {
   if (!args.candidate.empty()) usage_error("give either a CANDIDATE scenario or --against, not both");
   OutputSet outputs;
@@ -271,22 +233,12 @@ int compare_with_stored(const CompareArguments& args) {
   const detail::TextFile file = detail::read_text_file(args.against, 64u << 20);
   if (!file.error.empty()) throw InputError({Diagnostic{args.against, "", file.error}});
   const json stored = parse_json_text(file.text, args.against, 64u << 20);
-  const auto recorded = [&](const char* key) {
-    if (!stored.contains(key) || !stored[key].is_number_unsigned())
-      throw InputError({Diagnostic{args.against, std::string("/") + key, "missing or not a whole number >= 0"}});
-    return stored[key].get<std::uint64_t>();
-  };
-  const std::string name = stored.value("scenario", std::string());
-  if (name != model.name)
-    throw InputError({Diagnostic{args.against, "/scenario",
-                                 fmt::format("is the result of \"{}\", not of {} (\"{}\")", name, args.baseline, model.name)}});
-  const auto replications = recorded("replications");
-  if (replications < 1 || replications > 1000000)
-    throw InputError({Diagnostic{args.against, "/replications", "must be between 1 and 1000000"}});
+  const StoredRun recorded = stored_run(stored, args.against, model.name, args.baseline);
+  const std::uint64_t replications = recorded.replications;
 
   RunOptions options;
   options.replications = static_cast<int>(replications);
-  options.seed = recorded("seed");
+  options.seed = recorded.seed;
   options.threads = args.threads;
   const RunResult run = run_replications(model, options);
   const json fresh = summary_json(model, run.summary, {options.replications, options.seed});
@@ -294,39 +246,28 @@ int compare_with_stored(const CompareArguments& args) {
     fmt::print(stderr, "note: {} was made with Boost {}, this build has {}: expect differences within tolerance\n",
                args.against, stored.value("boost", std::string("?")), fresh.value("boost", std::string("?")));
 
-  // se = ci95 / t(0.975, n - 1): the stored and fresh runs have the same replications.
-  const double t = replications > 1 ? student_t_975(replications - 1) : std::nan("");
-  int identical = 0;
-  std::vector<std::string> failed;
+  const GoldenComparison comparison = compare_with_golden(stored, fresh, replications, args.against);
+  const std::vector<GoldenFigure>& figures = comparison.figures;
+  const int identical = comparison.identical();
+  const std::vector<std::string> failed = comparison.beyond();
   Table table({"figure", "stored", "new", "difference", "tolerance", "verdict"},
               {false, true, true, true, true, false});
   json report = json::array();
-  const auto figures = whole_horizon_figures(stored, fresh, args.against);
-  for (const auto& figure : figures) {
-    const double s = finite_or_nan(figure.stored.value("mean", json(nullptr)));
-    const double f = finite_or_nan(figure.fresh.is_object() ? figure.fresh.value("mean", json(nullptr)) : json(nullptr));
-    if (figure.stored == figure.fresh || (std::isnan(s) && std::isnan(f))) {
-      ++identical;
-      continue;
-    }
-    const double se_s = finite_or_nan(figure.stored.value("ci95", json(nullptr))) / t;
-    const double se_f = finite_or_nan(figure.fresh.is_object() ? figure.fresh.value("ci95", json(nullptr)) : json(nullptr)) / t;
-    double tolerance = tolerance_in_standard_errors * std::hypot(std::isfinite(se_s) ? se_s : 0.0,
-                                                                 std::isfinite(se_f) ? se_f : 0.0);
-    // Room for rounding in the last digits, for figures with no spread (cost follows the plan).
-    tolerance += 1e-9 * std::max({std::abs(s), std::abs(f), 1.0});
-    const bool within = std::isfinite(s) && std::isfinite(f) && std::abs(f - s) <= tolerance;
-    if (!within) failed.push_back(figure.name);
-    table.add({figure.name, number(s, 6), number(f, 6), number(f - s, 6, true), number(tolerance, 6),
-               within ? "within" : "beyond"});
-    report.push_back({{"figure", figure.name}, {"stored", number_or_null(s)}, {"new", number_or_null(f)},
-                      {"tolerance", tolerance}, {"verdict", within ? "within" : "beyond"}});
+  for (const GoldenFigure& figure : figures) {
+    if (figure.identical) continue;
+    const char* verdict = figure.within ? "within" : "beyond";
+    table.add({figure.name, number(figure.stored, 6), number(figure.fresh, 6),
+               number(figure.difference(), 6, true), number(figure.tolerance, 6), verdict});
+    report.push_back({{"figure", figure.name}, {"stored", number_or_null(figure.stored)},
+                      {"new", number_or_null(figure.fresh)}, {"tolerance", figure.tolerance},
+                      {"verdict", verdict}});
   }
 
   fmt::print("{} against {}: {} replications, seed {}\n", args.baseline, args.against, replications, options.seed);
   fmt::print("{} of {} whole-horizon figures identical to the stored result\n", identical, figures.size());
   if (identical < static_cast<int>(figures.size())) {
-    fmt::print("the others, with a tolerance of {} combined standard errors:\n", tolerance_in_standard_errors);
+    fmt::print("the others, with a tolerance of {} combined standard errors:\n",
+               golden_tolerance_in_standard_errors);
     table.print(std::cout);
   }
   if (failed.empty())
