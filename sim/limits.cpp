@@ -7,11 +7,9 @@
 #include <fmt/core.h>
 #include <tbb/task_arena.h>
 
-#include "ccsim/event_calendar.h"
 #include "ccsim/summary.h"
 #include "ccsim/tallies.h"
 #include "ccsim/wait_histogram.h"
-#include "sim/engine/contacts.h"
 
 namespace ccsim {
 
@@ -68,15 +66,6 @@ std::vector<Diagnostic> endless_loops(const Model& model, const std::string& fil
                                    at + "/resolution/p", at + "/handle_time")});
   }
   return found;
-}
-
-std::uint64_t bytes_per_contact_in_system() {
-  return 2 * (sizeof(engine::Contact) + sizeof(Event) + sizeof(std::uint32_t));
-}
-
-std::uint32_t contacts_in_system_limit(std::uint64_t memory_limit_bytes) {
-  const std::uint64_t limit = memory_limit_bytes / 4 / bytes_per_contact_in_system();
-  return static_cast<std::uint32_t>(std::clamp<std::uint64_t>(limit, 1, Event::max_index + std::uint64_t{1}));
 }
 
 namespace {

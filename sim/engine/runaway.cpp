@@ -80,3 +80,18 @@ void Replication::stop_full_system() const {
 }
 
 }  // namespace ccsim::engine
+
+namespace ccsim {
+
+// Defined with the engine, whose contacts and events they measure (declared in limits.h).
+std::uint64_t bytes_per_contact_in_system() {
+  return 2 * (sizeof(engine::Contact) + sizeof(Event) + sizeof(std::uint32_t));
+}
+
+std::uint32_t contacts_in_system_limit(std::uint64_t memory_limit_bytes) {
+  const std::uint64_t limit = memory_limit_bytes / 4 / bytes_per_contact_in_system();
+  return static_cast<std::uint32_t>(
+      std::clamp<std::uint64_t>(limit, 1, Event::max_index + std::uint64_t{1}));
+}
+
+}  // namespace ccsim

@@ -16,7 +16,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
-#include "ccsim/detail/text_file.h"
+#include "ccsim/text_file.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/golden.h"
 #include "ccsim/json_number.h"
@@ -230,7 +230,7 @@ int compare_with_stored(const CompareArguments& args) {
   Model model = Scenario::read(args.baseline).compile();
   apply_memory_limit(args.memory_limit, model);
   // A stored result is a few hundred kilobytes; 64 MB keeps a wrong file from filling memory.
-  const detail::TextFile file = detail::read_text_file(args.against, 64u << 20);
+  const TextFile file = read_text_file(args.against, 64u << 20);
   if (!file.error.empty()) throw InputError({Diagnostic{args.against, "", file.error}});
   const json stored = parse_json_text(file.text, args.against, 64u << 20);
   const StoredRun recorded = stored_run(stored, args.against, model.name, args.baseline);
