@@ -2,7 +2,10 @@
 // checked and compiled in scenario_reader.cpp, what-ifs applied in what_if.cpp.
 #include "ccsim/scenario.h"
 
+#include <cmath>
 #include <utility>
+
+#include <fmt/core.h>
 
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/detail/text_file.h"
@@ -57,6 +60,31 @@ Scenario Scenario::with_value(const std::string& pointer, const nlohmann::json& 
   const nlohmann::json patch = {
       {{"op", exists ? "replace" : "add"}, {"path", pointer}, {"value", value}}};
   return patched(patch, "--set " + pointer);
+}
+
+Scenario Scenario::with_volume(double factor) const {
+  const std::string origin = fmt::format("--volume {}", factor);
+  if (!std::isfinite(factor) || factor < 0)
+    throw InputError({{file_, "", origin + ": must be a number >= 0"}});
+  nlohmann::json patch = nlohmann::json::array();
+  const auto types = document_.find("contact_types");
+  if (types != document_.end() && types->is_array()) {
+    for (std::size_t t = 0; t < types->size(); ++t) {
+      const nlohmann::json& type = (*types)[t];
+      const auto arrivals = type.find("arrivals");
+      if (!type.is_object() || arrivals == type.end() || !arrivals->is_object()) continue;
+      if (arrivals->contains("times_s") || arrivals->contains("file"))
+        throw InputError({{file_, fmt::format("/contact_types/{}/arrivals", t),
+                           origin + ": replays recorded arrival times, which cannot be scaled"}});
+      const auto scale = arrivals->find("scale");
+      if (scale != arrivals->end() && !scale->is_number()) continue;  // compiling says what is wrong
+      const double now = scale != arrivals->end() && scale->is_number() ? scale->get<double>() : 1.0;
+      patch.push_back({{"op", "add"},
+                       {"path", fmt::format("/contact_types/{}/arrivals/scale", t)},
+                       {"value", now * factor}});
+    }
+  }
+  return patched(patch, origin);
 }
 
 Model Scenario::check() const {

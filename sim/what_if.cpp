@@ -1,5 +1,5 @@
-// What-ifs: id paths resolved to index paths, patches applied with nlohmann/json, and problems
-// reported at their place in the scenario file.
+// What-ifs: patches applied with nlohmann/json (paths by id resolved in id_pointer.cpp), and
+// problems reported at their place in the scenario file.
 #include "ccsim/what_if.h"
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 
 #include "ccsim/detail/json_cursor.h"
+#include "sim/json_pointer_steps.h"
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/json_text.h"
@@ -24,6 +25,10 @@ namespace {
 using Json = nlohmann::json;
 using Pointer = Json::json_pointer;
 using detail::show;
+using detail::all_digits;
+using detail::find;
+using detail::place;
+using detail::steps_of;
 
 const std::vector<std::string> operations = {"add", "remove", "replace", "move", "copy", "test"};
 
@@ -31,67 +36,7 @@ const std::vector<std::string> operations = {"add", "remove", "replace", "move",
   throw InputError({{file, std::move(where), std::move(message)}});
 }
 
-// "/contact_types" in messages, or "the document" for the root.
-std::string place(const Pointer& pointer) {
-  return pointer.empty() ? std::string("the document") : pointer.to_string();
-}
 
-// The steps of a pointer, unescaped ("~1" is "/", "~0" is "~").
-std::vector<std::string> steps_of(Pointer pointer) {
-  std::vector<std::string> steps;
-  while (!pointer.empty()) {
-    steps.push_back(pointer.back());
-    pointer.pop_back();
-  }
-  std::reverse(steps.begin(), steps.end());
-  return steps;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// The value at `pointer`, or nothing.
-const Json* find(const Json& document, const Pointer& pointer) {
-  const Json* node = &document;
-  for (const std::string& step : steps_of(pointer)) {
-    if (node->is_object()) {
-      const auto it = node->find(step);
-      if (it == node->end()) return nullptr;
-      node = &*it;
-    } else if (node->is_array() && all_digits(step) && step.size() < 10 &&
-               std::stoul(step) < node->size()) {
-      node = &(*node)[std::stoul(step)];
-    } else {
-      return nullptr;
-    }
-  }
-  return node;
-}
-
-// The index of the array element whose "id" is `id`, or a located error listing the ids there.
-std::size_t element_with_id(const Json& array, const std::string& id, const Pointer& at,
-                            const std::string& file, const std::string& where) {
-  std::vector<std::string> ids;
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    const Json& element = array[i];
-    if (!element.is_object()) continue;
-    const auto it = element.find("id");
-    if (it == element.end() || !it->is_string()) continue;
-    if (it->get_ref<const std::string&>() == id) return i;
-    ids.push_back(it->get<std::string>());
-  }
-  if (ids.empty())
-    fail(file, where,
-         fmt::format("no element with id {} in {} (its elements have no ids)", show(Json(id)),
-                     place(at)));
-  constexpr std::size_t listed = 20;
-  std::string list;
-  for (std::size_t i = 0; i < ids.size() && i < listed; ++i) list += (i > 0 ? ", " : "") + ids[i];
-  if (ids.size() > listed) list += ", ...";
-  fail(file, where,
-       fmt::format("no element with id {} in {} (ids: {})", show(Json(id)), place(at), list));
-}
 
 struct WhatIf {
   const Json* patch = nullptr;
@@ -348,61 +293,6 @@ Json apply(const Json& document, const WhatIf& what_if, const std::string& file,
 
 }  // namespace
 
-Pointer resolve_id_pointer(const Json& document, const std::string& pointer,
-                           const std::string& file) {
-  Pointer parsed;
-  try {
-    parsed = Pointer(pointer);
-  } catch (const Json::exception&) {
-    fail(file, "",
-         fmt::format("must be a JSON pointer such as \"/contact_types/billing/arrivals/scale\", "
-                     "got {}",
-                     show(Json(pointer))));
-  }
-  const std::vector<std::string> steps = steps_of(parsed);
-  Pointer resolved;
-  const Json* node = &document;  // nothing once a step names a key that is not there
-  for (std::size_t i = 0; i < steps.size(); ++i) {
-    const std::string& step = steps[i];
-    const bool last = i + 1 == steps.size();
-    if (!node) {
-      // Past a missing key: leave the rest as written; applying the patch says what is missing.
-      resolved /= step;
-      continue;
-    }
-    if (node->is_object()) {
-      const auto it = node->find(step);
-      node = it == node->end() ? nullptr : &*it;
-      resolved /= step;
-    } else if (node->is_array()) {
-      if (step == "-") {
-        if (!last)
-          fail(file, pointer,
-               fmt::format("\"-\" (past the end of {}) can only be the last step", place(resolved)));
-        resolved /= step;
-        node = nullptr;
-      } else if (all_digits(step)) {
-        if (step.size() > 1 && step.front() == '0')
-          fail(file, pointer, fmt::format("index \"{}\" must not have leading zeros", step));
-        const std::size_t index = step.size() < 10 ? std::stoul(step) : node->size() + 1;
-        if (index > node->size() || (index == node->size() && !last))
-          fail(file, pointer,
-               fmt::format("no element {} in {} (it has {})", step, place(resolved), node->size()));
-        node = index < node->size() ? &(*node)[index] : nullptr;
-        resolved /= index;
-      } else {
-        const std::size_t index = element_with_id(*node, step, resolved, file, pointer);
-        node = &(*node)[index];
-        resolved /= index;
-      }
-    } else {
-      fail(file, pointer,
-           fmt::format("{} is a {}, so it has no {}", place(resolved), node->type_name(),
-                       show(Json(step))));
-    }
-  }
-  return resolved;
-}
 
 std::vector<std::string> what_if_names(const Json& document) {
   std::vector<std::string> names;
@@ -430,22 +320,75 @@ Json apply_patch(const Json& document, const Json& patch, const std::string& fil
   }
 }
 
+namespace {
+
+// The what-ifs `name` stands for: the one of that name, or else the what-ifs it stacks with '+'
+// ("self-service-10%+two-fewer-at-lunch"). Names may hold '+' themselves (volume+20%), so the
+// split taken is one whose every part names a what-if; an exact name always wins. A name that is
+// neither fails as find_what_if does, with its "did you mean".
+std::vector<WhatIf> find_what_ifs(const Json& document, const std::string& name,
+                                  const std::string& file) {
+  const Json* what_ifs = document.is_object() && document.contains("what_if")
+                             ? &document["what_if"]
+                             : nullptr;
+  if (!what_ifs || !what_ifs->is_object() || what_ifs->contains(name) ||
+      name.find('+') == std::string::npos)
+    return {find_what_if(document, name, file)};
+  // came_from[j]: where the part that ends just before position j starts, for every j reachable
+  // as the start of a next part (j = 0) or the end of the name (j = size + 1).
+  const std::size_t end = name.size() + 1;
+  std::vector<std::optional<std::size_t>> came_from(end + 1);
+  came_from[0] = 0;
+  for (std::size_t start = 0; start < end && !came_from[end]; ++start) {
+    if (!came_from[start]) continue;
+    for (std::size_t stop = start; stop <= name.size(); ++stop) {
+      if (stop < name.size() && name[stop] != '+') continue;
+      if (stop > start && !came_from[stop + 1] && what_ifs->contains(name.substr(start, stop - start)))
+        came_from[stop + 1] = start;
+    }
+  }
+  if (!came_from[end]) return {find_what_if(document, name, file)};
+  std::vector<WhatIf> stack;
+  for (std::size_t j = end; j > 0; j = *came_from[j])
+    stack.insert(stack.begin(), find_what_if(document, name.substr(*came_from[j], j - 1 - *came_from[j]), file));
+  return stack;
+}
+
+// The document with each what-if of `stack` applied in turn; written[k] records what stack[k]
+// wrote, for locating problems.
+Json apply_stack(const Json& document, const std::vector<WhatIf>& stack, const std::string& file,
+                 std::vector<std::vector<Written>>& written) {
+  written.assign(stack.size(), {});
+  Json patched = apply(document, stack.front(), file, written.front());
+  for (std::size_t k = 1; k < stack.size(); ++k) {
+    Json next = apply(patched, stack[k], file, written[k]);
+    patched = std::move(next);
+  }
+  return patched;
+}
+
+}  // namespace
+
 Json apply_what_if(const Json& document, const std::string& name, const std::string& file) {
-  std::vector<Written> written;
-  return apply(document, find_what_if(document, name, file), file, written);
+  std::vector<std::vector<Written>> written;
+  return apply_stack(document, find_what_ifs(document, name, file), file, written);
 }
 
 Model compile_what_if(const Json& document, const std::string& name, const std::string& file,
                       const std::filesystem::path& base_dir) {
-  const WhatIf what_if = find_what_if(document, name, file);
-  std::vector<Written> written;
-  const Json patched = apply(document, what_if, file, written);
+  const std::vector<WhatIf> stack = find_what_ifs(document, name, file);
+  std::vector<std::vector<Written>> written;
+  const Json patched = apply_stack(document, stack, file, written);
   try {
     return compile_scenario(patched, file, base_dir);
   } catch (const InputError& e) {
     std::vector<Diagnostic> located;
     for (const Diagnostic& d : e.diagnostics()) {
-      if (const auto in_file = place_in_file(d.where, *what_if.patch, what_if.at, written))
+      // The last what-if of the stack to write the value is where it came from.
+      std::optional<std::string> in_file;
+      for (std::size_t k = stack.size(); k-- > 0 && !in_file;)
+        in_file = place_in_file(d.where, *stack[k].patch, stack[k].at, written[k]);
+      if (in_file)
         located.push_back({d.file, *in_file, d.message});
       else
         located.push_back({fmt::format("{}: what-if {}", d.file, show(Json(name))), d.where,

@@ -55,6 +55,11 @@ class Scenario {
   // as `--set POINTER=VALUE` does.
   Scenario with_value(const std::string& pointer, const nlohmann::json& value) const;
 
+  // The scenario with every contact type's arrival rates multiplied by `factor` (its arrivals'
+  // "scale", 1 when absent, times factor), as `--volume 1.2` does. Types that replay recorded
+  // arrival times cannot be scaled and are refused by name.
+  Scenario with_volume(double factor) const;
+
   // Compiles the baseline and every what-if, as comparable with it, and throws one InputError
   // with the problems of all of them: `ccsim validate`. Returns the baseline.
   Model check() const;

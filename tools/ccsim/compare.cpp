@@ -30,6 +30,7 @@
 #include "ccsim/writers.h"
 #include "commands.h"
 #include "memory_limit.h"
+#include "override_options.h"
 #include "seed_option.h"
 
 namespace ccsim::cli {
@@ -53,6 +54,7 @@ struct CompareArguments {
   std::string against;
   std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
   std::optional<std::uint64_t> memory_limit;
+  OverrideOptions overrides;  // change the candidate (the baseline itself when there is no other)
 };
 
 [[noreturn]] void usage_error(const std::string& message) {
@@ -117,15 +119,27 @@ std::string number(double value, int digits, bool sign = false) {
 
 // ---- BASE vs CANDIDATE ----------------------------------------------------------------------------
 
-// What-if `name` of the scenario in `file`, compiled as `ccsim run --what-if` compiles it, but
-// free to change types, groups or intervals: compare finds its KPIs by id, not cell by cell.
-Model what_if_of(const std::string& file, const std::string& name) {
-  return Scenario::read(file).compile_what_if(name);
+// The candidate: the CANDIDATE file, or a what-if of the baseline's file, or the baseline itself,
+// with the overrides. A what-if is compiled as `ccsim run --what-if` compiles it, but free to
+// change types, groups or intervals: compare finds its KPIs by id, not cell by cell.
+Model candidate_of(const CompareArguments& args, const Scenario& baseline) {
+  Scenario candidate = args.candidate.empty() ? baseline : Scenario::read(args.candidate);
+  if (!args.what_if.empty()) candidate = candidate.with_what_if(args.what_if);
+  return apply_overrides(candidate, args.overrides.parsed()).compile();
+}
+
+// How the candidate is named in the report.
+std::string candidate_name(const CompareArguments& args) {
+  std::string name = args.candidate.empty() ? args.baseline : args.candidate;
+  if (!args.what_if.empty()) name += " --what-if " + args.what_if;
+  for (const std::string& set : args.overrides.sets) name += " --set " + set;
+  if (args.overrides.volume) name += fmt::format(" --volume {}", *args.overrides.volume);
+  return name;
 }
 
 int compare_scenarios(const CompareArguments& args) {
-  if (args.candidate.empty() && args.what_if.empty())
-    usage_error("give a CANDIDATE scenario, --what-if NAME, or --against GOLDEN.json");
+  if (args.candidate.empty() && args.what_if.empty() && !args.overrides.any())
+    usage_error("give a CANDIDATE scenario, --what-if NAME, --set or --volume, or --against GOLDEN.json");
   if (!args.candidate.empty() && !args.what_if.empty())
     usage_error("give either a CANDIDATE scenario or --what-if NAME, not both");
   // Checked before anything runs: a typing mistake in a folder costs a second, not the comparison.
@@ -135,11 +149,10 @@ int compare_scenarios(const CompareArguments& args) {
   for (const auto& text : args.kpis) margins.push_back(parse_kpi_margin(text));
   if (margins.empty()) margins = default_kpi_margins();
 
-  Model baseline = Scenario::read(args.baseline).compile();
-  Model candidate = args.what_if.empty() ? Scenario::read(args.candidate).compile() : what_if_of(args.baseline, args.what_if);
-  // How the candidate is named in the report: its file, or the what-if of the baseline's file.
-  const std::string candidate_name =
-      args.what_if.empty() ? args.candidate : fmt::format("{} --what-if {}", args.baseline, args.what_if);
+  const Scenario baseline_scenario = Scenario::read(args.baseline);
+  Model baseline = baseline_scenario.compile();
+  Model candidate = candidate_of(args, baseline_scenario);
+  const std::string candidate_name = ccsim::cli::candidate_name(args);
   apply_memory_limit(args.memory_limit, baseline);
   apply_memory_limit(args.memory_limit, candidate);
   // The KPIs compared are whole-horizon figures found by name and id, so the two scenarios need
@@ -225,6 +238,7 @@ int compare_scenarios(const CompareArguments& args) {
 
 int compare_with_stored(const CompareArguments& args) {
   if (!args.candidate.empty()) usage_error("give either a CANDIDATE scenario or --against, not both");
+  if (args.overrides.any()) usage_error("--against re-runs the file as it is: --set and --volume do not apply");
   OutputSet outputs;
   if (args.json_out) outputs.add("--json", *args.json_out);
   Model model = Scenario::read(args.baseline).compile();
@@ -327,6 +341,7 @@ void add_compare_command(CLI::App& app, int& exit_code) {
       ->excludes(kpi)->excludes(alpha)->excludes(initial)->excludes(max)->excludes(seed)
       ->excludes(candidate_seed)->excludes(fail_undecided)->excludes(what_if);
   cmd->add_option("--json", args->json_out, "Write the comparison as JSON to this file");
+  add_override_options(cmd, args->overrides, "the candidate (the baseline itself without CANDIDATE or --what-if)");
   add_memory_limit_option(cmd, args->memory_limit);
   cmd->callback([args, &exit_code] {
     exit_code = args->against.empty() ? compare_scenarios(*args) : compare_with_stored(*args);

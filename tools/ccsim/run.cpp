@@ -33,6 +33,7 @@
 #include "ccsim/writers.h"
 #include "commands.h"
 #include "memory_limit.h"
+#include "override_options.h"
 #include "seed_option.h"
 #include "progress_bar.h"
 
@@ -56,6 +57,7 @@ struct RunArguments {
   std::string detail;    // "total", "day", "interval", or empty for the horizon's default
   std::optional<std::uint64_t> memory_limit;
   std::vector<std::string> by;  // "type", "group": tables per interval (or day) for each
+  OverrideOptions overrides;
 };
 
 // ---- the command --------------------------------------------------------------------------------
@@ -80,6 +82,10 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
   if (!args.what_ifs.empty())
     throw InputError({{"--shard", "", "cannot run what-ifs: shard the baseline, or run the what-ifs "
                                       "without --shard"}});
+  // `ccsim merge` reads the file again and checks it is what the shards ran.
+  if (args.overrides.any())
+    throw InputError({{"--shard", "", "runs the file as it is: write the change into the file (or "
+                                      "a what-if to shard on its own) instead of --set or --volume"}});
   return shard;
 }
 
@@ -114,7 +120,7 @@ int run(const RunArguments& args) {
   if (args.json_out) outputs.add("--json", *args.json_out);
   if (args.csv_out) outputs.add("--csv", *args.csv_out);
   // Read once; the baseline is compiled, and of the what-ifs only those asked for.
-  const Scenario scenario = Scenario::read(args.file);
+  const Scenario scenario = apply_overrides(Scenario::read(args.file), args.overrides.parsed());
   Model model = scenario.compile();
   model.run.detail = args.detail.empty() ? default_detail(model.horizon) : parse_detail(args.detail);
   apply_memory_limit(args.memory_limit, model);
@@ -202,6 +208,7 @@ void add_run_command(CLI::App& app, int& exit_code) {
                   "more), day (one row per day) or interval (every interval). Default: interval "
                   "for a horizon of 7 days or fewer, day for a longer one")
       ->check(CLI::IsMember({"total", "day", "interval"}));
+  add_override_options(cmd, args->overrides, "the scenario (its what-ifs apply on top)");
   cmd->add_option("--by", args->by,
                   "Also print, per contact type (type) or agent group (group), a table with a row per "
                   "interval (or day, as --detail says); types get their own targets")
