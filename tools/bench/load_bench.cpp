@@ -4,9 +4,10 @@
 //   BM_LoadScenario/without_what_ifs  the same file with its "what_if" object removed
 //   BM_LoadCheckingEveryWhatIf        load_scenario: every what-if compiled as well, which is what
 //                                     `ccsim validate` pays and every command used to
+//   BM_ParseScenario/...              reading and parsing alone, with and without what-ifs
 //
-// A what-if is compiled only when it is run, so the first two should be the same but for the
-// parsing of the what-if object itself.
+// A what-if is compiled only when it is run, so the first two should differ by no more than the
+// parsing of the what-if object's text, which the last two measure.
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -42,6 +43,16 @@ void BM_LoadScenario(benchmark::State& state, bool with_what_ifs) {
 }
 BENCHMARK_CAPTURE(BM_LoadScenario, with_what_ifs, true)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_LoadScenario, without_what_ifs, false)->Unit(benchmark::kMicrosecond);
+
+void BM_ParseScenario(benchmark::State& state, bool with_what_ifs) {
+  const fs::path file = with_what_ifs ? retail_day() : retail_day_without_what_ifs();
+  for (auto _ : state) {
+    ccsim::Scenario scenario = ccsim::Scenario::read(file);
+    benchmark::DoNotOptimize(scenario);
+  }
+}
+BENCHMARK_CAPTURE(BM_ParseScenario, with_what_ifs, true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_ParseScenario, without_what_ifs, false)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadCheckingEveryWhatIf(benchmark::State& state) {
   for (auto _ : state) {
