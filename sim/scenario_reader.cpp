@@ -20,6 +20,7 @@
 
 #include "ccsim/detail/distribution_reader.h"
 #include "ccsim/detail/json_cursor.h"
+#include "ccsim/detail/scenario_keys.h"
 #include "ccsim/detail/scenario_limits.h"
 #include "ccsim/compile.h"
 #include "ccsim/limits.h"
@@ -36,52 +37,8 @@ using detail::number_text;
 using detail::NumberRule;
 using detail::show;
 namespace limits = detail::limits;
+namespace keys = detail::scenario_keys;
 
-const std::vector<std::string> scenario_keys = {
-    "$schema",       "name",         "description", "horizon",    "run",    "segments",
-    "contact_types", "agent_groups", "routing",     "automation", "what_if"};
-const std::vector<std::string> horizon_keys = {"start", "intervals", "interval_min", "days",
-                                               "start_weekday"};
-const std::vector<std::string> run_keys = {"replications", "seed", "warmup_min", "drain"};
-const std::vector<std::string> segment_keys = {"id", "priority", "sla"};
-const std::vector<std::string> contact_type_keys = {
-    "id",       "channel",    "segment",    "arrivals", "handle_time", "patience",
-    "sla",      "resolution", "escalation", "misroute", "repeat",      "retry",
-    "callback", "deflection", "silent_abandonment"};
-const std::vector<std::string> arrivals_keys = {"rate_per_hour", "per_interval", "times_s", "file",
-                                                "column",        "scale",        "busyness_cv"};
-const std::vector<std::string> sla_keys = {"answer_within_s", "target", "short_abandon_s",
-                                           "denominator"};
-// A contact type's sla: the keys of voice and chat, then those of email.
-const std::vector<std::string> type_sla_keys = {"answer_within_s",  "target",
-                                                "short_abandon_s",  "denominator",
-                                                "respond_within_h", "business_hours"};
-const std::vector<std::string> answer_keys = {"answer_within_s", "short_abandon_s", "denominator"};
-const std::vector<std::string> response_keys = {"respond_within_h", "business_hours"};
-const std::vector<std::string> business_hours_keys = {"start", "end", "days"};
-const std::vector<std::string> deflection_keys = {"share", "leak_p", "leak_delay"};
-const std::vector<std::string> silent_abandonment_keys = {"share", "discover_s"};
-const std::vector<std::string> resolution_keys = {"p"};
-const std::vector<std::string> escalation_keys = {"p",           "transfer", "handoff_s",
-                                                  "handle_time", "priority", "warm_limit_s"};
-const std::vector<std::string> misroute_keys = {"p", "to", "handle_time"};
-const std::vector<std::string> repeat_keys = {"p", "delay", "window_h"};
-const std::vector<std::string> retry_keys = {"p", "delay"};
-const std::vector<std::string> callback_keys = {"offer_when_wait_s", "accept_p", "predictor",
-                                                "reach_p", "dial_s"};
-const std::vector<std::string> agent_group_keys = {
-    "id",        "tier",          "skills",           "staffing",
-    "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute",
-    "assist",    "chat_concurrency", "concurrency_slowdown", "voice_reserve"};
-const std::vector<std::string> skill_keys = {"priority", "aht_factor", "resolve_factor"};
-const std::vector<std::string> assist_keys = {"aht_factor", "adoption", "cost_per_agent_hour"};
-const std::vector<std::string> automation_keys = {"bots"};
-const std::vector<std::string> bot_keys = {
-    "id",       "types",            "entry_share", "containment_p",       "abandon_p", "duration",
-    "capacity", "cost_per_session", "handoff",     "residual_aht_factor"};
-const std::vector<std::string> handoff_keys = {"context", "aht_factor", "extra_handle"};
-const std::vector<std::string> routing_keys = {"policy", "weights", "reserve", "overflow"};
-const std::vector<std::string> overflow_keys = {"type", "tier", "after_s", "to"};
 // In the order of SlaDenominator, TransferMode, WaitPredictor and RoutingPolicy.
 const std::vector<std::string> sla_denominators = {"offered_minus_short", "offered", "answered"};
 const std::vector<std::string> transfer_modes = {"cold", "warm"};
@@ -192,7 +149,7 @@ class ScenarioReader {
   Model read() {
     // Nothing else can be read from a top level that is not an object; object() reported it.
     if (!root_.object()) problems_.throw_if_any();
-    root_.allow_only(scenario_keys);
+    root_.allow_only(keys::scenario);
     read_name();
     root_.get("description").string();
     root_.get("$schema").string();
@@ -239,7 +196,7 @@ class ScenarioReader {
 
   void read_horizon(const Cursor& node) {
     if (!node.object()) return;
-    node.allow_only(horizon_keys);
+    node.allow_only(keys::horizon);
     const Cursor intervals_node = node.require("intervals");
     const auto intervals = intervals_node.number(
         NumberRule::at_least(1.0).whole_numbers().limited_to(limits::intervals));
@@ -273,7 +230,7 @@ class ScenarioReader {
 
   void read_run(const Cursor& node) {
     if (!node.object()) return;
-    node.allow_only(run_keys);
+    node.allow_only(keys::run);
     RunSettings& run = model_.run;
     if (const auto replications = number_or(
             node.get("replications"),
@@ -460,7 +417,7 @@ class ScenarioReader {
       Segment segment;
       const Cursor element = node[i];
       if (element.object()) {
-        element.allow_only(segment_keys);
+        element.allow_only(keys::segment);
         const Cursor id_node = element.require("id");
         if (const auto id = read_id(id_node)) {
           segment.id = *id;
@@ -526,7 +483,7 @@ class ScenarioReader {
 
   void read_contact_type(const Cursor& node, ContactType& type, TypeReferences& references) {
     if (!node.object()) return;
-    node.allow_only(contact_type_keys);
+    node.allow_only(keys::contact_type);
     const Cursor id_node = node.require("id");
     if (const auto id = read_id(id_node)) {
       type.id = *id;
@@ -578,9 +535,9 @@ class ScenarioReader {
   // The voice and chat rule; the email keys are refused (unless the channel itself was wrong).
   void read_type_sla(const Cursor& node, ContactType& type, bool channel_known) {
     if (!node.object()) return;
-    node.allow_only(type_sla_keys);
+    node.allow_only(keys::type_sla);
     if (channel_known)
-      for (const std::string& key : response_keys)
+      for (const std::string& key : keys::response)
         if (node.has(key))
           node.get(key).fail(fmt::format("does not apply to {} contact types (only email has a "
                                          "response-time target)",
@@ -592,8 +549,8 @@ class ScenarioReader {
   // given. Emails wait without abandoning, so the answer-time keys are refused.
   void read_response(const Cursor& node, ContactType& type) {
     if (!node.object()) return;
-    node.allow_only(type_sla_keys);
-    for (const std::string& key : answer_keys)
+    node.allow_only(keys::type_sla);
+    for (const std::string& key : keys::answer)
       if (node.has(key))
         node.get(key).fail(
             "does not apply to email contact types (they are measured by respond_within_h)");
@@ -612,7 +569,7 @@ class ScenarioReader {
   // wrong (reported).
   std::optional<BusinessHours> read_business_hours(const Cursor& node) {
     if (!node.object()) return std::nullopt;
-    node.allow_only(business_hours_keys);
+    node.allow_only(keys::business_hours);
     BusinessHours hours;
     bool ok = true;
     const auto clock = [&](const char* key, int& minutes, bool midnight_end) {
@@ -722,7 +679,7 @@ class ScenarioReader {
 
   void read_deflection(const Cursor& node, ContactType& type) {
     if (!node.object()) return;
-    node.allow_only(deflection_keys);
+    node.allow_only(keys::deflection);
     Deflection deflection;
     if (const auto share = read_share(node.require("share"), probability, 0.0))
       deflection.share = *share;
@@ -744,7 +701,7 @@ class ScenarioReader {
       return;
     }
     if (!node.object()) return;
-    node.allow_only(silent_abandonment_keys);
+    node.allow_only(keys::silent_abandonment);
     SilentAbandonment silent;
     if (const auto share = read_share(node.require("share"), probability, 0.0))
       silent.share = *share;
@@ -759,7 +716,7 @@ class ScenarioReader {
 
   void read_resolution(const Cursor& node, ContactType& type) {
     if (!node.object()) return;
-    node.allow_only(resolution_keys);
+    node.allow_only(keys::resolution);
     if (const auto p = read_share(node.require("p"), probability, 1.0)) type.resolution_p = *p;
   }
 
@@ -767,7 +724,7 @@ class ScenarioReader {
   // the agent groups are read.
   void read_escalation(const Cursor& node, ContactType& type, TypeReferences& references) {
     if (!node.object()) return;
-    node.allow_only(escalation_keys);
+    node.allow_only(keys::escalation);
     Escalation escalation;
     const Cursor p = node.require("p");
     if (p.present() && p.json().is_array()) {
@@ -814,7 +771,7 @@ class ScenarioReader {
   // The target type is resolved by resolve_misroutes(), once every id is known.
   void read_misroute(const Cursor& node, ContactType& type, TypeReferences& references) {
     if (!node.object()) return;
-    node.allow_only(misroute_keys);
+    node.allow_only(keys::misroute);
     Misroute misroute;
     if (const auto p = read_share(node.require("p"), probability, 0.0)) misroute.p = *p;
     const Cursor to = node.require("to");
@@ -833,7 +790,7 @@ class ScenarioReader {
 
   void read_repeat(const Cursor& node, ContactType& type) {
     if (!node.object()) return;
-    node.allow_only(repeat_keys);
+    node.allow_only(keys::repeat);
     Repeat repeat;
     if (const auto p = read_share(node.require("p"), probability, 0.0)) repeat.p = *p;
     if (auto delay = read_distribution(node.require("delay"), distributions_))
@@ -847,7 +804,7 @@ class ScenarioReader {
 
   void read_retry(const Cursor& node, ContactType& type) {
     if (!node.object()) return;
-    node.allow_only(retry_keys);
+    node.allow_only(keys::retry);
     Retry retry;
     if (const auto p = read_share(node.require("p"), probability, 0.0)) retry.p = *p;
     if (auto delay = read_distribution(node.require("delay"), distributions_))
@@ -857,7 +814,7 @@ class ScenarioReader {
 
   void read_callback(const Cursor& node, ContactType& type) {
     if (!node.object()) return;
-    node.allow_only(callback_keys);
+    node.allow_only(keys::callback);
     Callback callback;
     if (const auto wait = node.require("offer_when_wait_s")
                               .number(NumberRule::at_least(0.0).limited_to(limits::duration_s)))
@@ -877,7 +834,7 @@ class ScenarioReader {
 
   void read_arrivals(const Cursor& node, ContactType& type) {
     if (!node.object()) return;
-    node.allow_only(arrivals_keys);
+    node.allow_only(keys::arrivals);
     const bool hourly = node.has("rate_per_hour");
     const bool counts = node.has("per_interval");
     const bool replay = node.has("times_s") || node.has("file");
@@ -956,7 +913,7 @@ class ScenarioReader {
   // A segment's service level.
   void read_sla(const Cursor& node, ServiceLevelRule& sla) {
     if (!node.object()) return;
-    node.allow_only(sla_keys);
+    node.allow_only(keys::sla);
     read_sla_values(node, sla);
   }
 
@@ -1005,7 +962,7 @@ class ScenarioReader {
       skills_complete_ = false;
       return;
     }
-    node.allow_only(agent_group_keys);
+    node.allow_only(keys::agent_group);
     const Cursor id_node = node.require("id");
     if (const auto id = read_id(id_node)) {
       group.id = *id;
@@ -1067,7 +1024,7 @@ class ScenarioReader {
 
   void read_assist(const Cursor& node, AgentGroup& group) {
     if (!node.object()) return;
-    node.allow_only(assist_keys);
+    node.allow_only(keys::assist);
     AgentGroup::Assist assist;
     if (const auto f = node.require("aht_factor")
                            .number(NumberRule::above(0.0).up_to(max_assist_aht_factor)))
@@ -1124,7 +1081,7 @@ class ScenarioReader {
       double aht_factor = 1.0;
       double resolve_factor = 1.0;
       if (skill.object()) {
-        skill.allow_only(skill_keys);
+        skill.allow_only(keys::skill);
         const auto p =
             skill.get("priority")
                 .number(NumberRule::at_least(1.0).whole_numbers().limited_to(limits::priority));
@@ -1187,7 +1144,7 @@ class ScenarioReader {
       if (node.present()) overflow_complete_ = false;
       return;
     }
-    node.allow_only(routing_keys);
+    node.allow_only(keys::routing);
     read_overflow(node.get("overflow"));
     // After the overflow steps: a weight names a group that serves a type, by skill or overflow.
     read_routing_policy(node);
@@ -1324,7 +1281,7 @@ class ScenarioReader {
   bool read_overflow_step(const Cursor& node, OverflowStep& step,
                           std::map<std::tuple<ContactTypeIndex, int, double>, std::string>& seen) {
     if (!node.object()) return false;
-    node.allow_only(overflow_keys);
+    node.allow_only(keys::overflow_step);
     bool ok = true;
     std::optional<ContactTypeIndex> type;
     const Cursor type_node = node.require("type");
@@ -1420,7 +1377,7 @@ class ScenarioReader {
 
   void read_automation(const Cursor& node) {
     if (!node.object()) return;
-    node.allow_only(automation_keys);
+    node.allow_only(keys::automation);
     const Cursor bots = node.get("bots");
     if (!bots.array()) return;
     if (bots.size() > limits::bots) {
@@ -1438,7 +1395,7 @@ class ScenarioReader {
   bool read_bot(const Cursor& node, Bot& bot, std::map<std::string, std::string>& places,
                 std::map<ContactTypeIndex, std::string>& fronted) {
     if (!node.object()) return false;
-    node.allow_only(bot_keys);
+    node.allow_only(keys::bot);
     const Cursor id_node = node.require("id");
     if (const auto id = read_id(id_node)) {
       bot.id = *id;
@@ -1507,7 +1464,7 @@ class ScenarioReader {
 
   void read_handoff(const Cursor& node, Bot& bot) {
     if (!node.object()) return;
-    node.allow_only(handoff_keys);
+    node.allow_only(keys::handoff);
     if (const auto context = node.get("context").boolean()) bot.handoff_context = *context;
     if (const auto f = number_or(node.get("aht_factor"),
                                  NumberRule::above(0.0).limited_to(limits::aht_factor), 1.0))
