@@ -7,7 +7,6 @@
 #include <fmt/core.h>
 
 #include "ccsim/detail/scenario_keys.h"
-#include "sim/reader/contact_types.h"
 #include "sim/reader/reading.h"
 
 namespace ccsim::detail {

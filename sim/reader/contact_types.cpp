@@ -127,12 +127,4 @@ const std::optional<IdList>& type_ids_of(const std::optional<ContactTypesRead>& 
   return types ? types->ids : none;
 }
 
-std::optional<ContactTypeIndex> find_type(const Cursor& node, const std::string& id,
-                                          const std::optional<IdList>& type_ids) {
-  if (!type_ids) return std::nullopt;
-  const auto index = type_ids->find(node, id, "contact type", "contact types");
-  if (!index) return std::nullopt;
-  return static_cast<ContactTypeIndex>(*index);
-}
-
 }  // namespace ccsim::detail

@@ -32,9 +32,4 @@ std::optional<ContactTypesRead> read_contact_types(const Cursor& node,
 // The type ids, when the list and every id in it read.
 const std::optional<IdList>& type_ids_of(const std::optional<ContactTypesRead>& types);
 
-// The contact type a reference names, or nothing: unknown (reported, with a "did you mean"), or
-// the type ids are not all known (left unsaid: any id might have been meant).
-std::optional<ContactTypeIndex> find_type(const Cursor& node, const std::string& id,
-                                          const std::optional<IdList>& type_ids);
-
 }  // namespace ccsim::detail

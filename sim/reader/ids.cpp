@@ -87,4 +87,12 @@ std::optional<std::size_t> IdList::find(const Cursor& node, const std::string& i
   return std::nullopt;
 }
 
+std::optional<ContactTypeIndex> find_type(const Cursor& node, const std::string& id,
+                                          const std::optional<IdList>& type_ids) {
+  if (!type_ids) return std::nullopt;
+  const auto index = type_ids->find(node, id, "contact type", "contact types");
+  if (!index) return std::nullopt;
+  return static_cast<ContactTypeIndex>(*index);
+}
+
 }  // namespace ccsim::detail

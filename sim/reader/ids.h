@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ccsim/detail/json_cursor.h"
+#include "ccsim/model.h"
 
 namespace ccsim::detail {
 
@@ -37,5 +38,10 @@ struct IdList {
   std::optional<std::size_t> find(const Cursor& node, const std::string& id,
                                   std::string_view what, std::string_view plural) const;
 };
+
+// The contact type a reference names, or nothing: unknown (reported, with a "did you mean"), or
+// the type ids are not all known (left unsaid: any id might have been meant).
+std::optional<ContactTypeIndex> find_type(const Cursor& node, const std::string& id,
+                                          const std::optional<IdList>& type_ids);
 
 }  // namespace ccsim::detail

@@ -24,7 +24,7 @@
 #include "sim/reader/horizon.h"
 #include "sim/reader/issue_flow.h"
 #include "sim/reader/reading.h"
-#include "sim/reader/routing.h"
+#include "sim/reader/routing_rules.h"
 #include "sim/reader/segments.h"
 
 namespace ccsim {

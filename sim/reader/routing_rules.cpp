@@ -1,4 +1,4 @@
-#include "sim/reader/routing.h"
+#include "sim/reader/routing_rules.h"
 
 #include <algorithm>
 #include <map>
