@@ -1,0 +1,69 @@
+#include "sim/reader/reading.h"
+
+#include <algorithm>
+
+#include <fmt/core.h>
+
+#include "ccsim/visible_text.h"
+
+namespace ccsim::detail {
+
+const NumberRule probability = NumberRule::at_least(0.0).up_to(1.0);
+
+const std::vector<std::string> sla_denominators = {"offered_minus_short", "offered", "answered"};
+const std::vector<std::string> transfer_modes = {"cold", "warm"};
+const std::vector<std::string> wait_predictors = {"queue_length"};
+const std::vector<std::string> routing_policies = {"priority", "longest_weighted_wait",
+                                                   "reservation"};
+const std::vector<std::string> channels = {"voice", "chat", "email"};
+const std::vector<std::string> weekdays = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::optional<double> number_or(const Cursor& node, const NumberRule& rule, double fallback) {
+  if (!node.present()) return fallback;
+  return node.number(rule);
+}
+
+// Planners think in percent, so a value such as 30 gets a hint.
+std::optional<double> read_share(const Cursor& node, const NumberRule& rule, double fallback) {
+  if (!node.present()) return fallback;
+  const Json& value = node.json();
+  if (value.is_number() && value.get<double>() >= 2.0 && value.get<double>() <= 100.0) {
+    node.fail(fmt::format("{} (write {} % as {})", *rule.problem(value),
+                          number_text(value.get<double>()),
+                          number_text(value.get<double>() / 100.0)));
+    return std::nullopt;
+  }
+  return node.number(rule);
+}
+
+std::optional<int> clock_minutes(const std::string& text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string::npos || colon < 1 || colon > 2 || text.size() != colon + 3)
+    return std::nullopt;
+  const auto digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string_view view(text);
+  if (!digits(view.substr(0, colon)) || !digits(view.substr(colon + 1))) return std::nullopt;
+  const int hours = std::stoi(text.substr(0, colon));
+  const int minutes = std::stoi(text.substr(colon + 1));
+  if (hours > 23 || minutes > 59) return std::nullopt;
+  return hours * 60 + minutes;
+}
+
+std::string id_list(const std::vector<std::string>& ids) {
+  constexpr std::size_t listed = 20;
+  std::string out;
+  for (std::size_t i = 0; i < ids.size() && i < listed; ++i) out += (i > 0 ? ", " : "") + ids[i];
+  if (ids.size() > listed) out += ", ...";
+  return out;
+}
+
+// Names are compared byte for byte, so two that print alike must not both be possible: "calls"
+// and "calls" with a zero-width space after it would be two contact types.
+std::string invisible_message(std::string_view what, char32_t c, const std::string& text) {
+  return fmt::format("{} must not contain the invisible character {}, got {}", what,
+                     code_point_text(c), show(Json(text)));
+}
+
+}  // namespace ccsim::detail

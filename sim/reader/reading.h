@@ -1,0 +1,42 @@
+// What every part of the scenario reader shares: numbers with a default, shares written as
+// percent, clock times, and the names of the format's enumerations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ccsim/detail/json_cursor.h"
+#include "ccsim/detail/scenario_limits.h"
+
+namespace ccsim::detail {
+
+// A probability: a share from 0 to 1.
+extern const NumberRule probability;
+
+// In the order of SlaDenominator, TransferMode, WaitPredictor, RoutingPolicy and Channel;
+// weekdays from Monday, as Horizon::start_weekday and BusinessHours::days.
+extern const std::vector<std::string> sla_denominators;
+extern const std::vector<std::string> transfer_modes;
+extern const std::vector<std::string> wait_predictors;
+extern const std::vector<std::string> routing_policies;
+extern const std::vector<std::string> channels;
+extern const std::vector<std::string> weekdays;
+
+// The number at `node`, `fallback` when the key is absent, nothing when present but wrong.
+std::optional<double> number_or(const Cursor& node, const NumberRule& rule, double fallback);
+
+// A share from 0 to 1 (a service-level target, a shrinkage), with a hint for 30 meant as 30 %.
+std::optional<double> read_share(const Cursor& node, const NumberRule& rule, double fallback);
+
+// "08:00" -> 480. Hours may have one digit ("8:00").
+std::optional<int> clock_minutes(const std::string& text);
+
+// "billing, tech, sales" for messages, cut short for very long lists.
+std::string id_list(const std::vector<std::string>& ids);
+
+// The message for a name or id holding a character that prints as nothing.
+std::string invisible_message(std::string_view what, char32_t c, const std::string& text);
+
+}  // namespace ccsim::detail
