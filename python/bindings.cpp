@@ -111,7 +111,8 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("events", [](const ccsim::python::Run& r) { return r.study.totals.events; })
       .def("json_text", &ccsim::python::Run::json_text)
       .def("csv_text", &ccsim::python::Run::csv_text)
-      .def("table_text", &ccsim::python::Run::table_text);
+      .def("table_text", &ccsim::python::Run::table_text)
+      .def("replications_text", &ccsim::python::Run::replications_text);
 
   py::class_<ccsim::python::SweepPoint>(m, "SweepPoint")
       .def_readonly("values", &ccsim::python::SweepPoint::values)
@@ -119,10 +120,11 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<ccsim::python::RunRequest>(m, "RunRequest")
       .def(py::init([](std::optional<int> replications, std::optional<std::uint64_t> seed,
-                       int threads, std::string detail) {
-             return ccsim::python::RunRequest{replications, seed, threads, std::move(detail)};
+                       int threads, std::string detail, bool keep_replications) {
+             return ccsim::python::RunRequest{replications, seed, threads, std::move(detail),
+                                              keep_replications};
            }),
-           "replications"_a, "seed"_a, "threads"_a, "detail"_a);
+           "replications"_a, "seed"_a, "threads"_a, "detail"_a, "keep_replications"_a = false);
 
   m.def("run", &ccsim::python::run, "scenario"_a, "what_ifs"_a, "request"_a,
         py::call_guard<py::gil_scoped_release>());

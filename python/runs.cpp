@@ -38,8 +38,16 @@ RunOptions options_of(const Model& model, const RunRequest& request) {
 
 Run run_study(Model base, std::vector<WhatIfVariant> variants, const RunRequest& request) {
   const RunOptions options = options_of(base, request);
-  WhatIfStudy study = run_what_if_study(base, variants, options);
-  return {std::move(base), std::move(variants), std::move(study), options.seed};
+  std::optional<ReplicationValues> kept;
+  if (request.keep_replications) {
+    std::vector<std::string> names;
+    for (const WhatIfVariant& v : variants) names.push_back(v.name);
+    kept.emplace(base, std::move(names));
+  }
+  WhatIfStudy study = run_what_if_study(base, variants, options, [&kept](const ReplicationOutcome& o) {
+    if (kept) kept->add(o);
+  });
+  return {std::move(base), std::move(variants), std::move(study), options.seed, std::move(kept)};
 }
 
 }  // namespace
@@ -58,6 +66,14 @@ std::string Run::csv_text() const {
     write_csv(out, model, study.baseline);
   else
     write_csv_with_what_ifs(out, model, variants, study);
+  return out.str();
+}
+
+std::string Run::replications_text() const {
+  if (!replications)
+    throw std::invalid_argument("run with keep_replications=True to keep every replication's values");
+  std::ostringstream out;
+  replications->write_csv(out, model);
   return out.str();
 }
 
@@ -121,7 +137,7 @@ std::vector<SweepPoint> sweep(const Scenario& scenario, const std::vector<std::s
                 const Summary& summary) {
               // A sweep counts contacts and events over all its points, not per point.
               WhatIfStudy result{options.replications, summary, {}, {}};
-              points.push_back({point_values, {model, {}, std::move(result), options.seed}});
+              points.push_back({point_values, {model, {}, std::move(result), options.seed, {}}});
             });
   return points;
 }

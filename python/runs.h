@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ccsim/model.h"
+#include "ccsim/replication_values.h"
 #include "ccsim/scenario.h"
 #include "ccsim/summary.h"
 #include "ccsim/what_if_study.h"
@@ -21,11 +22,13 @@ struct Run {
   std::vector<WhatIfVariant> variants;  // run paired with the baseline, when any
   WhatIfStudy study;
   std::uint64_t seed = 0;
+  std::optional<ReplicationValues> replications;  // kept when asked for
 
   const Summary& summary() const { return study.baseline; }
   std::string json_text() const;   // what `ccsim run --json` writes
   std::string csv_text() const;    // what `ccsim run --csv` writes
   std::string table_text() const;  // what `ccsim run` prints
+  std::string replications_text() const;  // what `ccsim run --replications-out` writes
 };
 
 struct RunRequest {
@@ -33,6 +36,7 @@ struct RunRequest {
   std::optional<std::uint64_t> seed;
   int threads = 0;                  // 0: every core
   std::string detail;               // "", "total", "day" or "interval"; "" is the horizon's default
+  bool keep_replications = false;   // keep every replication's values (replication_values.h)
 };
 
 // The scenario, with `what_ifs` (names, "all") paired with it as `ccsim run --what-if` runs them.

@@ -1,5 +1,5 @@
 // Scenario files as text: reading them once and parsing them (json_text.cpp). The document is
-// checked and compiled in scenario_reader.cpp, what-ifs applied in what_if.cpp.
+// checked and compiled in reader/scenario_reader.cpp, what-ifs applied in what_if.cpp.
 #include "ccsim/scenario.h"
 
 #include <cmath>

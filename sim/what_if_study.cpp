@@ -62,7 +62,8 @@ namespace {
 
 // `group` is null for this process alone.
 WhatIfStudy run_study(const ProcessGroup* group, const Model& base,
-                      const std::vector<WhatIfVariant>& variants, const RunOptions& options) {
+                      const std::vector<WhatIfVariant>& variants, const RunOptions& options,
+                      const std::function<void(const ReplicationOutcome&)>& each) {
   std::vector<const Model*> models = {&base};
   for (const WhatIfVariant& v : variants) models.push_back(&v.model);
   const auto replications = static_cast<std::uint64_t>(options.replications);
@@ -80,6 +81,7 @@ WhatIfStudy run_study(const ProcessGroup* group, const Model& base,
       totals.events += t.events;
       totals.arrivals += t.arrivals;
     }
+    if (each) each(outcome);
   };
   if (group)
     run_replication_range(*group, models, options, 0, replications, fold);
@@ -93,13 +95,15 @@ WhatIfStudy run_study(const ProcessGroup* group, const Model& base,
 }  // namespace
 
 WhatIfStudy run_what_if_study(const ProcessGroup& group, const Model& base,
-                              const std::vector<WhatIfVariant>& variants, const RunOptions& options) {
-  return run_study(&group, base, variants, options);
+                              const std::vector<WhatIfVariant>& variants, const RunOptions& options,
+                              const std::function<void(const ReplicationOutcome&)>& each) {
+  return run_study(&group, base, variants, options, each);
 }
 
 WhatIfStudy run_what_if_study(const Model& base, const std::vector<WhatIfVariant>& variants,
-                              const RunOptions& options) {
-  return run_study(nullptr, base, variants, options);
+                              const RunOptions& options,
+                              const std::function<void(const ReplicationOutcome&)>& each) {
+  return run_study(nullptr, base, variants, options, each);
 }
 
 }  // namespace ccsim

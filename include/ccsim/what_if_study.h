@@ -6,6 +6,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -53,11 +54,15 @@ struct WhatIfStudy {
 // meaningful on rank 0 only. With no variants it is a plain run of `base`. Every variant must pair
 // with `base` (pairing_problem in paired.h) and report the same detail, as compile_variants makes
 // them.
+// `each`, when given, sees every replication's outcome too, in replication order, on the thread
+// that folds (rank 0): to keep the values themselves (replication_values.h).
 WhatIfStudy run_what_if_study(const ProcessGroup& group, const Model& base,
-                              const std::vector<WhatIfVariant>& variants, const RunOptions& options);
+                              const std::vector<WhatIfVariant>& variants, const RunOptions& options,
+                              const std::function<void(const ReplicationOutcome&)>& each = {});
 
 // As above, in this process alone.
 WhatIfStudy run_what_if_study(const Model& base, const std::vector<WhatIfVariant>& variants,
-                              const RunOptions& options);
+                              const RunOptions& options,
+                              const std::function<void(const ReplicationOutcome&)>& each = {});
 
 }  // namespace ccsim

@@ -77,6 +77,21 @@ class Result:
         DataFrame; a list of dicts when pandas is not installed."""
         return _frame_or_rows(self._run.csv_text())
 
+    def replications_frame(self):
+        """Every replication's KPI values, one row per replication and cell (the rows of
+        ``ccsim run --replications-out``: replication, [variant,] the CSV's columns, value); needs
+        ``run(keep_replications=True)``."""
+        rows = list(csv.DictReader(io.StringIO(self._run.replications_text())))
+        for row in rows:
+            row["replication"] = int(row["replication"])
+            row["value"] = float(row["value"]) if row["value"] != "" else float("nan")
+        try:
+            import pandas
+        except ImportError:
+            return rows
+        header = next(csv.reader(io.StringIO(self._run.replications_text())))
+        return pandas.DataFrame(rows, columns=header)
+
     def table(self):
         """The table ``ccsim run`` prints."""
         return self._run.table_text()
@@ -155,13 +170,16 @@ class Scenario:
         """Checks the scenario and every what-if, as ``ccsim validate`` does; raises InputError."""
         self._core.check()
 
-    def run(self, replications=None, seed=None, threads=0, detail=None, what_ifs=()):
+    def run(self, replications=None, seed=None, threads=0, detail=None, what_ifs=(),
+            keep_replications=False):
         """Runs the scenario; replications and seed default to the scenario's ``run`` settings,
         detail ("total", "day" or "interval") to the horizon's default. ``what_ifs`` (names, or
-        "all") run paired with it, as ``ccsim run --what-if`` runs them."""
+        "all") run paired with it, as ``ccsim run --what-if`` runs them. With
+        ``keep_replications`` the result keeps every replication's values
+        (``replications_frame()``)."""
         if isinstance(what_ifs, str):
             what_ifs = [what_ifs]
-        request = _core.RunRequest(replications, seed, threads, detail or "")
+        request = _core.RunRequest(replications, seed, threads, detail or "", keep_replications)
         return Result(_core.run(self._core, list(what_ifs), request))
 
     def __repr__(self):

@@ -133,3 +133,21 @@ def test_erlang_finds_the_fewest_agents_for_a_target():
 def test_erlang_refuses_patience_outside_erlang_a():
     with pytest.raises(ValueError, match="only to erlang a"):
         ccsim.erlang("c", rate_per_hour=100, aht_s=180, agents=6, patience_s=60)
+
+
+def test_kept_replications_are_the_commands_replications_out(ccsim_binary, tmp_path):
+    result = ccsim.load("scenarios/retail-day.json").run(replications=3, seed=7,
+                                                         keep_replications=True)
+    out = tmp_path / "r.csv"
+    subprocess.run([ccsim_binary, "run", "scenarios/retail-day.json", "-r", "3", "--seed", "7", "-q",
+                    "--replications-out", str(out)], check=True, capture_output=True)
+    frame = result.replications_frame()
+    assert len(frame) == len(out.read_text().splitlines()) - 1
+    sl = frame[(frame.scope == "overall") & (frame.interval == "all") & (frame.kpi == "service_level")]
+    assert sl["value"].mean() == pytest.approx(result.kpi("service_level")["mean"], abs=1e-12)
+
+
+def test_replications_are_kept_only_when_asked():
+    result = ccsim.load("scenarios/erlang-c.json").run(replications=2)
+    with pytest.raises(ValueError, match="keep_replications"):
+        result.replications_frame()

@@ -23,10 +23,12 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
+#include "ccsim/limits.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
 #include "ccsim/runner.h"
 #include "ccsim/scenario.h"
+#include "ccsim/replication_values.h"
 #include "ccsim/shard.h"
 #include "ccsim/what_if_study.h"
 #include "ccsim/what_if_writers.h"
@@ -51,6 +53,7 @@ struct RunArguments {
   std::vector<std::string> what_ifs;  // names as given: repeated or comma-separated, or "all"
   std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
   std::optional<std::string> csv_out;
+  std::optional<std::string> replications_out;  // every replication's values, tidy CSV
   bool quiet = false;
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
   std::string out_part;  // the part file a shard writes
@@ -61,6 +64,19 @@ struct RunArguments {
 };
 
 // ---- the command --------------------------------------------------------------------------------
+
+// Keeping every replication's values costs memory the run's own estimate leaves out.
+void check_kept_values(const Model& model, std::size_t variants, int replications) {
+  const std::uint64_t bytes =
+      ReplicationValues::bytes_for(model, variants, static_cast<std::uint64_t>(replications));
+  if (bytes > model.run.memory_limit_bytes / 2)
+    throw InputError({{"--replications-out", "",
+                       fmt::format("{} replications' values need about {}, more than half the "
+                                   "memory limit of {}: fewer replications, --detail day or total, "
+                                   "or --memory-limit",
+                                   replications, byte_size_text(bytes),
+                                   byte_size_text(model.run.memory_limit_bytes))}});
+}
 
 Detail parse_detail(const std::string& name) {
   for (const Detail detail : {Detail::total, Detail::day, Detail::interval})
@@ -75,7 +91,7 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
   const Shard shard = parse_shard(args.shard);
   if (args.out_part.empty())
     throw InputError({{"--shard", "", "needs --out-part PART.json, the file the slice is written to"}});
-  if (args.json_out || args.csv_out)
+  if (args.json_out || args.csv_out || args.replications_out)
     throw InputError({{"--shard", "", "writes a part file only: `ccsim merge` of the N parts writes "
                                       "--json and --csv"}});
   // The part holds the baseline's replications only; a what-if is a scenario of its own to shard.
@@ -119,6 +135,7 @@ int run(const RunArguments& args) {
   if (shard) outputs.add("--out-part", args.out_part);
   if (args.json_out) outputs.add("--json", *args.json_out);
   if (args.csv_out) outputs.add("--csv", *args.csv_out);
+  if (args.replications_out) outputs.add("--replications-out", *args.replications_out);
   // Read once; the baseline is compiled, and of the what-ifs only those asked for.
   const Scenario scenario = apply_overrides(Scenario::read(args.file), args.overrides.parsed());
   Model model = scenario.compile();
@@ -140,8 +157,18 @@ int run(const RunArguments& args) {
                        options.replications * static_cast<int>(model_count));
   if (group.is_root()) options.progress = [&progress](int done, int) { progress.update(done); };
 
+  std::optional<ReplicationValues> kept;
+  if (args.replications_out) {
+    check_kept_values(model, variants.size(), options.replications);
+    std::vector<std::string> names;
+    for (const WhatIfVariant& v : variants) names.push_back(v.name);
+    kept.emplace(model, std::move(names));
+  }
   const auto start = std::chrono::steady_clock::now();
-  const WhatIfStudy study = run_what_if_study(group, model, variants, options);
+  const WhatIfStudy study =
+      run_what_if_study(group, model, variants, options, [&kept](const ReplicationOutcome& outcome) {
+        if (kept) kept->add(outcome);
+      });
   if (!group.is_root()) return 0;
   const Summary& baseline = study.baseline;
   const double seconds =
@@ -161,7 +188,9 @@ int run(const RunArguments& args) {
       else
         write_csv_with_what_ifs(out, model, variants, study);
     });
-  // Both files appear together, or neither does.
+  if (kept)
+    outputs.write("--replications-out", [&](std::ostream& out) { kept->write_csv(out, model); });
+  // All files appear together, or none does.
   outputs.commit();
   if (!args.quiet) {
     write_table(std::cout, model, baseline, description);
@@ -198,6 +227,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--json", args->json_out, "Write the summary as JSON to this file");
   cmd->add_option("--csv", args->csv_out, "Write the summary as tidy CSV to this file");
+  cmd->add_option("--replications-out", args->replications_out,
+                  "Write every replication's KPI values as tidy CSV to this file (replication, "
+                  "[variant,] the --csv columns, value)");
   cmd->add_flag("-q,--quiet", args->quiet, "Do not print the table");
   cmd->add_option("--shard", args->shard,
                   "Run only slice k of N (k = 0..N-1) of the replications, for a job array; "
