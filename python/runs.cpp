@@ -118,7 +118,8 @@ std::vector<SweepPoint> sweep(const Scenario& scenario, const std::vector<std::s
     if (values[p].empty()) throw std::invalid_argument("no values for " + paths[p]);
     std::string definition;
     for (double v : values[p]) definition += (definition.empty() ? "" : ",") + sweep_value_text(v);
-    parameters.push_back({paths[p], definition, values[p], false});
+    // "PATH*" scales what the scenario holds there, as `ccsim sweep --set PATH*=...` does.
+    parameters.push_back({paths[p], definition, values[p], false, paths[p].ends_with('*')});
   }
   const Model base = scenario.compile();
   const RunOptions options = options_of(base, request);

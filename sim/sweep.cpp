@@ -126,6 +126,7 @@ SweepParameter parse_sweep_set(std::string_view text) {
     fail("--set", "", fmt::format("\"{}\" must be PATH=v1,v2,... or PATH=from:to:step", text));
   SweepParameter parameter;
   parameter.path = std::string(trim(text.substr(0, equals)));
+  parameter.scales = !parameter.path.empty() && parameter.path.back() == '*';
   parameter.definition = std::string(trim(text.substr(equals + 1)));
   if (parameter.path.empty() || parameter.path.front() != '/')
     fail("--set", "",
@@ -215,7 +216,7 @@ std::vector<json::json_pointer> resolve_sweep_targets(const json& document,
   for (const auto& p : parameters) {
     json::json_pointer target;
     try {
-      target = resolve_id_pointer(document, p.path, file);
+      target = resolve_id_pointer(document, p.pointer(), file);
     } catch (const InputError& e) {
       std::vector<Diagnostic> diagnostics = e.diagnostics();
       for (auto& d : diagnostics) d.message += fmt::format(" (in --set {}={})", p.path, p.definition);
@@ -240,15 +241,34 @@ std::vector<json::json_pointer> resolve_sweep_targets(const json& document,
   return targets;
 }
 
+namespace {
+
+json number_json(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 0x1.0p53) return static_cast<std::int64_t>(v);
+  return v;
+}
+
+// `value` (a number or an array of numbers) times `factor`, whole numbers kept whole.
+json scaled(const json& value, double factor) {
+  if (value.is_array()) {
+    json out = json::array();
+    for (const json& v : value) out.push_back(scaled(v, factor));
+    return out;
+  }
+  const double x = value.get<double>() * factor;
+  return value.is_number_integer() ? number_json(std::round(x)) : json(x);
+}
+
+}  // namespace
+
 json apply_sweep_point(const json& document, const std::vector<json::json_pointer>& targets,
-                       const std::vector<double>& values) {
+                       const std::vector<double>& values, const std::vector<bool>& scales) {
   json patched = document;
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    const double v = values[i];
-    if (v == std::floor(v) && std::fabs(v) < 0x1.0p53)
-      patched[targets[i]] = static_cast<std::int64_t>(v);
+    if (i < scales.size() && scales[i])
+      patched[targets[i]] = scaled(document.at(targets[i]), values[i]);
     else
-      patched[targets[i]] = v;
+      patched[targets[i]] = number_json(values[i]);
   }
   return patched;
 }

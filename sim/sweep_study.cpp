@@ -73,7 +73,9 @@ void SweepStudy::check_values() const {
     }
     for (double level : levels) {
       try {
-        (void)compile_scenario(apply_sweep_point(document_, {targets_[d]}, {level}), file_, base_dir_);
+        (void)compile_scenario(
+            apply_sweep_point(document_, {targets_[d]}, {level}, {parameters_[d].scales}), file_,
+            base_dir_);
       } catch (const InputError& e) {
         rethrow_with(e, fmt::format("with --set {}={}", parameters_[d].path, sweep_value_text(level)));
       }
@@ -84,7 +86,10 @@ void SweepStudy::check_values() const {
 Model SweepStudy::compile_point(std::size_t point) const {
   const std::vector<double> point_values = values(point);
   try {
-    return compile_scenario(apply_sweep_point(document_, targets_, point_values), file_, base_dir_);
+    std::vector<bool> scales;
+    for (const SweepParameter& p : parameters_) scales.push_back(p.scales);
+    return compile_scenario(apply_sweep_point(document_, targets_, point_values, scales), file_,
+                            base_dir_);
   } catch (const InputError& e) {
     rethrow_with(e, point_label(point, parameters_, point_values));
   }

@@ -23,13 +23,19 @@ namespace ccsim {
 inline constexpr std::size_t max_sweep_points = 1'000'000;
 
 struct SweepParameter {
-  std::string path;            // as the user wrote it; it also names the output column
+  std::string path;            // as the user wrote it, "*" too; it also names the output column
   std::string definition;      // the text after '=', as written ("8:16:1", "0.2,0.5")
   std::vector<double> values;  // the levels, in order
   bool is_range = false;       // written as from:to:step (a list otherwise)
+  // Written PATH*=...: the values are factors that scale what the scenario holds there, so a
+  // staffing profile keeps its shape, rather than values that replace it.
+  bool scales = false;
+  // The JSON pointer: the path without its "*".
+  std::string pointer() const { return scales ? path.substr(0, path.size() - 1) : path; }
 };
 
-// Parses one `--set PATH=v1,v2,...` or `--set PATH=from:to:step`. Range values are from + i*step,
+// Parses one `--set PATH=v1,v2,...` or `--set PATH=from:to:step`, or the same with `PATH*=`
+// (factors). Range values are from + i*step,
 // i = 0 .. round((to-from)/step), rounded to the decimals written in from, to and step, so
 // 0:1:0.1 gives exactly 0.3, not 0.30000000000000004. Throws InputError (file "--set") on a
 // missing '=', a path not starting with '/', a value that is not a number, step <= 0, to < from, or
@@ -68,10 +74,13 @@ std::vector<nlohmann::json::json_pointer> resolve_sweep_targets(
     const std::string& file);
 
 // The document with point `values` applied: whole numbers are written as integers, so that fields
-// that must be whole accept them.
+// that must be whole accept them. Where `scales[i]` is true the value multiplies every number at
+// target i instead, and a whole number stays whole: rounded to the nearest, halves away from zero
+// (20 agents x 1.1 = 22, 14 x 1.1 = 15.4 -> 15).
 nlohmann::json apply_sweep_point(const nlohmann::json& document,
                                  const std::vector<nlohmann::json::json_pointer>& targets,
-                                 const std::vector<double>& values);
+                                 const std::vector<double>& values,
+                                 const std::vector<bool>& scales = {});
 
 // A number as it appears in sweep outputs and messages: the shortest text that reads back exactly.
 std::string sweep_value_text(double value);

@@ -91,6 +91,17 @@ TEST(SweepStudy, TwoPointsAreTheSameBitsAsTwoSeparateRuns) {
   EXPECT_EQ(totals.arrivals, arrivals);
 }
 
+TEST(SweepStudyValues, AFactorScalesEachIntervalsStaffing) {
+  json document = small();
+  document["agent_groups"][0]["staffing"] = json::array();
+  for (std::size_t i = 0; i < document["horizon"]["intervals"].get<std::size_t>(); ++i)
+    document["agent_groups"][0]["staffing"].push_back(4 + static_cast<int>(i));
+  const SweepStudy study(document, "small.json", {}, {parse_sweep_set("/agent_groups/team/staffing*=1.5")});
+  const ccsim::Model model = study.compile_point(0);
+  for (std::size_t i = 0; i < model.agent_groups[0].staffed.size(); ++i)
+    EXPECT_EQ(model.agent_groups[0].staffed[i], std::round((4.0 + static_cast<double>(i)) * 1.5)) << i;
+}
+
 TEST(SweepStudyValues, AValueTheScenarioRefusesIsNamedBeforeAnythingRuns) {
   const SweepStudy study = staffing_study("6,6.5");
   try {

@@ -162,6 +162,29 @@ TEST(SweepTargets, ANumberSetsAWholeArrayOfNumbers) {
   EXPECT_EQ(compile_scenario(patched, "t").agent_groups[1].on_duty, (std::vector<int>{4, 4}));
 }
 
+TEST(SweepTargets, AFactorScalesAStaffingProfileKeepingItsShape) {
+  json doc = json::parse(tiny_scenario);
+  doc["agent_groups"][1]["staffing"] = {10, 14, 21};
+  const SweepParameter p = parse_sweep_set("/agent_groups/b/staffing*=1.1");
+  EXPECT_TRUE(p.scales);
+  EXPECT_EQ(p.pointer(), "/agent_groups/b/staffing");
+  const auto targets = resolve_sweep_targets(doc, {p}, "t");
+  const json patched = apply_sweep_point(doc, targets, {1.1}, {true});
+  // 11, 15.4 -> 15, 23.1 -> 23: whole agents, the profile's shape kept.
+  EXPECT_EQ(patched["agent_groups"][1]["staffing"], json::parse("[11, 15, 23]"));
+}
+
+TEST(SweepTargets, AFactorOnAFractionalNumberIsNotRounded) {
+  json doc = json::parse(tiny_scenario);
+  doc["contact_types"][0]["patience"]["mean_s"] = 90.5;
+  const auto targets = resolve_sweep_targets(
+      doc, {parse_sweep_set("/contact_types/calls/patience/mean_s*=1.1")}, "t");
+  EXPECT_DOUBLE_EQ(
+      apply_sweep_point(doc, targets, {1.1}, {true})["contact_types"][0]["patience"]["mean_s"]
+          .get<double>(),
+      90.5 * 1.1);
+}
+
 TEST(SweepTargets, RefusesAPathThatMatchesNothingWithThePointer) {
   const json doc = json::parse(tiny_scenario);
   const std::string unknown_id =
