@@ -128,7 +128,18 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("run", &ccsim::python::run, "scenario"_a, "what_ifs"_a, "request"_a,
         py::call_guard<py::gil_scoped_release>());
-  m.def("compare", &ccsim::python::compare, "baseline"_a, "candidate"_a, "request"_a,
+  m.def("paired", &ccsim::python::compare, "baseline"_a, "candidate"_a, "request"_a,
+        py::call_guard<py::gil_scoped_release>());
+
+  py::class_<ccsim::python::GateRequest>(m, "GateRequest")
+      .def(py::init([](std::vector<std::string> kpis, double alpha, int initial, int max,
+                       std::optional<std::uint64_t> seed, int threads, bool fail_undecided) {
+             return ccsim::python::GateRequest{std::move(kpis), alpha, initial, max, seed, threads,
+                                               fail_undecided};
+           }),
+           "kpis"_a, "alpha"_a, "initial_replications"_a, "max_replications"_a, "seed"_a,
+           "threads"_a, "fail_undecided"_a);
+  m.def("compare", &ccsim::python::compare_sequentially, "baseline"_a, "candidate"_a, "request"_a,
         py::call_guard<py::gil_scoped_release>());
   m.def("sweep", &ccsim::python::sweep, "scenario"_a, "paths"_a, "values"_a, "lhs_points"_a,
         "request"_a, py::call_guard<py::gil_scoped_release>());

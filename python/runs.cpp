@@ -4,7 +4,10 @@
 #include <stdexcept>
 #include <utility>
 
+#include "ccsim/comparison_report.h"
 #include "ccsim/diagnostics.h"
+#include "ccsim/kpi_margin.h"
+#include "ccsim/sequential_comparison.h"
 #include "ccsim/paired.h"
 #include "ccsim/sweep.h"
 #include "ccsim/sweep_study.h"
@@ -107,6 +110,26 @@ Run compare(const Scenario& baseline, const Scenario& candidate, const RunReques
   other.run.detail = model.run.detail;
   other.run.memory_limit_bytes = model.run.memory_limit_bytes;
   return run_study(std::move(model), std::move(variants), request);
+}
+
+std::string compare_sequentially(const Scenario& baseline, const Scenario& candidate,
+                                 const GateRequest& request) {
+  std::vector<KpiMargin> margins;
+  for (const std::string& text : request.kpis) margins.push_back(parse_kpi_margin(text));
+  if (margins.empty()) margins = default_kpi_margins();
+  const Model base = baseline.compile();
+  const Model other = candidate.compile();
+  ComparisonOptions options;
+  options.alpha = request.alpha;
+  options.first_look = request.initial_replications;
+  options.max_replications = request.max_replications;
+  options.seed = request.seed.value_or(base.run.seed);
+  options.threads = request.threads;
+  const SequentialComparison result =
+      compare_models(base, other, margins, options, baseline.file(), candidate.file());
+  return comparison_report(result, options, baseline.file(), candidate.file(),
+                           request.fail_undecided)
+             .json.dump(2);
 }
 
 std::vector<SweepPoint> sweep(const Scenario& scenario, const std::vector<std::string>& paths,

@@ -46,6 +46,20 @@ Run run(const Scenario& scenario, const std::vector<std::string>& what_ifs, cons
 // "candidate" of the baseline. They must have the same contact types, groups and intervals.
 Run compare(const Scenario& baseline, const Scenario& candidate, const RunRequest& request);
 
+// The sequential comparison of `ccsim compare BASE CANDIDATE --kpi ...` (default margins when
+// `kpis` is empty); the JSON text `ccsim compare --json` writes.
+struct GateRequest {
+  std::vector<std::string> kpis;
+  double alpha = 0.05;
+  int initial_replications = 10;
+  int max_replications = 200;
+  std::optional<std::uint64_t> seed;  // default: the baseline's
+  int threads = 0;
+  bool fail_undecided = false;
+};
+std::string compare_sequentially(const Scenario& baseline, const Scenario& candidate,
+                                 const GateRequest& request);
+
 // A sweep, as `ccsim sweep --set PATH=v1,v2,...` runs it (a Latin hypercube of `lhs_points`
 // points when given): every point on the same random numbers, one Run per point, in point order.
 struct SweepPoint {

@@ -21,7 +21,8 @@ import os
 from . import _core
 from ._errors import InputError
 
-__all__ = ["InputError", "Scenario", "Result", "Sweep", "load", "sweep", "compare", "erlang"]
+__all__ = ["InputError", "Scenario", "Result", "Sweep", "load", "sweep", "paired", "compare",
+           "erlang"]
 __version__ = _core.version
 
 
@@ -250,12 +251,25 @@ def sweep(scenario, parameters, replications=None, seed=None, threads=0, lhs=Non
     return Sweep(paths, points)
 
 
-def compare(baseline, candidate, replications=None, seed=None, threads=0, detail=None):
+def paired(baseline, candidate, replications=None, seed=None, threads=0, detail=None):
     """Runs ``candidate`` paired with ``baseline`` on the same random numbers; the result is the
-    baseline's, and ``result.changes()`` the candidate's KPIs with their paired changes. The two
-    must have the same contact types, agent groups and intervals."""
+    baseline's, and ``result.changes()`` every KPI of the candidate, per scope and interval, with
+    its paired change. The two must have the same contact types, agent groups and intervals."""
     request = _core.RunRequest(replications, seed, threads, detail or "")
-    return Result(_core.compare(_scenario(baseline)._core, _scenario(candidate)._core, request))
+    return Result(_core.paired(_scenario(baseline)._core, _scenario(candidate)._core, request))
+
+
+def compare(baseline, candidate, kpis=(), alpha=0.05, initial_replications=10,
+            max_replications=200, seed=None, threads=0, fail_undecided=False):
+    """The CI comparison of ``ccsim compare``: is ``candidate`` worse than ``baseline`` beyond any
+    KPI's margin ("service_level:-0.01", "type/tech/asa_s:+10%", "interval/12:00/service_level:
+    -0.02"; the command's defaults when none)? Replications run in looks until every KPI is
+    decided. Returns the dict ``ccsim compare --json`` writes: "result" is "pass" or "fail", and
+    "kpis" each KPI's means, paired change, margin and verdict."""
+    request = _core.GateRequest(list(kpis), alpha, initial_replications, max_replications, seed,
+                                threads, fail_undecided)
+    text = _core.compare(_scenario(baseline)._core, _scenario(candidate)._core, request)
+    return json.loads(text)
 
 
 def erlang(model, rate_per_hour, aht_s, agents=None, target_sl=None, answer_within_s=20.0,

@@ -66,30 +66,30 @@ def test_to_frame_has_the_csv_columns_and_rows():
     assert tech["mean"].iloc[0] == result.kpi("service_level", type="tech")["mean"]
 
 
-def test_a_comparison_with_itself_changes_nothing():
+def test_a_paired_run_with_itself_changes_nothing():
     scenario = ccsim.load("scenarios/retail-day.json")
-    changes = ccsim.compare(scenario, scenario, replications=5, seed=2).changes()
+    changes = ccsim.paired(scenario, scenario, replications=5, seed=2).changes()
     for kpi, estimate in changes["overall"].items():
         if estimate["change"] is not None:
             assert estimate["change"] == 0.0, kpi
 
 
-def test_a_comparison_is_paired_on_common_random_numbers():
+def test_a_paired_run_shares_the_random_numbers():
     scenario = ccsim.load("scenarios/retail-day.json")
     more = scenario.set("/agent_groups/tech_team/staffing/8", 30)
-    sl = ccsim.compare(scenario, more, replications=10, seed=2).changes()["by_type"]["tech"][
+    sl = ccsim.paired(scenario, more, replications=10, seed=2).changes()["by_type"]["tech"][
         "service_level"]
     # Same arrivals in both: more agents can only help, and the paired interval is narrow.
     assert sl["change"] > 0
     assert sl["change_ci95"] < sl["ci95"]
 
 
-def test_a_comparison_needs_the_same_intervals(small_scenario):
+def test_a_paired_run_needs_the_same_intervals(small_scenario):
     longer = dict(small_scenario, horizon={"intervals": 3})
     longer["agent_groups"] = [{"id": "team", "skills": ["calls"], "staffing": 7}]
     with pytest.raises(ccsim.InputError, match="interval by interval"):
-        ccsim.compare(ccsim.load(small_scenario), ccsim.load(longer, name="longer.json"),
-                      replications=2)
+        ccsim.paired(ccsim.load(small_scenario), ccsim.load(longer, name="longer.json"),
+                     replications=2)
 
 
 def test_a_sweep_point_is_the_run_of_its_scenario():
@@ -151,3 +151,23 @@ def test_replications_are_kept_only_when_asked():
     result = ccsim.load("scenarios/erlang-c.json").run(replications=2)
     with pytest.raises(ValueError, match="keep_replications"):
         result.replications_frame()
+
+
+def test_compare_gives_the_json_of_the_command(ccsim_binary, tmp_path):
+    out = tmp_path / "c.json"
+    subprocess.run([ccsim_binary, "compare", "scenarios/retail-day.json", "scenarios/retail-day.json",
+                    "--kpi", "type/tech/service_level:-0.02", "--max-replications", "20", "--json",
+                    str(out)], check=True, capture_output=True)
+    scenario = ccsim.load("scenarios/retail-day.json")
+    result = ccsim.compare(scenario, scenario, kpis=["type/tech/service_level:-0.02"],
+                           max_replications=20)
+    assert result == json.loads(out.read_text())
+    assert result["result"] == "pass"
+
+
+def test_compare_fails_on_a_real_regression():
+    scenario = ccsim.load("scenarios/retail-day.json")
+    cut = scenario.set("/agent_groups/tech_team/staffing/8", 10)
+    result = ccsim.compare(scenario, cut, kpis=["type/tech/service_level:-0.01"], max_replications=40)
+    assert result["result"] == "fail"
+    assert result["kpis"][0]["verdict"] == "worse"

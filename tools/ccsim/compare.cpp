@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/text_file.h"
+#include "ccsim/comparison_report.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/golden.h"
 #include "ccsim/json_number.h"
@@ -181,10 +182,10 @@ int compare_scenarios(const CompareArguments& args) {
              fmt::join(taken, ", "), fmt::join(looks, ", "), args.alpha, looks.size(), result.kpis().size(),
              result.one_sided_alpha());
 
+  const ComparisonReport report =
+      comparison_report(result, options, args.baseline, candidate_name, args.fail_undecided);
   Table table({"KPI", "baseline", "candidate", "change ±95% CI", "margin", "verdict"},
               {false, true, true, true, false, false});
-  std::vector<std::string> worse, undecided;
-  json kpis = json::array();
   for (std::size_t k = 0; k < result.kpis().size(); ++k) {
     const PairedKpi& p = result.kpis()[k];
     const KpiMargin& m = p.margin();
@@ -197,22 +198,16 @@ int compare_scenarios(const CompareArguments& args) {
     const Verdict verdict = result.verdicts()[k];
     table.add({m.label(), number(p.baseline_mean(), digits), number(p.candidate_mean(), digits), change,
                margin, std::string(verdict_name(verdict))});
-    if (verdict == Verdict::worse) worse.push_back(m.label());
-    if (verdict == Verdict::undecided) undecided.push_back(m.label());
-    kpis.push_back({{"kpi", m.label()}, {"n", p.n()}, {"baseline", number_or_null(p.baseline_mean())},
-                    {"candidate", number_or_null(p.candidate_mean())},
-                    {"change", number_or_null(p.change_mean())}, {"change_ci95", number_or_null(ci)},
-                    {"margin", m.margin_text()}, {"margin_value", number_or_null(p.margin_value())},
-                    {"verdict", verdict_name(verdict)}});
   }
   table.print(std::cout);
 
-  const bool failed = !worse.empty() || (args.fail_undecided && !undecided.empty());
+  const std::vector<std::string>& worse = report.worse;
+  const std::vector<std::string>& undecided = report.undecided;
+  const bool failed = report.failed;
   fmt::print("\n");
   if (!worse.empty())
     fmt::print("REGRESSION: {} worse than the margin\n", fmt::join(worse, ", "));
-  const bool stopped_early = result.replications() < looks.back();
-  if (!undecided.empty() && stopped_early)
+  if (!undecided.empty() && report.stopped_early)
     fmt::print("note: {} not decided: the comparison stops at the first regression\n", fmt::join(undecided, ", "));
   else if (!undecided.empty())
     fmt::print("{}: {} undecided after {} replications (the margin is finer than the noise; raise "
@@ -222,13 +217,7 @@ int compare_scenarios(const CompareArguments& args) {
 
   if (args.json_out)
     outputs.write("--json", [&](std::ostream& out) {
-      const json document = {{"baseline", args.baseline}, {"candidate", candidate_name},
-                             {"seed", options.seed},
-                             {"candidate_seed", options.candidate_seed ? json(*options.candidate_seed) : json(nullptr)},
-                             {"alpha", args.alpha}, {"one_sided_alpha", result.one_sided_alpha()},
-                             {"planned_looks", looks}, {"replications", result.replications()},
-                             {"result", failed ? "fail" : "pass"}, {"kpis", kpis}};
-      out << document.dump(2) << '\n';
+      out << report.json.dump(2) << '\n';
     });
   outputs.commit();
   return failed ? 1 : 0;
