@@ -23,6 +23,7 @@
 #include <fmt/core.h>
 #include <fmt/ostream.h>
 
+#include "ccsim/contact_trace.h"
 #include "ccsim/limits.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
@@ -54,6 +55,8 @@ struct RunArguments {
   std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
   std::optional<std::string> csv_out;
   std::optional<std::string> replications_out;  // every replication's values, tidy CSV
+  std::optional<std::string> trace_out;         // contact-level trace, tidy CSV
+  std::string trace_replications = "0";
   bool quiet = false;
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
   std::string out_part;  // the part file a shard writes
@@ -91,7 +94,7 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
   const Shard shard = parse_shard(args.shard);
   if (args.out_part.empty())
     throw InputError({{"--shard", "", "needs --out-part PART.json, the file the slice is written to"}});
-  if (args.json_out || args.csv_out || args.replications_out)
+  if (args.json_out || args.csv_out || args.replications_out || args.trace_out)
     throw InputError({{"--shard", "", "writes a part file only: `ccsim merge` of the N parts writes "
                                       "--json and --csv"}});
   // The part holds the baseline's replications only; a what-if is a scenario of its own to shard.
@@ -136,6 +139,7 @@ int run(const RunArguments& args) {
   if (args.json_out) outputs.add("--json", *args.json_out);
   if (args.csv_out) outputs.add("--csv", *args.csv_out);
   if (args.replications_out) outputs.add("--replications-out", *args.replications_out);
+  if (args.trace_out) outputs.add("--trace", *args.trace_out);
   // Read once; the baseline is compiled, and of the what-ifs only those asked for.
   const Scenario scenario = apply_overrides(Scenario::read(args.file), args.overrides.parsed());
   Model model = scenario.compile();
@@ -151,6 +155,10 @@ int run(const RunArguments& args) {
   options.seed = args.seed.value_or(model.run.seed);
   options.threads = args.threads;
   if (shard) return run_shard(args, *shard, scenario, model, options, outputs);
+  std::vector<std::uint64_t> traced;
+  if (args.trace_out)
+    traced = parse_trace_replications(args.trace_replications, options.replications,
+                                      "--trace-replications");
   const std::size_t model_count = 1 + variants.size();
   const ProcessGroup& group = ProcessGroup::current();
   ProgressBar progress(variants.empty() ? "replications" : "runs",
@@ -190,6 +198,15 @@ int run(const RunArguments& args) {
     });
   if (kept)
     outputs.write("--replications-out", [&](std::ostream& out) { kept->write_csv(out, model); });
+  // Traced replications run again on their own: the same streams give the same trajectories.
+  if (args.trace_out)
+    outputs.write("--trace", [&](std::ostream& out) {
+      out << trace_header(!variants.empty());
+      for (const std::uint64_t r : traced) {
+        write_trace(out, model, options.seed, r, variants.empty() ? "" : "baseline");
+        for (const WhatIfVariant& v : variants) write_trace(out, v.model, options.seed, r, v.name);
+      }
+    });
   // All files appear together, or none does.
   outputs.commit();
   if (!args.quiet) {
@@ -227,6 +244,12 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--json", args->json_out, "Write the summary as JSON to this file");
   cmd->add_option("--csv", args->csv_out, "Write the summary as tidy CSV to this file");
+  cmd->add_option("--trace", args->trace_out,
+                  "Write every step of every contact's life in the traced replications as tidy CSV "
+                  "to this file (see README: Contact traces)");
+  cmd->add_option("--trace-replications", args->trace_replications,
+                  "Replications to trace: \"0,3\", \"2:5\" (default 0)")
+      ->capture_default_str();
   cmd->add_option("--replications-out", args->replications_out,
                   "Write every replication's KPI values as tidy CSV to this file (replication, "
                   "[variant,] the --csv columns, value)");

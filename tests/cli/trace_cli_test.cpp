@@ -1,0 +1,148 @@
+// `ccsim run --trace`: every step of every contact's life in the traced replications, which
+// reconciles with the summary of the same replication, and names customers the same way in every
+// variant.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "ccsim/contact_trace.h"
+#include "testing/command_line.h"
+#include "testing/input_errors.h"
+
+namespace {
+
+using ccsim::testing::CommandResult;
+using ccsim::testing::read_file;
+
+struct Row {
+  std::map<std::string, std::string> at;
+  double time() const { return std::stod(at.at("time_s")); }
+};
+
+std::vector<Row> rows_of(const std::string& text) {
+  std::istringstream in(text);
+  std::string line;
+  std::getline(in, line);
+  std::vector<std::string> header;
+  std::istringstream h(line);
+  for (std::string cell; std::getline(h, cell, ',');) header.push_back(cell);
+  std::vector<Row> rows;
+  while (std::getline(in, line)) {
+    Row row;
+    std::istringstream cells(line + ",");
+    std::string cell;
+    for (const std::string& name : header) {
+      std::getline(cells, cell, ',');
+      row.at[name] = cell;
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+// One type with impatient callers, 8 agents, two half hours: some wait, some abandon.
+const char* const queue = R"({
+  "horizon": { "intervals": 2 },
+  "run": { "replications": 1, "seed": 3 },
+  "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 170 },
+                       "handle_time": { "dist": "exponential", "mean_s": 180 },
+                       "patience": { "dist": "exponential", "mean_s": 120 },
+                       "sla": { "answer_within_s": 20, "target": 0.8, "denominator": "offered" } } ],
+  "agent_groups": [ { "id": "team", "skills": ["calls"], "staffing": 8 } ],
+  "what_if": { "more": [ { "op": "replace", "path": "/agent_groups/team/staffing", "value": 10 } ] }
+})";
+
+class Trace : public ccsim::testing::CommandLineTest {
+ protected:
+  void SetUp() override {
+    CommandLineTest::SetUp();
+    std::ofstream(file("queue.json")) << queue;
+  }
+};
+
+TEST_F(Trace, ReconcilesWithTheSummaryOfItsReplication) {
+  const CommandResult r = ccsim("run " + file("queue.json").string() + " -q --json " +
+                                file("s.json").string() + " --trace " + file("t.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, double> arrived;
+  int offered = 0, handled = 0, abandoned = 0, within = 0;
+  double waits = 0;
+  for (const Row& row : rows_of(read_file(file("t.csv")))) {
+    const std::string& event = row.at.at("event");
+    if (event == "arrival") {
+      ++offered;
+      arrived[row.at.at("contact")] = row.time();
+    } else if (event == "answer") {
+      ++handled;
+      const double wait = row.time() - arrived.at(row.at.at("contact"));
+      waits += wait;
+      within += wait <= 20.0;
+    } else if (event == "abandonment") {
+      ++abandoned;
+    }
+  }
+  const auto summary = nlohmann::json::parse(read_file(file("s.json")))["overall"];
+  ASSERT_GT(abandoned, 0);
+  EXPECT_EQ(offered, summary["offered"]["mean"].get<double>());
+  EXPECT_EQ(handled, summary["handled"]["mean"].get<double>());
+  EXPECT_EQ(abandoned, summary["abandoned"]["mean"].get<double>());
+  EXPECT_NEAR(waits / handled, summary["asa_s"]["mean"].get<double>(), 1e-9);
+  EXPECT_NEAR(static_cast<double>(within) / offered, summary["service_level"]["mean"].get<double>(), 1e-12);
+}
+
+TEST_F(Trace, NamesACustomerTheSameWayInEveryVariant) {
+  const CommandResult r = ccsim("run " + file("queue.json").string() +
+                                " -q --what-if more --trace " + file("t.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> handle_of_baseline;
+  int compared = 0;
+  for (const Row& row : rows_of(read_file(file("t.csv")))) {
+    if (row.at.at("event") != "arrival") continue;
+    const std::string customer = row.at.at("customer_type") + "/" + row.at.at("customer");
+    if (row.at.at("variant") == "baseline") {
+      handle_of_baseline[customer] = row.at.at("handle_s");
+    } else {
+      EXPECT_EQ(row.at.at("handle_s"), handle_of_baseline.at(customer)) << customer;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 50);
+}
+
+TEST_F(Trace, CoversTheReplicationsAsked) {
+  const CommandResult r = ccsim("run " + file("queue.json").string() + " -q -r 6 --trace " +
+                                file("t.csv").string() + " --trace-replications 0,4:5");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, int> seen;
+  for (const Row& row : rows_of(read_file(file("t.csv")))) ++seen[row.at.at("replication")];
+  EXPECT_EQ(seen.size(), 3u);
+  EXPECT_TRUE(seen.count("0") && seen.count("4") && seen.count("5"));
+}
+
+TEST_F(Trace, RefusesAReplicationThatIsNotRun) {
+  const CommandResult r = ccsim("run " + file("queue.json").string() + " -q -r 2 --trace " +
+                                file("t.csv").string() + " --trace-replications 2");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--trace-replications: replication 2 is not run: the run has 2 (0 to 1)"),
+            std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(file("t.csv")));
+}
+
+TEST(TraceReplications, ReadListsAndRanges) {
+  EXPECT_EQ(ccsim::parse_trace_replications("0,4:6", 10, "--trace-replications"),
+            (std::vector<std::uint64_t>{0, 4, 5, 6}));
+}
+
+TEST(TraceReplications, RefuseWhatIsNotANumber) {
+  EXPECT_EQ(ccsim::testing::error_of([] { ccsim::parse_trace_replications("1,x", 10, "--t"); }),
+            "--t: \"x\" is not a replication number");
+}
+
+}  // namespace
