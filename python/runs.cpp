@@ -30,8 +30,9 @@ RunOptions options_of(const Model& model, const RunRequest& request) {
   options.replications = request.replications.value_or(model.run.replications);
   options.seed = request.seed.value_or(model.run.seed);
   options.threads = request.threads;
-  if (options.replications < 1)
-    throw std::invalid_argument("replications must be at least 1, got " +
+  // The bounds of `ccsim run -r`.
+  if (options.replications < 1 || options.replications > 1'000'000)
+    throw std::invalid_argument("replications must be 1 to 1000000, got " +
                                 std::to_string(options.replications));
   if (options.threads < 0)
     throw std::invalid_argument("threads must be 0 (every core) or more, got " +
@@ -117,6 +118,11 @@ std::string compare_sequentially(const Scenario& baseline, const Scenario& candi
   std::vector<KpiMargin> margins;
   for (const std::string& text : request.kpis) margins.push_back(parse_kpi_margin(text));
   if (margins.empty()) margins = default_kpi_margins();
+  if (request.initial_replications < 2 || request.max_replications > 1'000'000)
+    throw std::invalid_argument("initial_replications must be at least 2 and max_replications at "
+                                "most 1000000");
+  if (!(request.alpha >= 1e-9 && request.alpha <= 0.5))
+    throw std::invalid_argument("alpha must be between 1e-9 and 0.5");
   const Model base = baseline.compile();
   const Model other = candidate.compile();
   ComparisonOptions options;

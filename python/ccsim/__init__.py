@@ -26,6 +26,14 @@ __all__ = ["InputError", "Scenario", "Result", "Sweep", "load", "sweep", "paired
 __version__ = _core.version
 
 
+def _json_text(value):
+    """JSON text of a scenario, patch or value; NaN and infinity are not JSON and are refused."""
+    try:
+        return json.dumps(value, allow_nan=False)
+    except ValueError:
+        raise ValueError("NaN and infinity cannot be written in a scenario") from None
+
+
 def _frame_or_rows(csv_text, leading=()):
     """The tidy CSV as a DataFrame when pandas is installed, else as a list of dicts.
 
@@ -160,12 +168,12 @@ class Scenario:
     def patch(self, patch):
         """The scenario with a JSON Merge Patch (a dict) or a JSON Patch (a list of operations)
         applied, as a what-if would be; paths may name elements by id."""
-        return _checked(self._core.patched(json.dumps(patch), "patch"))
+        return _checked(self._core.patched(_json_text(patch), "patch"))
 
     def set(self, pointer, value):
         """The scenario with the value at ``pointer`` replaced, as ``--set POINTER=VALUE`` does:
         ``set("/agent_groups/tech_team/staffing/8", 24)``."""
-        return _checked(self._core.with_value(pointer, json.dumps(value)))
+        return _checked(self._core.with_value(pointer, _json_text(value)))
 
     def validate(self):
         """Checks the scenario and every what-if, as ``ccsim validate`` does; raises InputError."""
@@ -200,7 +208,7 @@ def load(source, name="scenario.json", base_dir=None):
     The scenario itself is checked at once (InputError with every problem); its what-ifs when
     they are run, or all of them by ``validate()``, as ``ccsim validate`` does."""
     if isinstance(source, dict):
-        core = _core.Scenario.parse(json.dumps(source), name, os.fspath(base_dir or ""))
+        core = _core.Scenario.parse(_json_text(source), name, os.fspath(base_dir or ""))
     else:
         core = _core.Scenario.read(os.fspath(source))
     return _checked(core)

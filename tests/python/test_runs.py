@@ -171,3 +171,10 @@ def test_compare_fails_on_a_real_regression():
     result = ccsim.compare(scenario, cut, kpis=["type/tech/service_level:-0.01"], max_replications=40)
     assert result["result"] == "fail"
     assert result["kpis"][0]["verdict"] == "worse"
+
+
+def test_replications_have_the_commands_bounds():
+    scenario = ccsim.load("scenarios/erlang-c.json")
+    for replications in (0, 1_000_001):
+        with pytest.raises(ValueError, match="replications must be 1 to 1000000"):
+            scenario.run(replications=replications)

@@ -77,3 +77,8 @@ def test_changes_leave_the_original_as_it_was(small_scenario):
     scenario = ccsim.load(small_scenario)
     scenario.set("/agent_groups/team/staffing/0", 8)
     assert scenario.document["agent_groups"][0]["staffing"] == [6, 7]
+
+
+def test_nan_is_refused_before_it_reaches_the_scenario(small_scenario):
+    with pytest.raises(ValueError, match="NaN and infinity"):
+        ccsim.load(small_scenario).set("/agent_groups/team/staffing/0", float("nan"))
