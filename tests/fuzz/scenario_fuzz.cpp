@@ -1,6 +1,6 @@
-// libFuzzer target: arbitrary bytes read as a scenario file, the way `ccsim run` and `ccsim
-// validate` read one: parse (comments allowed), compile the baseline, then apply and compile every
-// what-if (parse_scenario does all three, as both commands call it).
+// libFuzzer target: arbitrary bytes read as a scenario file, the way `ccsim validate` reads one:
+// parse (comments allowed), compile the baseline, then apply and compile every what-if
+// (parse_scenario does all three; `ccsim run` does the first two and compiles the what-ifs it runs).
 //
 // An InputError is the reader doing its job: the input was wrong and ccsim said where. Anything
 // else is a finding: a crash, a sanitizer report, an exception of another type escaping (libFuzzer
