@@ -128,7 +128,7 @@ PYBIND11_MODULE(_core, m) {
 
   m.def("run", &ccsim::python::run, "scenario"_a, "what_ifs"_a, "request"_a,
         py::call_guard<py::gil_scoped_release>());
-  m.def("paired", &ccsim::python::compare, "baseline"_a, "candidate"_a, "request"_a,
+  m.def("paired", &ccsim::python::paired, "baseline"_a, "candidate"_a, "request"_a,
         py::call_guard<py::gil_scoped_release>());
 
   py::class_<ccsim::python::GateRequest>(m, "GateRequest")

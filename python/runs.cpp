@@ -44,6 +44,9 @@ Run run_study(Model base, std::vector<WhatIfVariant> variants, const RunRequest&
   const RunOptions options = options_of(base, request);
   std::optional<ReplicationValues> kept;
   if (request.keep_replications) {
+    ReplicationValues::check_memory(base, variants.size(),
+                                    static_cast<std::uint64_t>(options.replications),
+                                    "keep_replications");
     std::vector<std::string> names;
     for (const WhatIfVariant& v : variants) names.push_back(v.name);
     kept.emplace(base, std::move(names));
@@ -98,7 +101,7 @@ Run run(const Scenario& scenario, const std::vector<std::string>& what_ifs, cons
   return run_study(std::move(model), std::move(variants), request);
 }
 
-Run compare(const Scenario& baseline, const Scenario& candidate, const RunRequest& request) {
+Run paired(const Scenario& baseline, const Scenario& candidate, const RunRequest& request) {
   Model model = baseline.compile();
   model.run.detail = detail_of(request.detail, model.horizon);
   std::vector<WhatIfVariant> variants;

@@ -44,7 +44,7 @@ Run run(const Scenario& scenario, const std::vector<std::string>& what_ifs, cons
 
 // `candidate` paired with `baseline` replication by replication, reported as a what-if named
 // "candidate" of the baseline. They must have the same contact types, groups and intervals.
-Run compare(const Scenario& baseline, const Scenario& candidate, const RunRequest& request);
+Run paired(const Scenario& baseline, const Scenario& candidate, const RunRequest& request);
 
 // The sequential comparison of `ccsim compare BASE CANDIDATE --kpi ...` (default margins when
 // `kpis` is empty); the JSON text `ccsim compare --json` writes.

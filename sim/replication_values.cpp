@@ -2,6 +2,10 @@
 
 #include <utility>
 
+#include <fmt/core.h>
+
+#include "ccsim/diagnostics.h"
+#include "ccsim/limits.h"
 #include "ccsim/writers.h"
 
 namespace ccsim {
@@ -12,6 +16,18 @@ ReplicationValues::ReplicationValues(const Model& base, std::vector<std::string>
 std::uint64_t ReplicationValues::bytes_for(const Model& base, std::size_t variants,
                                            std::uint64_t replications) {
   return replications * (variants + 1) * KpiLayout(base).size() * sizeof(double);
+}
+
+void ReplicationValues::check_memory(const Model& base, std::size_t variants,
+                                     std::uint64_t replications, const std::string& option) {
+  const std::uint64_t bytes = bytes_for(base, variants, replications);
+  if (bytes > base.run.memory_limit_bytes / 2)
+    throw InputError({{option, "",
+                       fmt::format("{} replications' values need about {}, more than half the "
+                                   "memory limit of {}: fewer replications, --detail day or total, "
+                                   "or --memory-limit",
+                                   replications, byte_size_text(bytes),
+                                   byte_size_text(base.run.memory_limit_bytes))}});
 }
 
 void ReplicationValues::add(const ReplicationOutcome& outcome) {

@@ -27,6 +27,10 @@ class ReplicationValues {
 
   // Bytes `replications` of them would take in memory, for the memory check before a run.
   static std::uint64_t bytes_for(const Model& base, std::size_t variants, std::uint64_t replications);
+  // Throws InputError (naming `option`) when they would take more than half the base model's
+  // memory limit: the run's own estimate (limits.h) leaves them out.
+  static void check_memory(const Model& base, std::size_t variants, std::uint64_t replications,
+                           const std::string& option);
 
   // Keeps one replication's values (in replication order, as run_what_if_study hands them on).
   void add(const ReplicationOutcome& outcome);

@@ -178,3 +178,9 @@ def test_replications_have_the_commands_bounds():
     for replications in (0, 1_000_001):
         with pytest.raises(ValueError, match="replications must be 1 to 1000000"):
             scenario.run(replications=replications)
+
+
+def test_kept_replications_must_fit_in_memory():
+    # A million replications of every cell of retail-day would need tens of gigabytes.
+    with pytest.raises(ccsim.InputError, match="keep_replications: 1000000 replications' values"):
+        ccsim.load("scenarios/retail-day.json").run(replications=1_000_000, keep_replications=True)

@@ -10,6 +10,7 @@
 
 #include "ccsim/what_if_study.h"
 #include "ccsim/writers.h"
+#include "testing/input_errors.h"
 #include "testing/models.h"
 
 namespace {
@@ -67,6 +68,16 @@ TEST(ReplicationValues, EstimateTheirMemory) {
   const ccsim::Model model = ccsim::testing::three_types_three_groups();
   EXPECT_EQ(ccsim::ReplicationValues::bytes_for(model, 2, 10),
             10 * 3 * ccsim::KpiLayout(model).size() * sizeof(double));
+}
+
+TEST(ReplicationValues, AreRefusedBeyondHalfTheMemoryLimit) {
+  ccsim::Model model = ccsim::testing::three_types_three_groups();
+  model.run.memory_limit_bytes = 1u << 20;
+  const std::string message = ccsim::testing::error_of(
+      [&] { ccsim::ReplicationValues::check_memory(model, 0, 1000, "--replications-out"); });
+  EXPECT_EQ(message.rfind("--replications-out: 1000 replications' values need about ", 0), 0u)
+      << message;
+  EXPECT_NO_THROW(ccsim::ReplicationValues::check_memory(model, 0, 1, "--replications-out"));
 }
 
 }  // namespace

@@ -68,19 +68,6 @@ struct RunArguments {
 
 // ---- the command --------------------------------------------------------------------------------
 
-// Keeping every replication's values costs memory the run's own estimate leaves out.
-void check_kept_values(const Model& model, std::size_t variants, int replications) {
-  const std::uint64_t bytes =
-      ReplicationValues::bytes_for(model, variants, static_cast<std::uint64_t>(replications));
-  if (bytes > model.run.memory_limit_bytes / 2)
-    throw InputError({{"--replications-out", "",
-                       fmt::format("{} replications' values need about {}, more than half the "
-                                   "memory limit of {}: fewer replications, --detail day or total, "
-                                   "or --memory-limit",
-                                   replications, byte_size_text(bytes),
-                                   byte_size_text(model.run.memory_limit_bytes))}});
-}
-
 Detail parse_detail(const std::string& name) {
   for (const Detail detail : {Detail::total, Detail::day, Detail::interval})
     if (name == detail_name(detail)) return detail;
@@ -167,7 +154,9 @@ int run(const RunArguments& args) {
 
   std::optional<ReplicationValues> kept;
   if (args.replications_out) {
-    check_kept_values(model, variants.size(), options.replications);
+    ReplicationValues::check_memory(model, variants.size(),
+                                    static_cast<std::uint64_t>(options.replications),
+                                    "--replications-out");
     std::vector<std::string> names;
     for (const WhatIfVariant& v : variants) names.push_back(v.name);
     kept.emplace(model, std::move(names));
