@@ -12,6 +12,7 @@
 #include "ccsim/business_time.h"
 #include "ccsim/distribution.h"
 #include "ccsim/routing.h"
+#include "ccsim/shifts.h"
 
 namespace ccsim {
 
@@ -214,6 +215,15 @@ struct AgentGroup {
   double concurrency_slowdown = 0.0;
   int voice_reserve = 0;  // idle agents kept free for voice: email is taken only above it
   std::vector<Skill> skills;  // in contact-selection order (priority, then file order)
+  // What a staffing search may do with the group, per global interval (empty: no bound). A fixed
+  // group (a partner with contracted capacity, or one without a cost per hour) keeps its staffing.
+  std::vector<double> staffing_min;
+  std::vector<double> staffing_max;
+  bool fixed = false;
+  // The group's agents as a roster: when not empty, on-duty follows it to the minute and `staffed`
+  // holds each interval's mean of it.
+  std::vector<Shift> shifts;
+  std::vector<ShiftTemplate> shift_templates;  // what `ccsim schedule` may staff the group with
 };
 
 // After waiting `after_s` in the queue of its type at `tier`, a contact also becomes eligible for
