@@ -1,6 +1,7 @@
 // One replication's KPI values from its tallies: each slot's sums and histograms read into the
 // vector KpiLayout lays out.
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -150,6 +151,22 @@ void put_slot_kpis(std::vector<double>& values, const KpiLayout& layout, std::si
   }
 }
 
+// Whether each type met its target in each slot: its service level (email: its response SL)
+// against the type's target share. Exact for a level equal to the target, as 4 of 5 is 0.8.
+void put_targets_met(std::vector<double>& values, const Model& model, const KpiLayout& layout) {
+  for (std::size_t k = 0; k < layout.types; ++k) {
+    const ContactType& type = model.contact_types[k];
+    const bool email = type.channel == Channel::email;
+    const Kpi level = email ? Kpi::response_sl : Kpi::service_level;
+    const double target = email ? (type.response ? type.response->target : undefined) : type.sla.target;
+    for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
+      const double value = values[layout.at(layout.type_scope(k), slot, level)];
+      put(values, layout, layout.type_scope(k), slot, Kpi::sl_target_met,
+          std::isnan(value) || std::isnan(target) ? undefined : value >= target ? 1.0 : 0.0);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
@@ -253,6 +270,7 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
     return std::pair<const WaitHistogram&, const WaitHistogram&>{tallies.horizon_wait(k),
                                                                  tallies.horizon_resolution_time(k)};
   });
+  put_targets_met(values, model, layout);
   return values;
 }
 

@@ -69,7 +69,8 @@ void write_type_tables(std::ostream& out, const Model& model, const Summary& sum
                period_rows(model, summary.layout, summary.layout.type_scope(t), groups_serving(model, t)),
                {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
                 {Kpi::asa_s, "ASA s"}, {Kpi::wait_p90_s, "p90 wait s"},
-                {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"}});
+                {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"},
+                {Kpi::sl_target_met, "P(target met)"}});
   }
 }
 

@@ -77,6 +77,9 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
       {Kpi::offered, "offered"},   {Kpi::service_level, "service level"},
       {Kpi::asa_s, "ASA s"},       {Kpi::wait_p90_s, "p90 wait s"},
       {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"}};
+  // A type's own target gives it a risk figure: the share of replications that meet it.
+  std::vector<Column> type_columns = contact_columns;
+  type_columns.push_back({Kpi::sl_target_met, "P(target met)"});
   std::vector<Row> rows;
   for (std::size_t t = 0; t < model.type_count(); ++t) {
     const ContactType& type = model.contact_types[t];
@@ -84,7 +87,7 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
   }
   rows.push_back({{"all", ""}, KpiLayout::overall, KpiLayout::whole_horizon});
   fmt::print(out, "By contact type\n");
-  print_grid(out, summary, {"type", "target"}, rows, contact_columns);
+  print_grid(out, summary, {"type", "target"}, rows, type_columns);
 
   if (model.segment_count() > 0) {
     rows.clear();
@@ -120,7 +123,8 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
     fmt::print(out, "\nEmail (backlog at the end of the last interval)\n");
     print_grid(out, summary, {"type", "target"}, rows,
                {{Kpi::offered, "offered"}, {Kpi::handled, "handled"}, {Kpi::response_sl, "response SL"},
-                {Kpi::backlog, "backlog"}, {Kpi::backlog_oldest_h, "oldest h"}});
+                {Kpi::sl_target_met, "P(target met)"}, {Kpi::backlog, "backlog"},
+                {Kpi::backlog_oldest_h, "oldest h"}});
   }
 
   // Bots, deflection and agent assist.

@@ -42,6 +42,10 @@
 //   backlog             contacts waiting at the slot's end (the whole horizon: at its last interval's)
 //   backlog_oldest_h    age of the oldest of them, hours (undefined when none waits)
 //   response_sl         email handled within the response target / email handled
+// Risk (contact types only: each has its own target):
+//   sl_target_met       1 in a replication whose service level (email: response_sl) over the slot
+//                       meets the type's target, else 0; undefined where that level is. Its mean is
+//                       the share of replications that meet the target: P(target met)
 #pragma once
 
 #include <array>
@@ -87,8 +91,9 @@ enum class Kpi : std::size_t {
   backlog,
   backlog_oldest_h,
   response_sl,
+  sl_target_met,
 };
-inline constexpr std::size_t kpi_count = 36;
+inline constexpr std::size_t kpi_count = 37;
 
 inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "offered",    "handled",    "abandoned",    "in_system", "service_level",
@@ -101,8 +106,8 @@ inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "cost_per_resolved_issue",  "containment_rate",         "bot_abandon_rate",
     "handoff_rate",             "deflected",                "automation_rate",
     "cost_automation",          "backlog",                  "backlog_oldest_h",
-    "response_sl"};
-static_assert(static_cast<std::size_t>(Kpi::response_sl) + 1 == kpi_count);
+    "response_sl",              "sl_target_met"};
+static_assert(static_cast<std::size_t>(Kpi::sl_target_met) + 1 == kpi_count);
 
 inline constexpr std::string_view kpi_name(Kpi kpi) {
   return kpi_names[static_cast<std::size_t>(kpi)];
@@ -124,7 +129,8 @@ constexpr bool kpi_is_share(Kpi kpi) {
     case Kpi::bot_abandon_rate:
     case Kpi::handoff_rate:
     case Kpi::automation_rate:
-    case Kpi::response_sl: return true;
+    case Kpi::response_sl:
+    case Kpi::sl_target_met: return true;
     default: return false;
   }
 }
@@ -136,8 +142,10 @@ enum class ScopeKind { overall, contact_type, agent_group, segment, channel };
 // handled, aht_s, transfer_rate and escalation_rate apply to groups too (of what the group
 // handled), and so does cost_per_contact; cost_automation applies everywhere (bots to types,
 // segments and channels, assist to groups). A channel also has cost_total and cost_per_contact
-// (its share of the groups' cost); cost_per_resolved_issue is overall only.
+// (its share of the groups' cost); cost_per_resolved_issue is overall only; sl_target_met belongs to
+// contact types alone (the types in a segment, a channel or the centre may have different targets).
 constexpr bool kpi_applies(ScopeKind scope, Kpi kpi) {
+  if (kpi == Kpi::sl_target_met) return scope == ScopeKind::contact_type;
   switch (scope) {
     case ScopeKind::overall: return true;
     case ScopeKind::contact_type:

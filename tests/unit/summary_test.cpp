@@ -266,6 +266,7 @@ TEST(KpiApplies, EachNewKpiAppliesToItsScopes) {
       {Kpi::occupancy, {true, false, true, false}},
       {Kpi::cost_total, {true, false, true, false}},
       {Kpi::aht_s, {true, true, true, true}},
+      {Kpi::sl_target_met, {false, true, false, false}},
   };
   for (const auto& [kpi, expected] : matrix) {
     const std::vector<bool> got = {kpi_applies(overall, kpi), kpi_applies(contact_type, kpi),
@@ -284,7 +285,7 @@ TEST(KpiNames, NewKpisFollowCostTotalInTheContractOrder) {
                       "callback_wait_s", "cost_per_contact", "cost_per_resolved_issue",
                       "containment_rate", "bot_abandon_rate", "handoff_rate", "deflected",
                       "automation_rate", "cost_automation", "backlog", "backlog_oldest_h",
-                      "response_sl"}));
+                      "response_sl", "sl_target_met"}));
   for (Kpi kpi : {Kpi::fcr, Kpi::resolution_rate, Kpi::repeat_rate, Kpi::transfer_rate,
                   Kpi::escalation_rate})
     EXPECT_TRUE(kpi_is_share(kpi)) << kpi_name(kpi);
@@ -576,7 +577,8 @@ TEST(SummaryJson, HasBySegmentBesideByTypeAndByGroupWithTheNewKpis) {
   EXPECT_FALSE(j["by_segment"]["vip"].contains("cost_per_contact"));
   EXPECT_DOUBLE_EQ(j["by_segment"]["vip"]["fcr"]["mean"].get<double>(), 0.6);
   EXPECT_TRUE(j["by_interval"][0]["by_segment"].contains("vip"));
-  for (std::string_view name : kpi_names) EXPECT_TRUE(j["overall"].contains(name)) << name;
+  for (std::string_view name : kpi_names)
+    EXPECT_EQ(j["overall"].contains(name), name != "sl_target_met") << name;
   EXPECT_TRUE(j["by_group"]["front"].contains("escalation_rate"));
   EXPECT_TRUE(j["by_group"]["front"].contains("cost_per_contact"));
   EXPECT_FALSE(j["by_type"]["billing"].contains("cost_per_resolved_issue"));
