@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   ccsim::cli::add_compare_command(app, exit_code);
   ccsim::cli::add_sweep_command(app, exit_code);
   ccsim::cli::add_merge_command(app, exit_code);
+  ccsim::cli::add_staff_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

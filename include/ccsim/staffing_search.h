@@ -1,0 +1,104 @@
+// The staffing search: the cheapest agents per group and interval such that every contact type's
+// service-level target holds, found by simulation with common random numbers.
+//
+// 1. Seed each group and interval from Erlang C (Erlang A when the types it serves abandon) on the
+//    offered load after automation (staffing_seed.h).
+// 2. Correct the seeds by simulation: replications of the whole horizon show which targets fail,
+//    carry-over between intervals included; each failing interval gains an agent in the first
+//    group (in the type's routing order) that may take one, and the plan is simulated again, until
+//    every target holds or no group may grow.
+// 3. Remove agents: one agent-interval at a time, the most expensive first, a removal is kept when
+//    every target still holds on the same replications (common random numbers: the comparison sees
+//    the plan's change, not the noise); passes repeat until no single agent-interval can go.
+// 4. Verify the final plan on fresh replications (another seed) and say for each target whether it
+//    holds there.
+//
+// A target holds in a slot when the mean service level reaches the type's target or, with a
+// `confidence` q, when the share of replications meeting it (sl_target_met) is at least q. An
+// interval no contact reaches (warm-up, a closed hour) has no service level and holds. Email types
+// are judged on their response target over the whole horizon. Groups that are `fixed`, or have no
+// cost per hour when others have one, keep their staffing; `staffing_min` and `staffing_max` bound
+// the others. When no group has a cost per hour, the search minimises agent-hours.
+//
+// Every simulation of the search uses the same seed and replications, and decisions read only the
+// folded summaries, so the plan is the same for a seed whatever the number of threads.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ccsim/model.h"
+#include "ccsim/summary.h"
+
+namespace ccsim {
+
+enum class TargetScope { interval, day };
+
+struct StaffingSearchOptions {
+  int replications = 50;            // per evaluation of a plan
+  std::uint64_t seed = 1;
+  int threads = 0;                  // 0: every core
+  int verify_replications = 0;      // 0: as many as `replications`
+  TargetScope scope = TargetScope::interval;
+  double confidence = 0.0;          // 0: the mean meets the target; else P(target met) >= this
+  int max_evaluations = 5000;       // a bound on the work, reported when reached
+  // Called after each evaluation with (evaluations so far, the phase's name); on the calling thread.
+  std::function<void(int, const char*)> progress;
+};
+
+// One target in one slot (an interval, or the day or horizon) of a plan's simulation.
+struct TargetCheck {
+  ContactTypeIndex type = 0;
+  std::size_t slot = 0;        // KpiLayout slot: 0 the whole horizon, 1 + i interval i
+  double service_level = 0.0;  // mean (email: response SL); NaN when undefined
+  double p_met = 0.0;          // share of replications that met the target; NaN when undefined
+  double target = 0.0;         // the type's target share
+  bool holds = true;
+  // How far the deciding figure is above its threshold (SL - target, or P - confidence);
+  // +infinity when the slot has no service level.
+  double margin = 0.0;
+};
+
+struct StaffingTrail {
+  int evaluations = 0;          // plans simulated, verification included
+  std::uint64_t replications = 0;
+  std::uint64_t contacts = 0;   // simulated, warm-up included
+  std::uint64_t events = 0;
+  double seconds = 0.0;         // wall time of the whole search
+  int corrections = 0;          // rounds of step 2
+  int removal_passes = 0;       // passes of step 3
+  bool stopped_at_limit = false;  // max_evaluations reached before the search finished
+};
+
+struct StaffingSearchResult {
+  std::vector<std::vector<double>> staffed;      // [group][global interval], the plan
+  std::vector<std::vector<double>> erlang_seed;  // [group][global interval], step 1
+  double cost = 0.0;                              // agents' paid hours x cost per hour, all groups
+  double seed_cost = 0.0;
+  Summary verification;                           // the plan on fresh replications
+  int verification_replications = 0;
+  std::uint64_t verification_seed = 0;            // another seed than the search's
+  std::vector<TargetCheck> targets;               // of the verification, every judged slot
+  bool targets_met = false;                       // every target holds in the verification
+  StaffingTrail trail;
+};
+
+// The model with `staffed` as every group's plan: on-duty from it after each group's shrinkage.
+Model with_staffing(const Model& model, const std::vector<std::vector<double>>& staffed);
+
+// Paid agent hours x cost per hour of a plan, over every group; the agent-hours alone when no
+// group has a cost per hour.
+double staffing_cost(const Model& model, const std::vector<std::vector<double>>& staffed);
+
+// The targets of every contact type in every judged slot of `summary` (whose model ran with
+// interval detail), judged as the options say.
+std::vector<TargetCheck> check_targets(const Model& model, const Summary& summary,
+                                       const StaffingSearchOptions& options);
+
+// Throws InputError (exit 2 on the command line) when the model cannot be searched: a day scope
+// over several days, no group the search may change.
+StaffingSearchResult search_staffing(const Model& model, const StaffingSearchOptions& options);
+
+}  // namespace ccsim

@@ -1,0 +1,34 @@
+// Writers of a staffing search's result: the terminal report, JSON and CSV. Like the run's writers
+// (writers.h), the JSON and CSV depend only on the result, so a seed gives the same files whatever
+// the thread count; the trail's wall time goes to the terminal only.
+#pragma once
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "ccsim/model.h"
+#include "ccsim/staffing_search.h"
+#include "ccsim/writers.h"
+
+namespace ccsim {
+
+// {"cost", "seed_cost", "targets_met", "intervals": ["08:00", ...],
+//  "staffing": {group: [paid agents per interval of the horizon]}, "erlang_seed": {group: [...]},
+//  "targets": [{"type", "interval" (index, or null for the horizon), "start", "service_level",
+//               "p_target_met", "target", "holds", "margin"}],
+//  "trail": {"evaluations", "replications", "contacts", "events", "corrections", "removal_passes",
+//            "stopped_at_limit"},
+//  "verification": the run summary of the final plan (summary_json, with "replications", "seed")}.
+nlohmann::json staffing_json(const Model& model, const StaffingSearchResult& result,
+                             const RunDescription& verification);
+
+// group,interval,start,agents,erlang_seed — one row per group and interval of the horizon.
+void write_staffing_csv(std::ostream& out, const Model& model, const StaffingSearchResult& result);
+
+// The plan per interval with the Erlang seed beside it, the cost, the targets that fail and the
+// tightest that hold (what binds), then the KPI table of the final plan.
+void write_staffing_report(std::ostream& out, const Model& model, const StaffingSearchResult& result,
+                           const RunDescription& verification);
+
+}  // namespace ccsim
