@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,7 @@ std::string slot_start(const Model& model, std::size_t slot) {
 
 json by_group(const Model& model, const std::vector<std::vector<double>>& staffed) {
   json out = json::object();
-  for (std::size_t g = 0; g < model.group_count(); ++g) out[model.agent_groups[g].id] = staffed[g];
+  for (std::size_t g = 0; g < model.group_count(); ++g) out[model.agent_groups[g].id] = agents_json(staffed[g]);
   return out;
 }
 
@@ -45,6 +46,17 @@ std::string target_line(const Model& model, const TargetCheck& t) {
 }
 
 }  // namespace
+
+json agents_json(const std::vector<double>& agents) {
+  json out = json::array();
+  for (const double a : agents) {
+    if (a == std::floor(a) && std::abs(a) < 9e15)
+      out.push_back(static_cast<std::int64_t>(a));
+    else
+      out.push_back(a);
+  }
+  return out;
+}
 
 json staffing_json(const Model& model, const StaffingSearchResult& result,
                    const RunDescription& verification) {

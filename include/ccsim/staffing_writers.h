@@ -23,6 +23,10 @@ namespace ccsim {
 nlohmann::json staffing_json(const Model& model, const StaffingSearchResult& result,
                              const RunDescription& verification);
 
+// Paid agents per interval as JSON numbers: whole numbers as integers, so that a scenario with the
+// plan written in keeps the schema's integer staffing.
+nlohmann::json agents_json(const std::vector<double>& agents);
+
 // group,interval,start,agents,erlang_seed — one row per group and interval of the horizon.
 void write_staffing_csv(std::ostream& out, const Model& model, const StaffingSearchResult& result);
 

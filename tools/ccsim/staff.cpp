@@ -68,7 +68,7 @@ Scenario with_plan(const Scenario& scenario, const Model& model, const StaffingS
   Scenario planned = scenario;
   for (std::size_t g = 0; g < model.group_count(); ++g) {
     if (!staffing_searchable(model, static_cast<AgentGroupIndex>(g))) continue;
-    planned = planned.with_value(fmt::format("/agent_groups/{}/staffing", g), result.staffed[g]);
+    planned = planned.with_value(fmt::format("/agent_groups/{}/staffing", g), agents_json(result.staffed[g]));
   }
   return planned;
 }
