@@ -167,19 +167,21 @@ class Search {
         continue;
       }
       const ContactType& type = model_.contact_types[t.type];
-      const Kpi level = type.channel == Channel::email ? Kpi::response_sl : Kpi::service_level;
+      const Kpi kpi = target_kpi(type, t.kind);
+      // Lower is better for abandonment and ASA: compare them negated.
+      const double sign = t.kind == TargetKind::service_level ? 1.0 : -1.0;
       const std::size_t scope = e.summary.layout.type_scope(t.type);
       std::size_t worst = intervals;
       double worst_level = std::numeric_limits<double>::infinity();
       bool marked = false;
       for (std::size_t i = 0; i < intervals; ++i) {
-        const double v = e.summary.get(scope, KpiLayout::interval_slot(i), level).mean;
+        const double v = e.summary.get(scope, KpiLayout::interval_slot(i), kpi).mean;
         if (std::isnan(v)) continue;
-        if (v < t.target) {
+        if (sign * v < sign * t.target) {
           mark(t.type, i);
           marked = true;
         }
-        if (v < worst_level) worst_level = v, worst = i;
+        if (sign * v < worst_level) worst_level = sign * v, worst = i;
       }
       if (!marked && worst < intervals) mark(t.type, worst);
     }

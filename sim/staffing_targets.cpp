@@ -2,6 +2,7 @@
 // the model a plan gives.
 #include <cmath>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "ccsim/staffing_search.h"
@@ -32,27 +33,39 @@ double staffing_cost(const Model& model, const std::vector<std::vector<double>>&
   return cost;
 }
 
+Kpi target_kpi(const ContactType& type, TargetKind kind) {
+  switch (kind) {
+    case TargetKind::service_level:
+      return type.channel == Channel::email ? Kpi::response_sl : Kpi::service_level;
+    case TargetKind::abandon_max: return Kpi::abandon_rate;
+    case TargetKind::asa_max: return Kpi::asa_s;
+  }
+  return Kpi::service_level;
+}
+
 namespace {
 
-TargetCheck judge(const ContactType& type, ContactTypeIndex k, std::size_t slot, const Summary& summary,
-                  const StaffingSearchOptions& options) {
-  const bool email = type.channel == Channel::email;
+TargetCheck judge(const ContactType& type, ContactTypeIndex k, TargetKind kind, double target,
+                  std::size_t slot, const Summary& summary, const StaffingSearchOptions& options) {
   const std::size_t scope = summary.layout.type_scope(k);
   TargetCheck check;
   check.type = k;
+  check.kind = kind;
   check.slot = slot;
-  check.service_level = summary.get(scope, slot, email ? Kpi::response_sl : Kpi::service_level).mean;
-  check.p_met = summary.get(scope, slot, Kpi::sl_target_met).mean;
-  check.target = email ? (type.response ? type.response->target : 0.0) : type.sla.target;
-  const double figure = options.confidence > 0.0 ? check.p_met : check.service_level;
-  const double threshold = options.confidence > 0.0 ? options.confidence : check.target;
+  check.value = summary.get(scope, slot, target_kpi(type, kind)).mean;
+  check.p_met = kind == TargetKind::service_level ? summary.get(scope, slot, Kpi::sl_target_met).mean
+                                                  : std::numeric_limits<double>::quiet_NaN();
+  check.target = target;
+  const bool on_confidence = kind == TargetKind::service_level && options.confidence > 0.0;
+  const double figure = on_confidence ? check.p_met : check.value;
   if (std::isnan(figure)) {
     check.margin = std::numeric_limits<double>::infinity();
-    check.holds = true;
+  } else if (kind == TargetKind::service_level) {
+    check.margin = figure - (on_confidence ? options.confidence : target);
   } else {
-    check.margin = figure - threshold;
-    check.holds = figure >= threshold;
+    check.margin = target - figure;
   }
+  check.holds = check.margin >= 0.0;
   return check;
 }
 
@@ -63,13 +76,22 @@ std::vector<TargetCheck> check_targets(const Model& model, const Summary& summar
   std::vector<TargetCheck> checks;
   for (ContactTypeIndex k = 0; k < model.type_count(); ++k) {
     const ContactType& type = model.contact_types[k];
-    if (type.channel == Channel::email && !type.response) continue;
-    if (type.channel == Channel::email || options.scope == TargetScope::day) {
-      checks.push_back(judge(type, k, KpiLayout::whole_horizon, summary, options));
-      continue;
+    const bool email = type.channel == Channel::email;
+    std::vector<std::pair<TargetKind, double>> targets;
+    if (email && type.response) targets.emplace_back(TargetKind::service_level, type.response->target);
+    if (!email) {
+      targets.emplace_back(TargetKind::service_level, type.sla.target);
+      if (type.sla.abandon_max) targets.emplace_back(TargetKind::abandon_max, *type.sla.abandon_max);
+      if (type.sla.asa_max_s) targets.emplace_back(TargetKind::asa_max, *type.sla.asa_max_s);
     }
-    for (std::size_t i = 0; i < summary.layout.intervals; ++i)
-      checks.push_back(judge(type, k, KpiLayout::interval_slot(i), summary, options));
+    for (const auto& [kind, target] : targets) {
+      if (email || options.scope == TargetScope::day) {
+        checks.push_back(judge(type, k, kind, target, KpiLayout::whole_horizon, summary, options));
+        continue;
+      }
+      for (std::size_t i = 0; i < summary.layout.intervals; ++i)
+        checks.push_back(judge(type, k, kind, target, KpiLayout::interval_slot(i), summary, options));
+    }
   }
   return checks;
 }

@@ -40,9 +40,24 @@ std::string percent(double share) {
 
 std::string target_line(const Model& model, const TargetCheck& t) {
   const ContactType& type = model.contact_types[t.type];
-  return fmt::format("  {:<14} {:<10} service level {:>7} (target {}), P(target met) {:>7}",
-                     type.id, slot_start(model, t.slot), percent(t.service_level),
-                     type_target(type), percent(t.p_met));
+  const std::string where = fmt::format("  {:<14} {:<10}", type.id, slot_start(model, t.slot));
+  switch (t.kind) {
+    case TargetKind::service_level:
+      return fmt::format("{} {} {:>7} (target {}), P(target met) {:>7}", where,
+                         type.channel == Channel::email ? "response SL" : "service level",
+                         percent(t.value), type_target(type), percent(t.p_met));
+    case TargetKind::abandon_max:
+      return fmt::format("{} abandoned {:>7} (at most {})", where, percent(t.value), percent(t.target));
+    case TargetKind::asa_max:
+      return fmt::format("{} ASA {:>7} s (at most {:g} s)", where,
+                         std::isnan(t.value) ? "-" : fmt::format("{:.1f}", t.value), t.target);
+  }
+  return where;
+}
+
+// A margin relative to its threshold, so that targets in seconds and in shares rank together.
+double relative_margin(const TargetCheck& t) {
+  return t.target > 0.0 ? t.margin / t.target : t.margin;
 }
 
 }  // namespace
@@ -73,9 +88,10 @@ json staffing_json(const Model& model, const StaffingSearchResult& result,
   json targets = json::array();
   for (const TargetCheck& t : result.targets) {
     targets.push_back({{"type", model.contact_types[t.type].id},
+                       {"kpi", kpi_name(target_kpi(model.contact_types[t.type], t.kind))},
                        {"interval", t.slot == KpiLayout::whole_horizon ? json(nullptr) : json(t.slot - 1)},
                        {"start", slot_start(model, t.slot)},
-                       {"service_level", number_or_null<json>(t.service_level)},
+                       {"value", number_or_null<json>(t.value)},
                        {"p_target_met", number_or_null<json>(t.p_met)},
                        {"target", t.target},
                        {"holds", t.holds},
@@ -139,7 +155,7 @@ void write_staffing_report(std::ostream& out, const Model& model, const Staffing
              result.targets_met ? "" : "; failing:");
   for (const TargetCheck* t : failing) fmt::print(out, "{}\n", target_line(model, *t));
   std::stable_sort(holding.begin(), holding.end(),
-                   [](const TargetCheck* a, const TargetCheck* b) { return a->margin < b->margin; });
+                   [](const TargetCheck* a, const TargetCheck* b) { return relative_margin(*a) < relative_margin(*b); });
   const std::size_t tight = std::min<std::size_t>(5, holding.size());
   if (tight > 0) {
     fmt::print(out, "What binds (the tightest targets that hold):\n");

@@ -66,6 +66,10 @@ struct ServiceLevelRule {
   double target = 0.8;
   Seconds short_abandon_s = 0.0;  // abandons with a wait below this are "short"
   SlaDenominator denominator = SlaDenominator::offered_minus_short;
+  // Further targets a staffing search keeps: at most this share abandoned, at most this mean wait
+  // of answered contacts. Reported KPIs are the same with or without them.
+  std::optional<double> abandon_max;
+  std::optional<Seconds> asa_max_s;
 };
 
 // A customer segment (vip, standard, ...): its contacts wait with the segment's priority (lower

@@ -14,8 +14,9 @@
 //    holds there.
 //
 // A target holds in a slot when the mean service level reaches the type's target or, with a
-// `confidence` q, when the share of replications meeting it (sl_target_met) is at least q. An
-// interval no contact reaches (warm-up, a closed hour) has no service level and holds. Email types
+// `confidence` q, when the share of replications meeting it (sl_target_met) is at least q; the
+// sla's optional abandon_max and asa_max_s hold when the mean abandonment and ASA stay at or under
+// them. An interval no contact reaches (warm-up, a closed hour) has no figures and holds. Email types
 // are judged on their response target over the whole horizon. Groups that are `fixed`, or have no
 // cost per hour when others have one, keep their staffing; `staffing_min` and `staffing_max` bound
 // the others. When no group has a cost per hour, the search minimises agent-hours.
@@ -48,16 +49,24 @@ struct StaffingSearchOptions {
   std::function<void(int, const char*)> progress;
 };
 
+// What a target bounds: the service level (email: response SL) from below, and the sla's optional
+// abandon_max and asa_max_s from above.
+enum class TargetKind { service_level, abandon_max, asa_max };
+
+// The KPI a target reads: service_level (response_sl for email), abandon_rate or asa_s.
+Kpi target_kpi(const ContactType& type, TargetKind kind);
+
 // One target in one slot (an interval, or the day or horizon) of a plan's simulation.
 struct TargetCheck {
   ContactTypeIndex type = 0;
-  std::size_t slot = 0;        // KpiLayout slot: 0 the whole horizon, 1 + i interval i
-  double service_level = 0.0;  // mean (email: response SL); NaN when undefined
-  double p_met = 0.0;          // share of replications that met the target; NaN when undefined
-  double target = 0.0;         // the type's target share
+  TargetKind kind = TargetKind::service_level;
+  std::size_t slot = 0;  // KpiLayout slot: 0 the whole horizon, 1 + i interval i
+  double value = 0.0;    // the KPI's mean; NaN when undefined
+  double p_met = 0.0;    // service level: share of replications that met it; NaN otherwise
+  double target = 0.0;   // the type's target share, or the most abandonment or ASA allowed
   bool holds = true;
-  // How far the deciding figure is above its threshold (SL - target, or P - confidence);
-  // +infinity when the slot has no service level.
+  // How far the deciding figure is on the good side of its threshold, in the KPI's units (for a
+  // service level under a confidence: P(target met) - confidence); +infinity when undefined.
   double margin = 0.0;
 };
 

@@ -15,7 +15,8 @@ namespace ccsim {
 
 // {"cost", "seed_cost", "targets_met", "intervals": ["08:00", ...],
 //  "staffing": {group: [paid agents per interval of the horizon]}, "erlang_seed": {group: [...]},
-//  "targets": [{"type", "interval" (index, or null for the horizon), "start", "service_level",
+//  "targets": [{"type", "kpi" (service_level, response_sl, abandon_rate or asa_s), "interval" (index,
+//               or null for the horizon), "start", "value",
 //               "p_target_met", "target", "holds", "margin"}],
 //  "trail": {"evaluations", "replications", "contacts", "events", "corrections", "removal_passes",
 //            "stopped_at_limit"},

@@ -23,6 +23,11 @@ void read_sla_values(const Cursor& node, ServiceLevelRule& sla) {
   if (const auto t = node.get("short_abandon_s").number(duration)) sla.short_abandon_s = *t;
   if (const auto d = node.get("denominator").choice(sla_denominators, "denominator"))
     sla.denominator = static_cast<SlaDenominator>(*d);
+  const Cursor abandon_max = node.get("abandon_max");
+  if (abandon_max.present())
+    if (const auto share = read_share(abandon_max, NumberRule::at_least(0.0).up_to(1.0), 0.0))
+      sla.abandon_max = *share;
+  if (const auto t = node.get("asa_max_s").number(duration)) sla.asa_max_s = *t;
 }
 
 // "Mon-Fri" (a range, wrapping past Sunday: "Sat-Mon"), "Sat" (one day) or ["Mon", "Wed"].
