@@ -16,6 +16,7 @@
 #include "ccsim/erlang.h"
 #include "ccsim/scenario.h"
 #include "runs.h"
+#include "staffing.h"
 
 namespace py = pybind11;
 using namespace pybind11::literals;
@@ -143,6 +144,22 @@ PYBIND11_MODULE(_core, m) {
         py::call_guard<py::gil_scoped_release>());
   m.def("sweep", &ccsim::python::sweep, "scenario"_a, "paths"_a, "values"_a, "lhs_points"_a,
         "request"_a, py::call_guard<py::gil_scoped_release>());
+  py::class_<ccsim::python::StaffRequest>(m, "StaffRequest")
+      .def(py::init([](std::optional<int> replications, std::optional<std::uint64_t> seed, int threads,
+                       std::string scope, double confidence, std::optional<int> verify_replications,
+                       int max_evaluations) {
+             return ccsim::python::StaffRequest{replications, seed, threads, std::move(scope),
+                                                confidence, verify_replications, max_evaluations};
+           }),
+           "replications"_a, "seed"_a, "threads"_a, "scope"_a, "confidence"_a,
+           "verify_replications"_a, "max_evaluations"_a);
+  py::class_<ccsim::python::Staffing>(m, "Staffing")
+      .def("json_text", &ccsim::python::Staffing::json_text)
+      .def("csv_text", &ccsim::python::Staffing::csv_text)
+      .def("report_text", &ccsim::python::Staffing::report_text)
+      .def_property_readonly("planned", [](const ccsim::python::Staffing& s) { return s.planned; });
+  m.def("staff", &ccsim::python::staff, "scenario"_a, "request"_a,
+        py::call_guard<py::gil_scoped_release>());
   m.def("erlang", &erlang, "model"_a, "rate_per_hour"_a, "aht_s"_a, "agents"_a, "target_sl"_a,
         "answer_within_s"_a, "patience_s"_a);
 }

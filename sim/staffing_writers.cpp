@@ -73,6 +73,15 @@ json agents_json(const std::vector<double>& agents) {
   return out;
 }
 
+Scenario with_staffing_plan(const Scenario& scenario, const Model& model,
+                            const StaffingSearchResult& result) {
+  Scenario planned = scenario;
+  for (AgentGroupIndex g = 0; g < model.group_count(); ++g)
+    if (staffing_searchable(model, g))
+      planned = planned.with_value(fmt::format("/agent_groups/{}/staffing", g), agents_json(result.staffed[g]));
+  return planned;
+}
+
 json staffing_json(const Model& model, const StaffingSearchResult& result,
                    const RunDescription& verification) {
   json out = json::object();

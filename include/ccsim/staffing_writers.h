@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/model.h"
+#include "ccsim/scenario.h"
 #include "ccsim/staffing_search.h"
 #include "ccsim/writers.h"
 
@@ -27,6 +28,11 @@ nlohmann::json staffing_json(const Model& model, const StaffingSearchResult& res
 // Paid agents per interval as JSON numbers: whole numbers as integers, so that a scenario with the
 // plan written in keeps the schema's integer staffing.
 nlohmann::json agents_json(const std::vector<double>& agents);
+
+// The scenario with each searched group's `staffing` replaced by the plan, one value per interval
+// of the horizon: what `ccsim staff --out-scenario` writes, and `ccsim run` accepts as it is.
+Scenario with_staffing_plan(const Scenario& scenario, const Model& model,
+                            const StaffingSearchResult& result);
 
 // group,interval,start,agents,erlang_seed — one row per group and interval of the horizon.
 void write_staffing_csv(std::ostream& out, const Model& model, const StaffingSearchResult& result);

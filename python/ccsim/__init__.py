@@ -21,8 +21,8 @@ import os
 from . import _core
 from ._errors import InputError
 
-__all__ = ["InputError", "Scenario", "Result", "Sweep", "load", "sweep", "paired", "compare",
-           "erlang"]
+__all__ = ["InputError", "Scenario", "Result", "Staffing", "Sweep", "load", "sweep", "paired",
+           "compare", "erlang"]
 __version__ = _core.version
 
 
@@ -191,8 +191,77 @@ class Scenario:
         request = _core.RunRequest(replications, seed, threads, detail or "", keep_replications)
         return Result(_core.run(self._core, list(what_ifs), request))
 
+    def staff(self, replications=None, seed=None, threads=0, scope="interval", confidence=0.0,
+              verify_replications=None, max_evaluations=5000):
+        """The cheapest agents per group and interval that meet every target, as ``ccsim staff``
+        finds them: Erlang seeds, corrected by simulation, then agent-intervals removed while every
+        target holds on common random numbers, and the plan checked on fresh replications.
+        ``scope`` is "interval" or "day"; with ``confidence`` q a service-level target holds when
+        at least q of the replications meet it."""
+        request = _core.StaffRequest(replications, seed, threads, scope, float(confidence),
+                                     verify_replications, max_evaluations)
+        return Staffing(_core.staff(self._core, request))
+
     def __repr__(self):
         return f"<ccsim.Scenario {self.file!r}>"
+
+
+class Staffing:
+    """What a staffing search found: the plan, its cost, each target on fresh replications, the
+    search's trail, and the scenario with the plan written in."""
+
+    def __init__(self, core):
+        self._core = core
+        self._dict = json.loads(core.json_text())
+
+    @property
+    def plan(self):
+        """{group id: [paid agents per interval of the horizon]}."""
+        return self._dict["staffing"]
+
+    @property
+    def cost(self):
+        return self._dict["cost"]
+
+    @property
+    def targets_met(self):
+        """Whether every target holds on the fresh replications."""
+        return self._dict["targets_met"]
+
+    @property
+    def scenario(self):
+        """The scenario with the plan as each searched group's staffing."""
+        return Scenario(self._core.planned)
+
+    def to_dict(self):
+        """The structure and values of ``ccsim staff --json``."""
+        return json.loads(self._core.json_text())
+
+    def to_json(self):
+        """The bytes ``ccsim staff --json`` writes."""
+        return self._core.json_text()
+
+    def to_frame(self):
+        """The plan per group and interval with the Erlang seed (``ccsim staff --csv``) as a
+        pandas DataFrame; a list of dicts when pandas is not installed."""
+        text = self._core.csv_text()
+        rows = list(csv.DictReader(io.StringIO(text)))
+        for row in rows:
+            row["interval"] = int(row["interval"])
+            row["agents"] = float(row["agents"])
+            row["erlang_seed"] = float(row["erlang_seed"])
+        try:
+            import pandas
+        except ImportError:
+            return rows
+        return pandas.DataFrame(rows, columns=next(csv.reader(io.StringIO(text))))
+
+    def report(self):
+        """The report ``ccsim staff`` prints."""
+        return self._core.report_text()
+
+    def __repr__(self):
+        return f"<ccsim.Staffing cost {self.cost:.0f}, targets met: {self.targets_met}>"
 
 
 def _checked(core):

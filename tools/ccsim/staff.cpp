@@ -14,7 +14,6 @@
 #include "ccsim/output_file.h"
 #include "ccsim/scenario.h"
 #include "ccsim/staffing_search.h"
-#include "ccsim/staffing_seed.h"
 #include "ccsim/staffing_writers.h"
 #include "commands.h"
 #include "override_options.h"
@@ -62,17 +61,6 @@ class SearchStatus {
   std::chrono::steady_clock::time_point last_;
 };
 
-// The scenario with each searched group's staffing replaced by the plan, one value per interval
-// of the horizon.
-Scenario with_plan(const Scenario& scenario, const Model& model, const StaffingSearchResult& result) {
-  Scenario planned = scenario;
-  for (std::size_t g = 0; g < model.group_count(); ++g) {
-    if (!staffing_searchable(model, static_cast<AgentGroupIndex>(g))) continue;
-    planned = planned.with_value(fmt::format("/agent_groups/{}/staffing", g), agents_json(result.staffed[g]));
-  }
-  return planned;
-}
-
 int staff(const StaffArguments& args) {
   OutputSet outputs;
   if (args.json_out) outputs.add("--json", *args.json_out);
@@ -100,7 +88,7 @@ int staff(const StaffArguments& args) {
     outputs.write("--csv", [&](std::ostream& out) { write_staffing_csv(out, model, result); });
   if (args.scenario_out)
     outputs.write("--out-scenario", [&](std::ostream& out) {
-      out << with_plan(scenario, model, result).document().dump(2) << '\n';
+      out << with_staffing_plan(scenario, model, result).document().dump(2) << '\n';
     });
   outputs.commit();
   if (!args.quiet) write_staffing_report(std::cout, model, result, verification);
