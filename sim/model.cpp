@@ -46,6 +46,9 @@ void link_routing(Model& model) {
                      return std::tie(a.type, a.tier, a.after_s) <
                             std::tie(b.type, b.tier, b.after_s);
                    });
+  for (AgentGroup& group : model.agent_groups)
+    if (!group.shifts.empty()) staff_from_shifts(model.horizon, group);
+  model.roster = compile_roster(model);
   model.routing_tables = compile_routing(model);
   model.business_time = compile_business_time(model);
 }

@@ -23,7 +23,7 @@ def includes(path):
 
 # Parts whose compiled tables the Model keeps (model.h includes their headers, which only
 # forward-declare Model, and their compile step reads the Model): a deliberate loop, one each.
-MODEL_TABLES = {("business_time", "model"), ("routing", "model")}
+MODEL_TABLES = {("business_time", "model"), ("roster", "model"), ("routing", "model")}
 
 
 def part_of(path, root):

@@ -15,8 +15,9 @@
 
 namespace ccsim {
 
-// Order matters: it is the tie rule. Staffing changes first, so that everything at a boundary sees
-// the new staffing; service ends before abandonments, so that a contact whose patience runs out
+// Order matters: it is the tie rule. Staffing changes first (the interval boundary, then a
+// roster's change at that instant), so that everything at a boundary sees the new staffing;
+// service ends before abandonments, so that a contact whose patience runs out
 // at the very instant an agent frees is answered; an agent holding for a warm transfer gives up
 // after that; a bot session ends next, so that a handed-off customer sees the agents freed at
 // that instant; a contact overflows only if it neither was answered nor abandoned at that
@@ -24,13 +25,14 @@ namespace ccsim {
 // that instant.
 enum class EventKind : std::uint8_t {
   interval_boundary = 0,
-  service_end = 1,
-  abandonment = 2,
-  hold_limit = 3,
-  bot_end = 4,
-  overflow = 5,
-  return_arrival = 6,
-  arrival = 7,
+  roster_change = 1,
+  service_end = 2,
+  abandonment = 3,
+  hold_limit = 4,
+  bot_end = 5,
+  overflow = 6,
+  return_arrival = 7,
+  arrival = 8,
 };
 
 // 16 bytes, so that four siblings share one cache line and moving an event is one 16-byte copy.

@@ -11,6 +11,7 @@
 
 #include "ccsim/business_time.h"
 #include "ccsim/distribution.h"
+#include "ccsim/roster.h"
 #include "ccsim/routing.h"
 #include "ccsim/shifts.h"
 
@@ -224,8 +225,9 @@ struct AgentGroup {
   std::vector<double> staffing_min;
   std::vector<double> staffing_max;
   bool fixed = false;
-  // The group's agents as a roster: when not empty, on-duty follows it to the minute and `staffed`
-  // holds each interval's mean of it.
+  // The group's agents as a roster: when not empty, on-duty follows it to the minute, `staffed`
+  // holds each interval's mean of agents on shift and `on_duty` the rounded mean of those taking
+  // contacts (roster.h).
   std::vector<Shift> shifts;
   std::vector<ShiftTemplate> shift_templates;  // what `ccsim schedule` may staff the group with
 };
@@ -289,6 +291,7 @@ struct Model {
   // Compiled by link_routing from the fields above; a model changed after it must be linked again.
   RoutingTables routing_tables;
   std::vector<BusinessTime> business_time;  // per contact type
+  std::vector<RosterChange> roster;         // of the groups with shifts, by time (roster.h)
 
   std::size_t type_count() const { return contact_types.size(); }
   std::size_t group_count() const { return agent_groups.size(); }
@@ -299,7 +302,8 @@ struct Model {
 int on_duty_after_shrinkage(double staffed, double shrinkage);
 
 // Fills `groups` of every contact type from the agent groups' skills (priority, then group order),
-// sorts each group's skills, and compiles the tables the engine reads (routing, business time):
+// sorts each group's skills, staffs each group with shifts from its roster, and compiles the
+// tables the engine reads (routing, business time, roster changes):
 // everything that depends only on the scenario, done once and shared by every replication. The
 // scenario reader calls it; tests that build models by hand too.
 void link_routing(Model& model);

@@ -15,6 +15,7 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
   CCSIM_CHECK(tables.types == model.type_count() && tables.groups == model.group_count() &&
                   model.business_time.size() == model.type_count(),
               "the model's routing tables are not compiled: call link_routing after building it");
+  CCSIM_CHECK(model.roster.size() <= Event::max_index, "more roster changes than events can index");
   for (const BusinessTime& business : model.business_time)
     CCSIM_CHECK(business.window.empty() || business.window.size() == static_cast<std::size_t>(model.horizon.intervals()),
                 "the model's horizon changed after link_routing: link it again");
@@ -38,8 +39,10 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
   prices_contacts_.assign(groups, 0);
   adjusts_handle_.assign(groups, 0);
   concurrency_.assign(groups, 1);
+  rostered_.assign(groups, 0);
   for (std::size_t g = 0; g < groups; ++g) {
     const AgentGroup& group = model.agent_groups[g];
+    rostered_[g] = !group.shifts.empty();
     prices_contacts_[g] = group.cost_per_contact > 0.0 || group.cost_per_minute > 0.0;
     adjusts_handle_[g] = group.assist.has_value() ||
                          (group.chat_concurrency > 1 && group.concurrency_slowdown > 0.0);
@@ -68,16 +71,27 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
 
 template <class Selection>
 void Replication::run() {
-  for (AgentGroupIndex g = 0; g < groups_.size(); ++g) {
-    groups_[g].idle = model_->agent_groups[g].on_duty[0] * concurrency_[g];
-    if (trace_) trace(0.0, TraceKind::staffing, static_cast<std::uint64_t>(groups_[g].idle), -1,
-                      static_cast<int>(g));
+  // A rostered group starts with its roster's agents at time 0, not its first interval's mean.
+  const std::vector<RosterChange>& roster = model_->roster;
+  std::uint32_t next_change = 0;
+  for (AgentGroupIndex g = 0; g < groups_.size(); ++g)
+    groups_[g].idle = rostered_[g] ? 0 : model_->agent_groups[g].on_duty[0] * concurrency_[g];
+  for (; next_change < roster.size() && roster[next_change].time_s <= 0.0; ++next_change) {
+    const RosterChange& change = roster[next_change];
+    groups_[change.group].idle = change.on_duty * concurrency_[change.group];
   }
+  if (trace_)
+    for (AgentGroupIndex g = 0; g < groups_.size(); ++g)
+      trace(0.0, TraceKind::staffing, static_cast<std::uint64_t>(groups_[g].idle), -1,
+            static_cast<int>(g));
   for (ContactTypeIndex k = 0; k < model_->type_count(); ++k) {
     const double first = arrivals_.next_time(k, 0.0);
     if (first < horizon_end_) calendar_.push(first, EventKind::arrival, k);
   }
   calendar_.push(interval_s_, EventKind::interval_boundary, 1);
+  // One roster change pending at a time: each schedules the next (staffing.h).
+  if (next_change < roster.size() && roster[next_change].time_s < horizon_end_)
+    calendar_.push(roster[next_change].time_s, EventKind::roster_change, next_change);
 
   // Counted in a local: a member incremented through `this` costs a load and a store per event.
   std::uint64_t events = 0;
@@ -92,6 +106,7 @@ void Replication::run() {
       case EventKind::service_end: on_service_end<Selection>(event.index()); break;
       case EventKind::abandonment: on_abandonment(event.index()); break;
       case EventKind::interval_boundary: on_interval_boundary<Selection>(event.index()); break;
+      case EventKind::roster_change: on_roster_change<Selection>(event.index()); break;
       case EventKind::return_arrival: on_return(event.index()); break;
       case EventKind::bot_end: on_bot_end(event.index()); break;
       case EventKind::overflow: on_overflow(event.index()); break;

@@ -7,7 +7,8 @@
 //   service.h     agent selection, answering, service ends, freed agents, abandonment
 //   front_door.h  arrivals, deflection, bots, misrouting, callbacks offered
 //   issue_flow.h  outcomes, escalation (cold, warm, hold limit), transfers, repeats, retries
-//   staffing.h    interval boundaries, agents on and off duty, agent time, paid time
+//   staffing.h    interval boundaries, roster changes, agents on and off duty, agent time, paid
+//                 time
 //   channels.h    email business time and backlog, chat sessions, agent assist, callbacks dialled
 // The routing policy is a template parameter of the handlers that select a waiting contact
 // (routing_policies.h), fixed once per replication.
@@ -99,6 +100,8 @@ class Replication {
   template <class Selection>
   void on_interval_boundary(IntervalIndex i);
   template <class Selection>
+  void on_roster_change(std::uint32_t k);
+  template <class Selection>
   void set_on_duty(AgentGroupIndex g, int agents);
   void account_agent_time(AgentGroupIndex g);
   void fill_paid_time();
@@ -128,6 +131,7 @@ class Replication {
   std::vector<char> prices_contacts_;  // a cost per contact or per minute
   std::vector<char> adjusts_handle_;   // agent assist or a chat slowdown
   std::vector<int> concurrency_;       // sessions an agent holds
+  std::vector<char> rostered_;         // on duty follows the model's roster, not the intervals
   std::vector<int> bot_of_type_;       // per type: its bot, or -1
   std::vector<int> bot_sessions_;      // per bot: sessions in progress
   std::vector<std::uint64_t> in_bot_at_end_;

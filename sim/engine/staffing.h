@@ -1,4 +1,5 @@
-// Staffing: interval boundaries, agents coming on and going off duty, agent time and paid time.
+// Staffing: interval boundaries, roster changes, agents coming on and going off duty, agent time
+// and paid time.
 #pragma once
 
 #include "sim/engine/replication.h"
@@ -16,8 +17,22 @@ inline void Replication::on_interval_boundary(IntervalIndex i) {
   }
   interval_ = i;
   for (AgentGroupIndex g = 0; g < groups_.size(); ++g)
-    set_on_duty<Selection>(g, model_->agent_groups[g].on_duty[i]);
+    if (!rostered_[g]) set_on_duty<Selection>(g, model_->agent_groups[g].on_duty[i]);
   schedule((i + 1) * interval_s_, EventKind::interval_boundary, i + 1);
+}
+
+// Change k of the model's roster, at any instant of an interval: a group with shifts changes its
+// agents on duty exactly when a shift or a break starts or ends. An agent going off duty while
+// serving finishes the contact first, as at an interval boundary. The next change is scheduled
+// first, so that it takes this event's place in the calendar.
+template <class Selection>
+inline void Replication::on_roster_change(std::uint32_t k) {
+  const std::vector<RosterChange>& roster = model_->roster;
+  if (k + 1 < roster.size() && roster[k + 1].time_s < horizon_end_)
+    schedule(roster[k + 1].time_s, EventKind::roster_change, k + 1);
+  const RosterChange& change = roster[k];
+  account_agent_time(change.group);
+  set_on_duty<Selection>(change.group, change.on_duty);
 }
 
 // `agents` on duty from now on. A chat group's counts are sessions: each agent holds
@@ -76,7 +91,10 @@ inline void Replication::set_on_duty(AgentGroupIndex g, int agents) {
   group.accounted_until = now_;
 }
 
-// Paid time and cost follow the staffing plan, not the simulation.
+// Paid time and cost follow the staffing plan, not the simulation. A rostered group's `staffed`
+// is its mean agents on shift over each interval, breaks included: an agent is paid its whole
+// shift (the simulated part of it). An interval the warm-up cuts counts that mean over its counted
+// part, as it counts a flat staffing.
 inline void Replication::fill_paid_time() {
   for (IntervalIndex i = 0; i < intervals_; ++i) {
     const double start = std::max(i * interval_s_, warmup_s_);

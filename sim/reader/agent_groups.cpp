@@ -7,8 +7,10 @@
 #include <fmt/core.h>
 
 #include "ccsim/detail/scenario_keys.h"
+#include "ccsim/roster.h"
 #include "sim/reader/automation.h"
 #include "sim/reader/reading.h"
+#include "sim/reader/shift_roster.h"
 
 namespace ccsim::detail {
 
@@ -84,6 +86,34 @@ std::optional<std::vector<Skill>> read_skills(const Cursor& node,
   return skills;
 }
 
+// What a staffing search may do with the group: agents at least and at most, per interval, in
+// the forms of "staffing"; and whether it is fixed. Stored for the search, checked only against
+// each other.
+void read_staffing_bounds(const Cursor& node, const NumberRule& agents, const Intervals& intervals,
+                          AgentGroup& group) {
+  const Cursor low_node = node.get("staffing_min");
+  const Cursor high_node = node.get("staffing_max");
+  const auto low = read_series(low_node, agents, intervals);
+  const auto high = read_series(high_node, agents, intervals);
+  if (low) group.staffing_min = *low;
+  if (high) group.staffing_max = *high;
+  if (const auto fixed = node.get("fixed").boolean()) group.fixed = *fixed;
+  if (!low || !high || !intervals.expand_over) return;
+  for (std::size_t i = 0; i < low->size(); ++i) {
+    if ((*high)[i] >= (*low)[i]) continue;
+    const Horizon& h = *intervals.expand_over;
+    const auto at = static_cast<IntervalIndex>(i);
+    const std::string when =
+        h.days > 1 ? fmt::format("day {} {}", i / static_cast<std::size_t>(h.intervals_per_day) + 1,
+                                 h.start_label(at))
+                   : h.start_label(at);
+    high_node.fail(fmt::format("must be at least staffing_min in every interval, got {} below {} "
+                               "in interval {} ({})",
+                               number_text((*high)[i]), number_text((*low)[i]), i, when));
+    return;
+  }
+}
+
 // One group into `group`; the parts the cross checks rely on are returned, nothing where wrong.
 struct GroupParts {
   std::optional<std::vector<Skill>> skills;
@@ -92,7 +122,8 @@ struct GroupParts {
 };
 
 GroupParts read_agent_group(const Cursor& node, AgentGroup& group, IdPlaces& places,
-                            const std::optional<IdList>& type_ids, const Intervals& intervals) {
+                            const std::optional<IdList>& type_ids, const Intervals& intervals,
+                            double& steps_so_far) {
   if (!node.object()) return {};
   node.allow_only(scenario_keys::agent_group);
   GroupParts parts;
@@ -113,10 +144,16 @@ GroupParts read_agent_group(const Cursor& node, AgentGroup& group, IdPlaces& pla
   }
   parts.skills = read_skills(node.require("skills"), type_ids);
   if (parts.skills) group.skills = *parts.skills;
-  const auto staffed =
-      read_series(node.require("staffing"),
-                  NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing),
-                  intervals);
+  const NumberRule agents = NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing);
+  // Agents per interval, or a roster of shifts that gives them: one or the other.
+  const Cursor staffing_node = node.get("staffing");
+  const Cursor shifts_node = node.get("shifts");
+  if (staffing_node.present() == shifts_node.present())
+    node.fail(fmt::format(R"(needs one of "staffing" or "shifts", got {})",
+                          staffing_node.present() ? "both" : "none"));
+  const auto staffed = read_series(staffing_node, agents, intervals);
+  const auto shifts = read_shifts(shifts_node);
+  read_staffing_bounds(node, agents, intervals, group);
   const auto shrinkage =
       read_share(node.get("shrinkage"), NumberRule::at_least(0.0).below(1.0), 0.0);
   if (const auto cost =
@@ -144,13 +181,29 @@ GroupParts read_agent_group(const Cursor& node, AgentGroup& group, IdPlaces& pla
           number_or(node.get("voice_reserve"),
                     NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing), 0.0))
     group.voice_reserve = static_cast<int>(*reserve);
+  if (staffing_node.present() == shifts_node.present()) return parts;
+  if (shifts && shrinkage && intervals.expand_over) {
+    // The roster is laid out on the horizon once read; a roster too large for that is refused.
+    steps_so_far += roster_steps(*shifts, intervals.expand_over->days);
+    if (steps_so_far > limits::roster_steps) {
+      shifts_node.fail(fmt::format(
+          "makes, with the groups before it, {} starts and ends of shifts and breaks over the "
+          "horizon, more than the limit of {}",
+          number_text(steps_so_far), number_text(limits::roster_steps)));
+      return parts;
+    }
+    group.shifts = *shifts;
+    group.shrinkage = *shrinkage;
+    staff_from_shifts(*intervals.expand_over, group);
+    parts.staffed = group.staffed;
+    return parts;
+  }
   // Without both, whether the group has agents is unknown: later checks must not assume none.
   if (!staffed || !shrinkage) return parts;
   group.staffed = *staffed;
   group.shrinkage = *shrinkage;
   group.on_duty.reserve(staffed->size());
-  for (double agents : *staffed)
-    group.on_duty.push_back(on_duty_after_shrinkage(agents, *shrinkage));
+  for (double n : *staffed) group.on_duty.push_back(on_duty_after_shrinkage(n, *shrinkage));
   parts.staffed = group.staffed;
   return parts;
 }
@@ -176,9 +229,11 @@ std::optional<AgentGroupsRead> read_agent_groups(const Cursor& node,
   read.staffed.emplace();
   IdPlaces places;
   std::vector<std::string> ids;
+  double steps_so_far = 0.0;  // of the rosters of the groups read so far
   for (std::size_t i = 0; i < node.size(); ++i) {
     AgentGroup group;
-    GroupParts parts = read_agent_group(node[i], group, places, type_ids, intervals);
+    GroupParts parts =
+        read_agent_group(node[i], group, places, type_ids, intervals, steps_so_far);
     // One part wrong in one group makes that part unknown for the whole list.
     if (!parts.skills) read.skills.reset();
     if (read.skills) read.skills->push_back(std::move(*parts.skills));

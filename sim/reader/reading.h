@@ -2,6 +2,7 @@
 // percent, clock times, and the names of the format's enumerations.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,10 @@ std::optional<double> read_share(const Cursor& node, const NumberRule& rule, dou
 
 // "08:00" -> 480. Hours may have one digit ("8:00").
 std::optional<int> clock_minutes(const std::string& text);
+
+// Weekdays: "Mon-Fri" (a range, wrapping past Sunday: "Sat-Mon"), "Sat" (one day) or
+// ["Mon", "Wed"]; Monday first. Nothing if wrong (reported).
+std::optional<std::array<bool, 7>> read_days(const Cursor& node);
 
 // "billing, tech, sales" for messages, cut short for very long lists.
 std::string id_list(const std::vector<std::string>& ids);

@@ -34,7 +34,10 @@ const Keys callback = {"offer_when_wait_s", "accept_p", "predictor", "reach_p", 
 const Keys agent_group = {"id",        "tier",          "skills",           "staffing",
                           "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute",
                           "assist",    "chat_concurrency", "concurrency_slowdown",
-                          "voice_reserve"};
+                          "voice_reserve", "shifts",     "staffing_min",  "staffing_max",
+                          "fixed"};
+const Keys shift = {"id", "start", "length_h", "breaks", "agents", "days"};
+const Keys shift_break = {"after_h", "length_min"};
 const Keys skill = {"priority", "aht_factor", "resolve_factor"};
 const Keys assist = {"aht_factor", "adoption", "cost_per_agent_hour"};
 const Keys routing = {"policy", "weights", "reserve", "overflow"};
@@ -71,6 +74,8 @@ const std::vector<Place>& every_place() {
       {"/contact_types/*/callback", "/$defs/callback", callback},
       {"/agent_groups/*", "/$defs/agent_group", agent_group},
       {"/agent_groups/*/skills/*", "/$defs/skill", skill},
+      {"/agent_groups/*/shifts/*", "/$defs/shift", shift},
+      {"/agent_groups/*/shifts/*/breaks/*", "/$defs/shift_break", shift_break},
       {"/agent_groups/*/assist", "/$defs/assist", assist},
       {"/routing", "/$defs/routing", routing},
       {"/routing/overflow/*", "/$defs/overflow_step", overflow_step},

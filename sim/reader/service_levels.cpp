@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <optional>
 
 #include <fmt/core.h>
@@ -28,66 +27,6 @@ void read_sla_values(const Cursor& node, ServiceLevelRule& sla) {
     if (const auto share = read_share(abandon_max, NumberRule::at_least(0.0).up_to(1.0), 0.0))
       sla.abandon_max = *share;
   if (const auto t = node.get("asa_max_s").number(duration)) sla.asa_max_s = *t;
-}
-
-// "Mon-Fri" (a range, wrapping past Sunday: "Sat-Mon"), "Sat" (one day) or ["Mon", "Wed"].
-std::optional<std::array<bool, 7>> read_days(const Cursor& node) {
-  std::array<bool, 7> open{};
-  const Json& value = node.json();
-  if (value.is_array()) {
-    bool ok = true;
-    std::map<std::size_t, std::string> listed;
-    for (std::size_t i = 0; i < node.size(); ++i) {
-      const Cursor element = node[i];
-      const auto day = element.choice(weekdays, "day");
-      if (!day) {
-        ok = false;
-        continue;
-      }
-      const auto [it, inserted] = listed.emplace(*day, element.where().to_string());
-      if (!inserted) {
-        element.fail(fmt::format("duplicate day {}, first listed at {}", show(element.json()),
-                                 it->second));
-        ok = false;
-        continue;
-      }
-      open[*day] = true;
-    }
-    if (!ok) return std::nullopt;
-    return open;
-  }
-  const std::string expectation =
-      R"(a day such as "Sat", a range such as "Mon-Fri" or an array of days)";
-  if (!value.is_string()) {
-    node.expected(expectation);
-    return std::nullopt;
-  }
-  const auto& text = value.get_ref<const std::string&>();
-  const std::size_t dash = text.find('-');
-  const std::string first = text.substr(0, dash);
-  const std::string last = dash == std::string::npos ? first : text.substr(dash + 1);
-  const auto day_of = [&](const std::string& name) -> std::optional<std::size_t> {
-    const auto it = std::find(weekdays.begin(), weekdays.end(), name);
-    if (it != weekdays.end()) return static_cast<std::size_t>(it - weekdays.begin());
-    return std::nullopt;
-  };
-  const auto from = day_of(first);
-  const auto to = day_of(last);
-  if (!from || !to) {
-    const std::string& wrong = from ? last : first;
-    std::string message = fmt::format("unknown day {} in {}", show(Json(wrong)), show(value));
-    if (const auto near = nearest_name(wrong, weekdays))
-      message += fmt::format(", did you mean \"{}\"?", *near);
-    else
-      message += fmt::format(", expected {}", expectation);
-    node.fail(message);
-    return std::nullopt;
-  }
-  for (std::size_t d = *from;; d = (d + 1) % 7) {
-    open[d] = true;
-    if (d == *to) break;
-  }
-  return open;
 }
 
 // Start and end of each business day ("HH:MM"; the end may be "24:00") and its days. Nothing if

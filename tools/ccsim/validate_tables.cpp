@@ -1,7 +1,9 @@
 // The report of `ccsim validate` after the contact types: the agent groups, the reservation
-// warnings, the bots, and interval by interval the offered load against the agents on duty.
+// warnings, the bots, and interval by interval the offered load against the agents on duty (and,
+// for groups with shifts, what their roster has on duty within each interval).
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,7 @@
 
 #include "ccsim/model.h"
 #include "ccsim/offered_load.h"
+#include "ccsim/roster.h"
 #include "validate.h"
 
 namespace ccsim::cli {
@@ -60,14 +63,21 @@ void print_agent_groups(const Model& model) {
   const double days = model.horizon.days;
   std::vector<std::string> ids, tiers, on_duty, shrinkage, cost, skills;
   double total_cost = 0.0;
-  for (const AgentGroup& group : model.agent_groups) {
-    const auto [low, high] = std::minmax_element(group.on_duty.begin(), group.on_duty.end());
+  for (AgentGroupIndex g = 0; g < model.group_count(); ++g) {
+    const AgentGroup& group = model.agent_groups[g];
+    // A roster's agents on duty change inside intervals too.
+    int low = std::numeric_limits<int>::max();
+    int high = 0;
+    for (const auto& [fewest, most] : on_duty_range(model, g)) {
+      low = std::min(low, fewest);
+      high = std::max(high, most);
+    }
     double paid_hours = 0.0;
     for (double staffed : group.staffed) paid_hours += staffed * interval_h;
     total_cost += paid_hours * group.cost_per_hour / days;
     ids.push_back(group.id);
     tiers.push_back(fmt::format("{}", group.tier));
-    on_duty.push_back(*low == *high ? fmt::format("{}", *low) : fmt::format("{}-{}", *low, *high));
+    on_duty.push_back(low == high ? fmt::format("{}", low) : fmt::format("{}-{}", low, high));
     shrinkage.push_back(percent_text(group.shrinkage));
     cost.push_back(fmt::format("{:.2f}", group.cost_per_hour));
     skills.push_back(skills_text(model, group));
@@ -224,9 +234,20 @@ void print_load_table(const Model& model, const OfferedLoad& offered) {
       if (overloaded_at(k, i)) return true;
     return false;
   };
+  // Groups with shifts: the fewest and the most agents on duty within each interval, as their
+  // roster has them to the minute (the tier's "on duty" counts their mean over the interval).
+  std::vector<std::string> rostered;
+  std::vector<std::vector<std::pair<int, int>>> ranges;
+  for (AgentGroupIndex g = 0; g < model.group_count(); ++g) {
+    if (model.agent_groups[g].shifts.empty()) continue;
+    rostered.push_back(model.agent_groups[g].id);
+    ranges.push_back(on_duty_range(model, g));
+  }
   const auto same = [&](IntervalIndex a, IntervalIndex b) {
     for (std::size_t k = 0; k < tiers.size(); ++k)
       if (load[k][a] != load[k][b] || agents[k][a] != agents[k][b]) return false;
+    for (const auto& range : ranges)
+      if (range[a] != range[b]) return false;
     return true;
   };
 
@@ -246,6 +267,14 @@ void print_load_table(const Model& model, const OfferedLoad& offered) {
   std::string header = fmt::format("  {}{:<11}", many_days ? "day  " : "", "interval");
   for (std::size_t k = 0; k < tiers.size(); ++k)
     header += fmt::format("  {:>8}  {:>7}  {:>9}", "load", "on duty", "load/duty");
+  std::vector<std::size_t> roster_widths;
+  for (const std::string& id : rostered) {
+    roster_widths.push_back(std::max<std::size_t>(id.size(), 7));
+    header += fmt::format("  {:>{}}", id, roster_widths.back());
+  }
+  if (!rostered.empty())
+    fmt::print("(a group with shifts counts in \"on duty\" with its mean over the interval; under its\n"
+               "id, the fewest and the most agents its roster has on duty within the interval)\n");
   fmt::print("{}\n", header);
   int overloaded_count = 0;
   for (IntervalIndex first = 0; first < count;) {
@@ -262,6 +291,12 @@ void print_load_table(const Model& model, const OfferedLoad& offered) {
       row += fmt::format("  {:>8.1f}  {:>7}  {:>9}", load[k][first], n,
                          n > 0 ? percent_text(load[k][first] / n) : "-");
       no_agents = no_agents || (overloaded_at(k, first) && n == 0);
+    }
+    for (std::size_t r = 0; r < ranges.size(); ++r) {
+      const auto [fewest, most] = ranges[r][first];
+      row += fmt::format("  {:>{}}",
+                         fewest == most ? fmt::format("{}", most) : fmt::format("{}-{}", fewest, most),
+                         roster_widths[r]);
     }
     const std::string flag = !overloaded(first) ? ""
                              : no_agents        ? "  << no agents"

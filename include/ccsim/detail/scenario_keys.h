@@ -31,6 +31,8 @@ extern const Keys repeat;
 extern const Keys retry;
 extern const Keys callback;
 extern const Keys agent_group;
+extern const Keys shift;
+extern const Keys shift_break;
 extern const Keys skill;
 extern const Keys assist;
 extern const Keys routing;

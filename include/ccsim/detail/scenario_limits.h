@@ -36,6 +36,9 @@ inline constexpr std::size_t overflow_steps = 10'000;
 inline constexpr std::size_t bots = 1'000;
 // (contact types + agent groups) * intervals: every value of every per-interval table.
 inline constexpr double table_cells = 10'000'000;
+// Starts and ends of shifts and breaks over the horizon, all groups' rosters together: what
+// compiling the rosters holds in memory, and the engine's roster changes at most.
+inline constexpr double roster_steps = 10'000'000;
 
 // Quantities.
 inline constexpr double replications = 1'000'000;
