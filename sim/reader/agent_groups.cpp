@@ -144,6 +144,7 @@ GroupParts read_agent_group(const Cursor& node, AgentGroup& group, IdPlaces& pla
           number_or(node.get("voice_reserve"),
                     NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing), 0.0))
     group.voice_reserve = static_cast<int>(*reserve);
+  read_shift_templates(node.get("shift_templates"), group);
   // Without both, whether the group has agents is unknown: later checks must not assume none.
   if (!staffed || !shrinkage) return parts;
   group.staffed = *staffed;

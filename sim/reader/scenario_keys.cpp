@@ -33,8 +33,11 @@ const Keys callback = {"offer_when_wait_s", "accept_p", "predictor", "reach_p", 
 const Keys agent_group = {"id",        "tier",          "skills",           "staffing",
                           "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute",
                           "assist",    "chat_concurrency", "concurrency_slowdown",
-                          "voice_reserve"};
+                          "voice_reserve", "shift_templates"};
 const Keys skill = {"priority", "aht_factor", "resolve_factor"};
+const Keys shift_template = {"id",    "start", "length_h", "cost_per_hour",
+                             "breaks", "max_agents", "days"};
+const Keys shift_template_break = {"length_min", "earliest_after_h", "latest_after_h"};
 const Keys assist = {"aht_factor", "adoption", "cost_per_agent_hour"};
 const Keys routing = {"policy", "weights", "reserve", "overflow"};
 const Keys overflow_step = {"type", "tier", "after_s", "to"};
@@ -70,6 +73,9 @@ const std::vector<Place>& every_place() {
       {"/contact_types/*/callback", "/$defs/callback", callback},
       {"/agent_groups/*", "/$defs/agent_group", agent_group},
       {"/agent_groups/*/skills/*", "/$defs/skill", skill},
+      {"/agent_groups/*/shift_templates/*", "/$defs/shift_template", shift_template},
+      {"/agent_groups/*/shift_templates/*/breaks/*", "/$defs/shift_template_break",
+       shift_template_break},
       {"/agent_groups/*/assist", "/$defs/assist", assist},
       {"/routing", "/$defs/routing", routing},
       {"/routing/overflow/*", "/$defs/overflow_step", overflow_step},

@@ -32,6 +32,8 @@ extern const Keys retry;
 extern const Keys callback;
 extern const Keys agent_group;
 extern const Keys skill;
+extern const Keys shift_template;
+extern const Keys shift_template_break;
 extern const Keys assist;
 extern const Keys routing;
 extern const Keys overflow_step;
