@@ -137,6 +137,43 @@ void write_schedule_table(std::ostream& out, const Model& model,
   }
 }
 
+nlohmann::ordered_json search_json(const Model& model, const ScheduleSearch& search,
+                                   int replications) {
+  nlohmann::ordered_json out;
+  out["rounds"] = search.rounds;
+  out["replications"] = replications;
+  out["targets_met"] = search.targets_met();
+  out["misses"] = nlohmann::ordered_json::array();
+  for (const ServiceLevelMiss& miss : search.misses)
+    out["misses"].push_back({{"type", model.contact_types[miss.type].id},
+                             {"interval", miss.interval},
+                             {"start", model.horizon.start_label(miss.interval)},
+                             {"service_level", miss.service_level},
+                             {"target", miss.target}});
+  return out;
+}
+
+void write_search_table(std::ostream& out, const Model& model, const ScheduleSearch& search,
+                        int replications) {
+  fmt::print(out, "Simulated {} round{} of {} replications: ", search.rounds,
+             search.rounds == 1 ? "" : "s", replications);
+  if (search.targets_met()) {
+    fmt::print(out, "every service-level target met\n");
+    return;
+  }
+  fmt::print(out, "{} intervals of a type below target\n", search.misses.size());
+  constexpr std::size_t shown = 20;
+  for (std::size_t k = 0; k < search.misses.size() && k < shown; ++k) {
+    const ServiceLevelMiss& miss = search.misses[k];
+    fmt::print(out, "  {:<16} interval {:>5} {:>5}  service level {:5.1f} % < {:.1f} %\n",
+               model.contact_types[miss.type].id, miss.interval,
+               model.horizon.start_label(miss.interval), 100 * miss.service_level,
+               100 * miss.target);
+  }
+  if (search.misses.size() > shown)
+    fmt::print(out, "  ... and {} more\n", search.misses.size() - shown);
+}
+
 nlohmann::json scenario_with_rosters(const nlohmann::json& document, const Model& model,
                                      const std::vector<GroupSchedule>& groups) {
   nlohmann::json out = document;

@@ -8,19 +8,24 @@
 #include <nlohmann/json.hpp>
 
 #include "ccsim/model.h"
+#include "ccsim/schedule_search.h"
 #include "ccsim/shift_schedule.h"
 
 namespace ccsim {
-
-struct GroupSchedule {
-  AgentGroupIndex group = 0;
-  ShiftSchedule schedule;
-};
 
 // {"cost", "penalty", "optimal", "gap", "shifts": [{"group", "template", "start", "length_h",
 // "agents", "cost", "breaks": [{"after_h", "length_min"}]}], "coverage": [{"group", "interval",
 // "day", "start", "required", "scheduled", "short"}]}: every interval of every scheduled group.
 nlohmann::ordered_json schedule_json(const Model& model, const std::vector<GroupSchedule>& groups);
+
+// What the simulation found: {"rounds", "replications", "targets_met", "misses": [{"type",
+// "interval", "start", "service_level", "target"}]}, the misses of the last round.
+nlohmann::ordered_json search_json(const Model& model, const ScheduleSearch& search,
+                                   int replications);
+
+// The rounds simulated and, when targets are still missed, which (at most 20 lines).
+void write_search_table(std::ostream& out, const Model& model, const ScheduleSearch& search,
+                        int replications);
 
 // Per group: the roster (template, hours, breaks, agents, cost), then the intervals that need or
 // get agents with the agents required, scheduled and short.

@@ -57,6 +57,12 @@ struct ShiftSchedule {
   std::size_t columns = 0;             // size of the program, for the record
 };
 
+// One agent group's schedule, as commands and writers pass them around.
+struct GroupSchedule {
+  AgentGroupIndex group = 0;
+  ShiftSchedule schedule;
+};
+
 // The program cannot be solved: no template covers an interval that needs agents, max_agents
 // leave it short, or the solver gave up without any plan. The message names the interval.
 class ScheduleError : public std::runtime_error {

@@ -85,12 +85,30 @@ TEST_F(ScheduleCli, WritesTheScenarioWithShiftsInPlaceOfStaffing) {
   EXPECT_EQ(scenario["agent_groups"][1]["staffing"], 1);
 }
 
-TEST_F(ScheduleCli, WithoutNoSimulateSaysTheRosterEngineIsNeededAndExitsTwo) {
+TEST_F(ScheduleCli, SimulatesTheRosterAndStaffsUpWhereTargetsAreMissed) {
+  // One agent an hour for 1.5 erlangs misses 80 % in 20 s everywhere: rounds add agents.
+  const std::string req = write(
+      "req.csv", "group,interval,agents\nagents,0,1\nagents,1,1\nagents,2,1\nagents,3,1\n");
+  const auto r = ccsim(command(req, "-r 8 -t 2"));
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  const json out = json::parse(ccsim::testing::read_file(file("out.json")));
+  EXPECT_GE(out["simulation"]["rounds"].get<int>(), 2);
+  EXPECT_EQ(out["simulation"]["replications"], 8);
+  EXPECT_EQ(out["simulation"]["targets_met"], true);
+  EXPECT_TRUE(out["simulation"]["misses"].empty());
+  for (const json& interval : out["coverage"]) EXPECT_GE(interval["scheduled"].get<double>(), 2.0);
+  EXPECT_TRUE(has(r.out, "every service-level target met")) << r.out;
+}
+
+TEST_F(ScheduleCli, TargetsStillMissedAfterTheLastRoundExitOne) {
   const std::string req = write("req.csv", "group,interval,agents\nagents,0,1\n");
-  const auto r = ccsim(command(req));
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_TRUE(has(r.err, "simulating the roster needs the roster engine")) << r.err;
-  EXPECT_FALSE(std::filesystem::exists(file("out.json")));
+  const auto r = ccsim(command(req, "-r 4 -t 2 --max-rounds 1"));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  const json out = json::parse(ccsim::testing::read_file(file("out.json")));
+  EXPECT_EQ(out["simulation"]["targets_met"], false);
+  ASSERT_FALSE(out["simulation"]["misses"].empty());
+  EXPECT_EQ(out["simulation"]["misses"][0]["type"], "calls");
+  EXPECT_TRUE(has(r.out, "below target")) << r.out;
 }
 
 TEST_F(ScheduleCli, AnIntervalMaxAgentsLeaveShortExitsTwoNamingIt) {

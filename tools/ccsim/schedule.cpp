@@ -1,6 +1,8 @@
 // `ccsim schedule FILE --requirements REQ.csv --json OUT`: the cheapest roster from each group's
 // shift templates that puts the required agents on every interval (shift_schedule.h), as JSON, a
 // terminal table and, with --out-scenario, the scenario with the rosters in place of staffing.
+// Unless --no-simulate, the roster is simulated and staffed up where service levels miss their
+// targets, round after round (schedule_search.h).
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -11,6 +13,7 @@
 
 #include "ccsim/output_file.h"
 #include "ccsim/scenario.h"
+#include "ccsim/schedule_search.h"
 #include "ccsim/schedule_writers.h"
 #include "ccsim/shift_requirements.h"
 #include "ccsim/shift_schedule.h"
@@ -29,6 +32,9 @@ struct ScheduleArguments {
   double time_limit_s = 30.0;
   std::optional<double> under_coverage_penalty;
   std::optional<std::string> out_scenario;
+  std::optional<int> replications;
+  int max_rounds = 10;
+  int threads = 0;
 };
 
 // The groups to schedule: the one --group names, else every group the requirements name.
@@ -50,10 +56,6 @@ std::vector<AgentGroupIndex> groups_to_schedule(const ScheduleArguments& args, c
 }
 
 int run(const ScheduleArguments& args) {
-  if (!args.no_simulate)
-    throw InputError({{"ccsim schedule", "",
-                       "simulating the roster needs the roster engine, which this version does not "
-                       "have yet: add --no-simulate to schedule against the requirements alone"}});
   OutputSet outputs;
   outputs.add("--json", args.json_out);
   if (args.out_scenario) outputs.add("--out-scenario", *args.out_scenario);
@@ -61,30 +63,43 @@ int run(const ScheduleArguments& args) {
   const Model model = scenario.compile();
   const ShiftRequirements required =
       read_shift_requirements(args.requirements, args.requirements, model);
-
-  std::vector<GroupSchedule> schedules;
-  for (const AgentGroupIndex g : groups_to_schedule(args, model, required)) {
-    const AgentGroup& group = model.agent_groups[g];
-    if (group.shift_templates.empty())
+  const std::vector<AgentGroupIndex> groups = groups_to_schedule(args, model, required);
+  for (const AgentGroupIndex g : groups)
+    if (model.agent_groups[g].shift_templates.empty())
       throw InputError({{args.file, fmt::format("/agent_groups/{}", g),
                          fmt::format("agent group \"{}\" has no shift_templates to schedule from",
-                                     group.id)}});
-    ScheduleProblem problem{model.horizon, group.shift_templates, required.by_group[g],
-                            args.under_coverage_penalty, args.time_limit_s};
-    try {
-      schedules.push_back({g, schedule_shifts(problem)});
-    } catch (const ScheduleError& e) {
-      throw InputError({{args.file, "", fmt::format("agent group \"{}\": {}", group.id, e.what())}});
+                                     model.agent_groups[g].id)}});
+
+  ScheduleSearchSettings settings;
+  settings.under_coverage_penalty = args.under_coverage_penalty;
+  settings.time_limit_s = args.time_limit_s;
+  settings.max_rounds = args.max_rounds;
+  settings.run.replications = args.replications.value_or(model.run.replications);
+  settings.run.seed = model.run.seed;
+  settings.run.threads = args.threads;
+  std::optional<ScheduleSearch> search;
+  std::vector<GroupSchedule> schedules;
+  try {
+    if (args.no_simulate) {
+      schedules = schedule_groups(model, groups, required.by_group, settings);
+    } else {
+      search = search_schedule(model, groups, required.by_group, settings);
+      schedules = search->schedules;
     }
-    const ShiftSchedule& s = schedules.back().schedule;
-    if (!s.optimal)
+  } catch (const ScheduleError& e) {
+    throw InputError({{args.file, "", e.what()}});
+  }
+  for (const GroupSchedule& s : schedules)
+    if (!s.schedule.optimal)
       fmt::print(stderr,
                  "ccsim schedule: agent group \"{}\": solver timed out after {} s, best plan found "
                  "has cost {:.2f} (gap {:.2f} %)\n",
-                 group.id, args.time_limit_s, s.cost + s.penalty, 100 * s.gap);
-  }
+                 model.agent_groups[s.group].id, args.time_limit_s,
+                 s.schedule.cost + s.schedule.penalty, 100 * s.schedule.gap);
   outputs.write("--json", [&](std::ostream& out) {
-    out << schedule_json(model, schedules).dump(2) << '\n';
+    nlohmann::ordered_json json = schedule_json(model, schedules);
+    if (search) json["simulation"] = search_json(model, *search, settings.run.replications);
+    out << json.dump(2) << '\n';
   });
   if (args.out_scenario)
     outputs.write("--out-scenario", [&](std::ostream& out) {
@@ -92,7 +107,10 @@ int run(const ScheduleArguments& args) {
     });
   outputs.commit();
   write_schedule_table(std::cout, model, schedules);
-  return 0;
+  if (!search) return 0;
+  write_search_table(std::cout, model, *search, settings.run.replications);
+  // The roster is written either way; a target still missed is a failed check.
+  return search->targets_met() ? 0 : 1;
 }
 
 }  // namespace
@@ -113,6 +131,16 @@ void add_schedule_command(CLI::App& app, int& exit_code) {
                   "Schedule this agent group only (default: every group the requirements name)");
   cmd->add_flag("--no-simulate", args->no_simulate,
                 "Schedule against the requirements alone, without simulating the roster");
+  cmd->add_option("-r,--replications", args->replications,
+                  "Replications of each round's simulation (default: the scenario's)")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--max-rounds", args->max_rounds,
+                  "Rounds of schedule, simulate, staff up at most (exit 1 if targets are still "
+                  "missed after them)")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
+      ->check(CLI::Range(0, 4096));
   cmd->add_option("--time-limit", args->time_limit_s, "Seconds the solver may take per group")
       ->check(CLI::Range(0.001, 1e6))
       ->capture_default_str();
