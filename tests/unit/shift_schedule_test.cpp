@@ -4,12 +4,18 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
 
 namespace {
 
@@ -91,6 +97,7 @@ double brute_force_optimum(const Horizon& h, const std::vector<ShiftTemplate>& t
 }
 
 TEST(ShiftSchedule, FindsTheBruteForceOptimumOfSmallRandomProblems) {
+  int solved = 0;
   for (unsigned seed = 1; seed <= 12; ++seed) {
     SCOPED_TRACE("seed " + std::to_string(seed));
     std::mt19937 rng(seed);
@@ -108,6 +115,8 @@ TEST(ShiftSchedule, FindsTheBruteForceOptimumOfSmallRandomProblems) {
       if (uniform(0, 2) == 0) s.max_agents = uniform(1, 3);
       templates.push_back(s);
     }
+    // A dear shift over the whole day keeps every instance feasible: the cheap ones compete.
+    templates.push_back(shift("whole", 8, h.intervals_per_day, 40));
     std::vector<double> required(static_cast<std::size_t>(h.intervals()));
     for (double& r : required) r = uniform(0, 2);
     const double optimum = brute_force_optimum(h, templates, required);
@@ -116,12 +125,95 @@ TEST(ShiftSchedule, FindsTheBruteForceOptimumOfSmallRandomProblems) {
       EXPECT_THROW(ccsim::schedule_shifts(problem), ScheduleError);
       continue;
     }
+    ++solved;
     const ShiftSchedule schedule = ccsim::schedule_shifts(problem);
     EXPECT_TRUE(schedule.optimal);
     EXPECT_NEAR(schedule.cost, optimum, 1e-6);
     for (std::size_t i = 0; i < required.size(); ++i)
       EXPECT_GE(schedule.coverage[i] + 1e-9, required[i]) << "interval " << i;
   }
+  EXPECT_EQ(solved, 12);
+}
+
+// SciPy's milp (HiGHS) on the program built by tests/unit/data/shift_schedule_oracle.py from the
+// README's definition: shifts off the grid, several breaks, partly worked intervals. Skipped
+// where Debian's python3-scipy is not installed.
+TEST(ShiftSchedule, AgreesWithSciPyOnShiftsOffTheGridWithSeveralBreaks) {
+  if (std::system("/usr/bin/python3 -c 'import scipy.optimize' >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "python3-scipy is not installed";
+  const std::filesystem::path instance =
+      std::filesystem::temp_directory_path() / ("ccsim-shift-oracle-" + std::to_string(::getpid()));
+  int solved = 0;
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    std::mt19937 rng(seed);
+    const auto uniform = [&rng](int lo, int hi) {
+      return std::uniform_int_distribution<int>(lo, hi)(rng);
+    };
+    Horizon h;  // 08:00-14:00 in half hours
+    h.start_min = 8 * 60;
+    h.intervals_per_day = 12;
+    h.interval_s = 1800.0;
+    nlohmann::json p = {{"start_min", h.start_min}, {"interval_min", 30}, {"intervals", 12}};
+    std::vector<ShiftTemplate> templates;
+    for (int t = 0; t < 4; ++t) {
+      ShiftTemplate s;
+      s.id = std::string(1, static_cast<char>('a' + t));
+      s.start_min = 7 * 60 + 30 + 15 * uniform(0, 18);
+      const int length_min = 15 * uniform(8, 24);
+      s.length_s = length_min * 60.0;
+      s.cost_per_hour = uniform(15, 30);
+      if (uniform(0, 3) == 0) s.max_agents = uniform(1, 3);
+      nlohmann::json breaks = nlohmann::json::array();
+      int earliest = 30;
+      for (int b = uniform(0, 2); b > 0; --b) {
+        const int length = 15 * uniform(1, 2);
+        const int latest = std::min(earliest + 15 * uniform(0, 6), length_min - length);
+        if (latest < earliest) break;
+        s.breaks.push_back({earliest * 60.0, latest * 60.0, length * 60.0});
+        breaks.push_back({{"earliest_min", earliest}, {"latest_min", latest}, {"length_min", length}});
+        earliest = latest + length + 30;
+      }
+      p["templates"].push_back({{"start_min", s.start_min},
+                                {"length_min", length_min},
+                                {"cost_per_hour", s.cost_per_hour},
+                                {"max_agents", s.max_agents ? nlohmann::json(*s.max_agents)
+                                                            : nlohmann::json(nullptr)},
+                                {"breaks", breaks}});
+      templates.push_back(s);
+    }
+    // A dear shift over the whole day keeps every instance feasible: the cheap ones compete.
+    templates.push_back(shift("whole", 8, 6, 40));
+    p["templates"].push_back({{"start_min", 8 * 60},
+                              {"length_min", 6 * 60},
+                              {"cost_per_hour", 40},
+                              {"max_agents", nullptr},
+                              {"breaks", nlohmann::json::array()}});
+    std::vector<double> required(12);
+    for (double& r : required) r = uniform(0, 3);
+    p["required"] = required;
+    std::ofstream(instance) << p.dump();
+    const std::string command = "/usr/bin/python3 " + std::string(CCSIM_SOURCE_DIR) +
+                                "/tests/unit/data/shift_schedule_oracle.py < " + instance.string();
+    FILE* pipe = ::popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char line[128] = {};
+    const bool read = std::fgets(line, sizeof line, pipe) != nullptr;
+    ASSERT_EQ(::pclose(pipe), 0);
+    ASSERT_TRUE(read);
+    const std::string answer(line);
+    ScheduleProblem problem{h, templates, required, std::nullopt, 30.0};
+    if (answer.starts_with("infeasible")) {
+      EXPECT_THROW(ccsim::schedule_shifts(problem), ScheduleError);
+      continue;
+    }
+    ++solved;
+    const ShiftSchedule schedule = ccsim::schedule_shifts(problem);
+    EXPECT_TRUE(schedule.optimal);
+    EXPECT_NEAR(schedule.cost, std::stod(answer), 1e-6);
+  }
+  EXPECT_EQ(solved, 6);
+  std::filesystem::remove(instance);
 }
 
 TEST(ShiftSchedule, PlacesBreaksOnTheGridWithinTheirWindows) {
