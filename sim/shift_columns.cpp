@@ -99,7 +99,15 @@ std::vector<ShiftColumn> shift_columns(const Horizon& horizon,
     if (days.empty()) continue;
     const double offset = shift_offset_s(horizon, shift.start_min);
     const double cost = shift.length_s / 3600.0 * shift.cost_per_hour * days.size();
-    for (auto& breaks : break_placements(horizon, shift)) {
+    auto placements = break_placements(horizon, shift);
+    // Windows that leave no room for the breaks in order and apart would silently drop the
+    // template from the program.
+    if (placements.empty())
+      throw std::invalid_argument(fmt::format(
+          "shift template \"{}\": its breaks cannot be placed in order and apart within their "
+          "windows on the {}-minute grid",
+          shift.id, horizon.interval_s / 60.0));
+    for (auto& breaks : placements) {
       if (columns.size() >= max_shift_columns)
         throw std::length_error(fmt::format(
             "the shift templates have more than {} break placements in all: narrow the break "

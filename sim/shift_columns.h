@@ -35,7 +35,8 @@ std::vector<std::vector<ShiftBreak>> break_placements(const Horizon& horizon,
 
 // The columns of all templates, in template then placement order. A template that works no day
 // of the horizon has none. Throws std::length_error past max_shift_columns
-// (shift_schedule.cpp reports it as a ScheduleError).
+// (shift_schedule.cpp reports it as a ScheduleError), std::invalid_argument for a template whose
+// breaks have no placement at all.
 std::vector<ShiftColumn> shift_columns(const Horizon& horizon,
                                        const std::vector<ShiftTemplate>& templates);
 

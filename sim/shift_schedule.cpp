@@ -144,9 +144,11 @@ std::optional<Solved> solve(const ScheduleProblem& problem,
                ones.data(), 'L', *limit);
   }
   Cbc_solve(model.get());
-  if (Cbc_isProvenInfeasible(model.get())) return std::nullopt;
+  // Stopped by the time limit before any solution, CBC may also call the program infeasible:
+  // only a search that ran to its end proves that.
   const bool timed_out = Cbc_secondaryStatus(model.get()) == stopped_on_time ||
                          Cbc_isSecondsLimitReached(model.get());
+  if (!timed_out && Cbc_isProvenInfeasible(model.get())) return std::nullopt;
   const double* solution = Cbc_bestSolution(model.get());
   if (solution == nullptr) {
     if (timed_out)
@@ -200,6 +202,8 @@ ShiftSchedule schedule_shifts(const ScheduleProblem& problem) {
   try {
     columns = detail::shift_columns(problem.horizon, problem.templates);
   } catch (const std::length_error& e) {
+    throw ScheduleError(e.what());
+  } catch (const std::invalid_argument& e) {
     throw ScheduleError(e.what());
   }
   if (!problem.under_coverage_penalty) check_each_interval_coverable(problem, columns);

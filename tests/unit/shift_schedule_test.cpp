@@ -358,6 +358,51 @@ TEST(ShiftSchedule, UnderCoverageNeedsNoTemplateToWorkAnInterval) {
   EXPECT_EQ(schedule.coverage[0], 1.0);
 }
 
+TEST(ShiftSchedule, NamesATemplateWhoseBreaksCannotBePlacedApart) {
+  ShiftTemplate crowded = shift("crowded", 8, 4, 10);
+  crowded.breaks.push_back({3600.0, 3600.0, 3600.0});
+  crowded.breaks.push_back({3600.0, 3600.0, 1800.0});  // must start as the first one does
+  try {
+    ccsim::schedule_shifts({hourly_day(4), {crowded}, {1, 0, 0, 0}, std::nullopt, 30.0});
+    FAIL() << "no error";
+  } catch (const ScheduleError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "shift template \"crowded\": its breaks cannot be placed in order and apart within "
+              "their windows on the 60-minute grid");
+  }
+}
+
+// A program too large to finish in a hundredth of a second: the best roster found is returned
+// with its gap, or, if none was found yet, the error says the solver timed out.
+TEST(ShiftSchedule, StopsAtTheTimeLimitWithTheBestRosterOrSaysSo) {
+  Horizon h;
+  h.start_min = 0;
+  h.intervals_per_day = 96;  // a day of quarter hours
+  h.interval_s = 900.0;
+  std::mt19937 rng(7);
+  std::vector<ShiftTemplate> templates;
+  for (int start = 0; start <= 16 * 60; start += 30) {
+    ShiftTemplate t = shift(std::to_string(start).insert(0, 1, 's'), 0, 8, 20 + start % 7);
+    t.start_min = start;
+    t.breaks.push_back({2 * 3600.0, 4 * 3600.0, 900.0});
+    t.breaks.push_back({4.5 * 3600.0, 6.5 * 3600.0, 1800.0});
+    templates.push_back(t);
+  }
+  std::vector<double> required(96);
+  for (double& r : required) r = std::uniform_real_distribution<double>(3.0, 40.0)(rng);
+  try {
+    const ShiftSchedule schedule =
+        ccsim::schedule_shifts({h, templates, required, std::nullopt, 0.01});
+    EXPECT_FALSE(schedule.optimal);
+    EXPECT_GE(schedule.gap, 0.0);
+    for (std::size_t i = 0; i < required.size(); ++i)
+      EXPECT_GE(schedule.coverage[i] + 1e-6, required[i]) << "interval " << i;
+  } catch (const ScheduleError& e) {
+    EXPECT_NE(std::string(e.what()).find("the solver timed out after 0.01 s"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(ShiftSchedule, RefusesRequirementsThatDoNotMatchTheHorizon) {
   EXPECT_THROW(ccsim::schedule_shifts({hourly_day(3), {shift("a", 8, 3, 10)}, {1, 1},
                                        std::nullopt, 30.0}),
