@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <Cbc_C_Interface.h>
@@ -244,12 +245,21 @@ ShiftSchedule schedule_shifts(const ScheduleProblem& problem) {
 std::vector<Shift> roster_of(const ShiftSchedule& schedule,
                              const std::vector<ShiftTemplate>& templates) {
   std::vector<Shift> roster;
+  // Template ids are taken first, so that "early-2" never repeats a template named so.
+  std::set<std::string> used;
+  for (const ShiftTemplate& t : templates) used.insert(t.id);
   std::vector<int> seen(templates.size(), 0);
   for (const ScheduledShift& s : schedule.shifts) {
     const ShiftTemplate& t = templates.at(s.template_index);
-    const int n = ++seen[s.template_index];
     Shift shift;
-    shift.id = n == 1 ? t.id : fmt::format("{}-{}", t.id, n);
+    if (++seen[s.template_index] == 1) {
+      shift.id = t.id;
+    } else {
+      for (int n = seen[s.template_index];; ++n) {
+        shift.id = fmt::format("{}-{}", t.id, n);
+        if (used.insert(shift.id).second) break;
+      }
+    }
     shift.start_min = t.start_min;
     shift.length_s = t.length_s;
     shift.breaks = s.breaks;

@@ -75,7 +75,8 @@ class ScheduleError : public std::runtime_error {
 ShiftSchedule schedule_shifts(const ScheduleProblem& problem);
 
 // The schedule as roster entries with fixed breaks, one per scheduled shift, for a scenario's
-// "shifts": the id is the template's, with "-2", "-3", ... for its further break placements.
+// "shifts": the id is the template's, with "-2", "-3", ... for its further break placements
+// (skipping any that another template is called).
 std::vector<Shift> roster_of(const ShiftSchedule& schedule,
                              const std::vector<ShiftTemplate>& templates);
 

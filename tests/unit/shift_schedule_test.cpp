@@ -242,6 +242,12 @@ TEST(ShiftSchedule, PlacesBreaksOnTheGridWithinTheirWindows) {
   if (roster.size() > 1) {
     EXPECT_EQ(roster[1].id, "day-2");
   }
+  // A template already called "day-2" keeps its name to itself.
+  std::vector<ShiftTemplate> named = {day, shift("day-2", 20, 1, 10)};
+  const auto renamed = ccsim::roster_of(schedule, named);
+  if (renamed.size() > 1) {
+    EXPECT_EQ(renamed[1].id, "day-3");
+  }
 }
 
 TEST(ShiftSchedule, KeepsWithinMaxAgentsByUsingDearerShifts) {
