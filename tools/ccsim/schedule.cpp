@@ -119,7 +119,8 @@ void add_schedule_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ScheduleArguments>();
   CLI::App* cmd = app.add_subcommand(
       "schedule", "Find the cheapest roster from the groups' shift templates (an integer program "
-                  "solved with COIN-OR CBC) that covers the agents required per interval");
+                  "solved with COIN-OR CBC) that covers the agents required per interval, then "
+                  "simulate it and staff up where service levels miss their targets");
   cmd->add_option("file", args->file, "Scenario file (JSON, comments allowed)")->required();
   cmd->add_option("--requirements", args->requirements,
                   "CSV of agents required: header group,interval,agents (interval: 0-based, of "
