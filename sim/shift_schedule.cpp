@@ -1,6 +1,7 @@
 #include "ccsim/shift_schedule.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -144,19 +145,31 @@ std::optional<Solved> solve(const ScheduleProblem& problem,
                static_cast<int>(template_columns[t].size()), template_columns[t].data(),
                ones.data(), 'L', *limit);
   }
+  const auto started = std::chrono::steady_clock::now();
   Cbc_solve(model.get());
-  // Stopped by the time limit before any solution, CBC may also call the program infeasible:
-  // only a search that ran to its end proves that.
+  const double elapsed_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // Stopped by the time limit before any solution (in the first LP, say), CBC may call the
+  // program infeasible without flagging the limit; only a search that ran to its end proves that.
+  // Without max_agents every requirement can be met (each interval was checked), so infeasible
+  // can then only mean stopped.
   const bool timed_out = Cbc_secondaryStatus(model.get()) == stopped_on_time ||
-                         Cbc_isSecondsLimitReached(model.get());
-  if (!timed_out && Cbc_isProvenInfeasible(model.get())) return std::nullopt;
+                         Cbc_isSecondsLimitReached(model.get()) || Cbc_status(model.get()) == 1 ||
+                         elapsed_s >= problem.time_limit_s;
+  const bool limited = std::any_of(problem.templates.begin(), problem.templates.end(),
+                                   [](const ShiftTemplate& t) { return t.max_agents.has_value(); });
+  if (!timed_out && limited && !problem.under_coverage_penalty &&
+      Cbc_isProvenInfeasible(model.get()))
+    return std::nullopt;
   const double* solution = Cbc_bestSolution(model.get());
   if (solution == nullptr) {
-    if (timed_out)
+    if (timed_out || Cbc_isProvenInfeasible(model.get()))
       throw ScheduleError(fmt::format(
           "the solver timed out after {} s without finding any roster: allow it more time",
           problem.time_limit_s));
-    throw ScheduleError("the solver stopped without finding any roster");
+    throw ScheduleError(fmt::format("the solver stopped without finding any roster (CBC status "
+                                    "{}, secondary status {})",
+                                    Cbc_status(model.get()), Cbc_secondaryStatus(model.get())));
   }
   Solved solved;
   solved.agents.assign(solution, solution + columns.size());
