@@ -13,6 +13,7 @@ packages=(
   nlohmann-json3-dev                 # scenario files and JSON output
   libcli11-dev                       # the command line
   libfmt-dev                         # formatting of tables and messages
+  coinor-libcbc-dev pkg-config       # COIN-OR CBC: the integer program of `ccsim schedule`
   libgtest-dev libgmock-dev          # the test suites
   libbenchmark-dev jq                # the benchmarks in tools/bench and their records
   time                               # /usr/bin/time -v: peak memory of ccsim runs (tools/bench)

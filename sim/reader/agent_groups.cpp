@@ -181,6 +181,7 @@ GroupParts read_agent_group(const Cursor& node, AgentGroup& group, IdPlaces& pla
           number_or(node.get("voice_reserve"),
                     NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing), 0.0))
     group.voice_reserve = static_cast<int>(*reserve);
+  read_shift_templates(node.get("shift_templates"), group);
   if (staffing_node.present() == shifts_node.present()) return parts;
   if (shifts && shrinkage && intervals.expand_over) {
     // The roster is laid out on the horizon once read; a roster too large for that is refused.

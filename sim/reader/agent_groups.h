@@ -47,4 +47,8 @@ void check_chat_concurrency(const Cursor& groups_node, const std::vector<AgentGr
                             const ContactTypesRead& types, const IdList& type_ids,
                             const Coverage& coverage);
 
+// The group's "shift_templates" (shift_templates.cpp) into `group.shift_templates`: those that
+// read; the others are reported.
+void read_shift_templates(const Cursor& node, AgentGroup& group);
+
 }  // namespace ccsim::detail

@@ -35,10 +35,13 @@ const Keys agent_group = {"id",        "tier",          "skills",           "sta
                           "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute",
                           "assist",    "chat_concurrency", "concurrency_slowdown",
                           "voice_reserve", "shifts",     "staffing_min",  "staffing_max",
-                          "fixed"};
+                          "fixed", "shift_templates"};
 const Keys shift = {"id", "start", "length_h", "breaks", "agents", "days"};
 const Keys shift_break = {"after_h", "length_min"};
 const Keys skill = {"priority", "aht_factor", "resolve_factor"};
+const Keys shift_template = {"id",    "start", "length_h", "cost_per_hour",
+                             "breaks", "max_agents", "days"};
+const Keys shift_template_break = {"length_min", "earliest_after_h", "latest_after_h"};
 const Keys assist = {"aht_factor", "adoption", "cost_per_agent_hour"};
 const Keys routing = {"policy", "weights", "reserve", "overflow"};
 const Keys overflow_step = {"type", "tier", "after_s", "to"};
@@ -76,6 +79,9 @@ const std::vector<Place>& every_place() {
       {"/agent_groups/*/skills/*", "/$defs/skill", skill},
       {"/agent_groups/*/shifts/*", "/$defs/shift", shift},
       {"/agent_groups/*/shifts/*/breaks/*", "/$defs/shift_break", shift_break},
+      {"/agent_groups/*/shift_templates/*", "/$defs/shift_template", shift_template},
+      {"/agent_groups/*/shift_templates/*/breaks/*", "/$defs/shift_template_break",
+       shift_template_break},
       {"/agent_groups/*/assist", "/$defs/assist", assist},
       {"/routing", "/$defs/routing", routing},
       {"/routing/overflow/*", "/$defs/overflow_step", overflow_step},

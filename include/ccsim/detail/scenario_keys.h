@@ -34,6 +34,8 @@ extern const Keys agent_group;
 extern const Keys shift;
 extern const Keys shift_break;
 extern const Keys skill;
+extern const Keys shift_template;
+extern const Keys shift_template_break;
 extern const Keys assist;
 extern const Keys routing;
 extern const Keys overflow_step;

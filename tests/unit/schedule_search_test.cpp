@@ -1,0 +1,65 @@
+// Schedule, simulate, staff up: the roster as interval staffing, and rounds that stop once every
+// target is met.
+#include "ccsim/schedule_search.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "ccsim/scenario.h"
+
+namespace {
+
+// 08:00-10:00 in hours; 45 calls an hour of 3 minutes (2.25 erlangs), 20 % shrinkage.
+ccsim::Model two_hours() {
+  return ccsim::parse_scenario(R"({
+    "horizon": { "start": "08:00", "intervals": 2, "interval_min": 60 },
+    "run": { "replications": 6, "seed": 3 },
+    "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 45 },
+                         "handle_time": { "dist": "exponential", "mean_s": 180 } } ],
+    "agent_groups": [ { "id": "agents", "skills": ["calls"], "staffing": 0, "shrinkage": 0.2,
+      "shift_templates": [ { "id": "day", "start": "08:00", "length_h": 2, "cost_per_hour": 20 },
+                           { "id": "half", "start": "08:30", "length_h": 1.5,
+                             "cost_per_hour": 20 } ] } ] })",
+                               "two-hours.json");
+}
+
+TEST(ScheduleSearch, StaffsEachIntervalWithTheRostersCoverageLessShrinkage) {
+  const ccsim::Model model = two_hours();
+  ccsim::ShiftSchedule schedule;
+  schedule.coverage = {2.5, 5.0};
+  const ccsim::Model rostered = ccsim::model_with_rosters(model, {{0, schedule}});
+  EXPECT_EQ(rostered.agent_groups[0].staffed, (std::vector<double>{2.5, 5.0}));
+  EXPECT_EQ(rostered.agent_groups[0].on_duty, (std::vector<int>{2, 4}));
+}
+
+TEST(ScheduleSearch, RaisesMissedIntervalsUntilEveryTargetIsMet) {
+  const ccsim::Model model = two_hours();
+  ccsim::ScheduleSearchSettings settings;
+  settings.run.replications = 6;
+  settings.run.threads = 2;
+  const ccsim::ScheduleSearch search =
+      ccsim::search_schedule(model, {0}, {{1.0, 1.0}}, settings);
+  EXPECT_TRUE(search.targets_met());
+  EXPECT_GT(search.rounds, 1);
+  ASSERT_EQ(search.schedules.size(), 1u);
+  // 2.25 erlangs at 80 % on duty need well over one agent in each hour.
+  for (const double agents : search.schedules[0].schedule.coverage) EXPECT_GE(agents, 3.0);
+}
+
+TEST(ScheduleSearch, StopsAfterMaxRoundsWithTheMisses) {
+  const ccsim::Model model = two_hours();
+  ccsim::ScheduleSearchSettings settings;
+  settings.run.replications = 6;
+  settings.run.threads = 2;
+  settings.max_rounds = 1;
+  const ccsim::ScheduleSearch search =
+      ccsim::search_schedule(model, {0}, {{1.0, 1.0}}, settings);
+  EXPECT_EQ(search.rounds, 1);
+  ASSERT_FALSE(search.targets_met());
+  EXPECT_EQ(search.misses[0].type, 0u);
+  EXPECT_LT(search.misses[0].service_level, search.misses[0].target);
+}
+
+}  // namespace
