@@ -60,10 +60,15 @@ Model model_with_rosters(const Model& model, const std::vector<GroupSchedule>& s
   Model rostered = model;
   for (const GroupSchedule& s : schedules) {
     AgentGroup& group = rostered.agent_groups[s.group];
-    group.staffed = s.schedule.coverage;
-    for (std::size_t i = 0; i < group.staffed.size(); ++i)
-      group.on_duty[i] = on_duty_after_shrinkage(group.staffed[i], group.shrinkage);
+    group.shifts = roster_of(s.schedule, group.shift_templates);
+    if (group.shifts.empty()) {
+      // Nobody scheduled: no agents, as an empty roster says.
+      std::fill(group.staffed.begin(), group.staffed.end(), 0.0);
+      std::fill(group.on_duty.begin(), group.on_duty.end(), 0);
+    }
   }
+  // Lays the rosters out on the horizon: on duty to the minute, breaks where they fall.
+  link_routing(rostered);
   return rostered;
 }
 

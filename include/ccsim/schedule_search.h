@@ -3,10 +3,9 @@
 // each round simulates the roster and, for every interval where a contact type the group serves
 // misses its service-level target, asks for one agent more than the roster gave that interval.
 //
-// The roster is simulated as interval staffing: each interval's agents are the roster's coverage
-// there (a partly worked interval counts its share, as the program counts it), shrinkage taken off
-// as for any staffing. Breaks inside an interval are thereby averaged over it; the roster engine,
-// which follows shifts to the minute, will simulate them exactly.
+// The roster is simulated as it is: each scheduled group gets the roster as its `shifts`, so agents
+// come on and go off duty to the minute, breaks where the schedule placed them (roster.h), with
+// the group's shrinkage taken off as for any roster.
 #pragma once
 
 #include <cstddef>
@@ -48,7 +47,8 @@ std::vector<GroupSchedule> schedule_groups(const Model& model,
                                            const std::vector<std::vector<double>>& required,
                                            const ScheduleSearchSettings& settings);
 
-// `model` with each scheduled group staffed by its roster's coverage, per interval.
+// `model` with each scheduled group's agents given by its roster (roster_of), laid out on the
+// horizon.
 Model model_with_rosters(const Model& model, const std::vector<GroupSchedule>& schedules);
 
 // Schedules `groups` against `required` (by group index, one value per interval), simulates, and

@@ -176,3 +176,31 @@ TEST_F(ScheduleCli, AGroupWithoutTemplatesIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+// Without --requirements, the staffing search's plan for the templated groups is the requirement.
+class ScheduleFromTargetsCli : public ScheduleCli {};
+
+TEST_F(ScheduleFromTargetsCli, SchedulesThePlanTheStaffingSearchFinds) {
+  const auto r = ccsim("schedule " + file("s.json").string() + " -r 6 --json " +
+                       file("out.json").string() + " --out-scenario " + file("roster.json").string());
+  ASSERT_LE(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(has(r.err, "requirements: the staffing search's plan")) << r.err;
+  const json out = json::parse(ccsim::testing::read_file(file("out.json")));
+  EXPECT_FALSE(out["shifts"].empty());
+  for (const json& shift : out["shifts"]) EXPECT_EQ(shift["group"], "agents");  // backup has none
+  EXPECT_EQ(ccsim("run " + file("roster.json").string() + " -r 2 -q").exit_code, 0);
+}
+
+TEST_F(ScheduleFromTargetsCli, AScenarioWithoutShiftTemplatesIsBadInput) {
+  write("plain.json", R"({ "horizon": { "intervals": 2 },
+    "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 30 },
+                         "handle_time": { "dist": "exponential", "mean_s": 180 } } ],
+    "agent_groups": [ { "id": "agents", "skills": ["calls"], "staffing": 3 } ] })");
+  const auto r = ccsim("schedule " + file("plain.json").string() + " --json " + file("out.json").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(has(r.err, "no agent group has shift_templates")) << r.err;
+}
+
+}  // namespace

@@ -1,4 +1,4 @@
-// Schedule, simulate, staff up: the roster as interval staffing, and rounds that stop once every
+// Schedule, simulate, staff up: the roster simulated as shifts, and rounds that stop once every
 // target is met.
 #include "ccsim/schedule_search.h"
 
@@ -25,13 +25,27 @@ ccsim::Model two_hours() {
                                "two-hours.json");
 }
 
-TEST(ScheduleSearch, StaffsEachIntervalWithTheRostersCoverageLessShrinkage) {
+// One agent on "day" (08:00-10:00) and two on "half" (08:30-10:00).
+TEST(ScheduleSearch, SimulatesTheRosterAsShiftsOnDutyToTheMinute) {
   const ccsim::Model model = two_hours();
   ccsim::ShiftSchedule schedule;
-  schedule.coverage = {2.5, 5.0};
+  schedule.shifts = {{0, "day", {}, 1, 40.0}, {1, "half", {}, 2, 60.0}};
   const ccsim::Model rostered = ccsim::model_with_rosters(model, {{0, schedule}});
-  EXPECT_EQ(rostered.agent_groups[0].staffed, (std::vector<double>{2.5, 5.0}));
-  EXPECT_EQ(rostered.agent_groups[0].on_duty, (std::vector<int>{2, 4}));
+  ASSERT_EQ(rostered.agent_groups[0].shifts.size(), 2u);
+  EXPECT_EQ(rostered.agent_groups[0].staffed, (std::vector<double>{2.0, 3.0}));
+  // Agents taking contacts: 1 from 08:00, 3 from 08:30, less 20 % shrinkage, rounded half up.
+  ASSERT_EQ(rostered.roster.size(), 2u);
+  EXPECT_EQ(rostered.roster[0].time_s, 0.0);
+  EXPECT_EQ(rostered.roster[0].on_duty, 1);
+  EXPECT_EQ(rostered.roster[1].time_s, 1800.0);
+  EXPECT_EQ(rostered.roster[1].on_duty, 2);
+}
+
+TEST(ScheduleSearch, AnEmptyRosterLeavesTheGroupWithoutAgents) {
+  const ccsim::Model model = two_hours();
+  const ccsim::Model rostered = ccsim::model_with_rosters(model, {{0, ccsim::ShiftSchedule{}}});
+  EXPECT_EQ(rostered.agent_groups[0].staffed, (std::vector<double>{0.0, 0.0}));
+  EXPECT_EQ(rostered.agent_groups[0].on_duty, (std::vector<int>{0, 0}));
 }
 
 TEST(ScheduleSearch, RaisesMissedIntervalsUntilEveryTargetIsMet) {

@@ -2,7 +2,9 @@
 // shift templates that puts the required agents on every interval (shift_schedule.h), as JSON, a
 // terminal table and, with --out-scenario, the scenario with the rosters in place of staffing.
 // Unless --no-simulate, the roster is simulated and staffed up where service levels miss their
-// targets, round after round (schedule_search.h).
+// targets, round after round (schedule_search.h). Without --requirements, the requirement is the
+// plan `ccsim staff` finds for the groups with shift templates (staffing_search.h).
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -17,6 +19,7 @@
 #include "ccsim/schedule_writers.h"
 #include "ccsim/shift_requirements.h"
 #include "ccsim/shift_schedule.h"
+#include "ccsim/staffing_search.h"
 #include "commands.h"
 
 namespace ccsim::cli {
@@ -25,7 +28,7 @@ namespace {
 
 struct ScheduleArguments {
   std::string file;
-  std::string requirements;
+  std::string requirements;  // empty: from the staffing search
   std::string json_out;
   std::optional<std::string> group;
   bool no_simulate = false;
@@ -37,18 +40,42 @@ struct ScheduleArguments {
   int threads = 0;
 };
 
+// The requirement of every group with shift templates: the paid agents of the staffing search's
+// plan, which meets the scenario's targets (groups without templates keep their staffing there).
+ShiftRequirements requirements_from_targets(const ScheduleArguments& args, const Model& model) {
+  StaffingSearchOptions options;
+  options.replications = args.replications.value_or(model.run.replications);
+  options.seed = model.run.seed;
+  options.threads = args.threads;
+  Model templated = model;
+  for (AgentGroup& group : templated.agent_groups)
+    if (group.shift_templates.empty()) group.fixed = true;
+  const StaffingSearchResult plan = search_staffing(templated, options);
+  ShiftRequirements required;
+  required.by_group.resize(model.group_count());
+  for (AgentGroupIndex g = 0; g < model.group_count(); ++g) {
+    if (model.agent_groups[g].shift_templates.empty()) continue;
+    required.by_group[g] = plan.staffed[g];
+    required.groups.push_back(g);
+  }
+  fmt::print(stderr, "requirements: the staffing search's plan ({} plans simulated, cost {:.0f}, "
+                     "targets {} on fresh replications)\n",
+             plan.trail.evaluations, plan.cost, plan.targets_met ? "met" : "not all met");
+  return required;
+}
+
 // The groups to schedule: the one --group names, else every group the requirements name.
 std::vector<AgentGroupIndex> groups_to_schedule(const ScheduleArguments& args, const Model& model,
                                                 const ShiftRequirements& required) {
   if (!args.group) {
     if (required.groups.empty())
-      throw InputError({{args.requirements, "", "names no agent group to schedule"}});
+      throw InputError({{args.requirements.empty() ? args.file : args.requirements, "", "names no agent group to schedule"}});
     return required.groups;
   }
   for (AgentGroupIndex g = 0; g < model.group_count(); ++g)
     if (model.agent_groups[g].id == *args.group) {
       if (required.by_group[g].empty())
-        throw InputError({{args.requirements, "",
+        throw InputError({{args.requirements.empty() ? args.file : args.requirements, "",
                            fmt::format("has no rows for agent group \"{}\" (--group)", *args.group)}});
       return {g};
     }
@@ -61,8 +88,13 @@ int run(const ScheduleArguments& args) {
   if (args.out_scenario) outputs.add("--out-scenario", *args.out_scenario);
   const Scenario scenario = Scenario::read(args.file);
   const Model model = scenario.compile();
-  const ShiftRequirements required =
-      read_shift_requirements(args.requirements, args.requirements, model);
+  if (args.requirements.empty() &&
+      std::none_of(model.agent_groups.begin(), model.agent_groups.end(),
+                   [](const AgentGroup& group) { return !group.shift_templates.empty(); }))
+    throw InputError({{args.file, "", "no agent group has shift_templates to schedule from"}});
+  const ShiftRequirements required = args.requirements.empty()
+                                         ? requirements_from_targets(args, model)
+                                         : read_shift_requirements(args.requirements, args.requirements, model);
   const std::vector<AgentGroupIndex> groups = groups_to_schedule(args, model, required);
   for (const AgentGroupIndex g : groups)
     if (model.agent_groups[g].shift_templates.empty())
@@ -124,8 +156,8 @@ void add_schedule_command(CLI::App& app, int& exit_code) {
   cmd->add_option("file", args->file, "Scenario file (JSON, comments allowed)")->required();
   cmd->add_option("--requirements", args->requirements,
                   "CSV of agents required: header group,interval,agents (interval: 0-based, of "
-                  "the whole horizon); intervals without a row need none")
-      ->required();
+                  "the whole horizon); intervals without a row need none. Default: the plan "
+                  "`ccsim staff` finds for the groups with shift templates");
   cmd->add_option("--json", args->json_out, "Write the roster, its cost and coverage as JSON here")
       ->required();
   cmd->add_option("--group", args->group,
