@@ -22,6 +22,7 @@ packages=(
   pybind11-dev python3-dev           # the Python module (python/)
   python3-pytest python3-pandas      # its tests, and its results as DataFrames
   python3-matplotlib                 # the README's Python example draws a chart
+  chromium fonts-dejavu-core         # a real browser, headless, tests the HTML report
 )
 if [ "${1:-}" = "fuzz" ]; then
   # g++ has no -fsanitize=fuzzer; clang 14's libFuzzer and sanitizer runtimes are in libclang-rt.

@@ -24,6 +24,7 @@
 #include <fmt/ostream.h>
 
 #include "ccsim/contact_trace.h"
+#include "ccsim/html_report.h"
 #include "ccsim/limits.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
@@ -54,6 +55,7 @@ struct RunArguments {
   std::vector<std::string> what_ifs;  // names as given: repeated or comma-separated, or "all"
   std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
   std::optional<std::string> csv_out;
+  std::optional<std::string> report_out;  // the HTML report
   std::optional<std::string> replications_out;  // every replication's values, tidy CSV
   std::optional<std::string> trace_out;         // contact-level trace, tidy CSV
   std::string trace_replications = "0";
@@ -81,7 +83,7 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
   const Shard shard = parse_shard(args.shard);
   if (args.out_part.empty())
     throw InputError({{"--shard", "", "needs --out-part PART.json, the file the slice is written to"}});
-  if (args.json_out || args.csv_out || args.replications_out || args.trace_out)
+  if (args.json_out || args.csv_out || args.report_out || args.replications_out || args.trace_out)
     throw InputError({{"--shard", "", "writes a part file only: `ccsim merge` of the N parts writes "
                                       "--json and --csv"}});
   // The part holds the baseline's replications only; a what-if is a scenario of its own to shard.
@@ -125,6 +127,7 @@ int run(const RunArguments& args) {
   if (shard) outputs.add("--out-part", args.out_part);
   if (args.json_out) outputs.add("--json", *args.json_out);
   if (args.csv_out) outputs.add("--csv", *args.csv_out);
+  if (args.report_out) outputs.add("--report", *args.report_out);
   if (args.replications_out) outputs.add("--replications-out", *args.replications_out);
   if (args.trace_out) outputs.add("--trace", *args.trace_out);
   // Read once; the baseline is compiled, and of the what-ifs only those asked for.
@@ -185,6 +188,10 @@ int run(const RunArguments& args) {
       else
         write_csv_with_what_ifs(out, model, variants, study);
     });
+  if (args.report_out)
+    outputs.write("--report", [&](std::ostream& out) {
+      write_run_report(out, model, baseline, description, variants, study.what_ifs);
+    });
   if (kept)
     outputs.write("--replications-out", [&](std::ostream& out) { kept->write_csv(out, model); });
   // Traced replications run again on their own: the same streams give the same trajectories.
@@ -233,6 +240,8 @@ void add_run_command(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   cmd->add_option("--json", args->json_out, "Write the summary as JSON to this file");
   cmd->add_option("--csv", args->csv_out, "Write the summary as tidy CSV to this file");
+  cmd->add_option("--report", args->report_out,
+                  "Write an HTML report (charts and tables, one self-contained file) to this file");
   cmd->add_option("--trace", args->trace_out,
                   "Write every step of every contact's life in the traced replications as tidy CSV "
                   "to this file (see README: Contact traces)");

@@ -1,0 +1,28 @@
+// The HTML report of a run: one self-contained file (inline SVG and CSS, no script, no network)
+// that a planner opens on a laptop or prints. Its numbers are read from the same Summary the JSON
+// is written from; every point of a chart carries its value (data-value), so a test compares them.
+//
+// Sections: the run (scenario, seed, replications, ccsim version); service level per interval
+// for each contact type with its 95 % band and target line; ASA and abandonment per interval;
+// agents on duty and occupancy per group; cost by agents, partners and automation; each what-if's
+// changes with their paired 95 % intervals; and under every chart the table of its numbers.
+// Per-interval charts follow the run's detail (days under --detail day, none under total).
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "ccsim/model.h"
+#include "ccsim/paired.h"
+#include "ccsim/summary.h"
+#include "ccsim/what_if_study.h"
+#include "ccsim/writers.h"
+
+namespace ccsim {
+
+// `what_ifs[v]` is variants[v]'s paired result (WhatIfStudy::what_ifs); both empty for a plain run.
+void write_run_report(std::ostream& out, const Model& model, const Summary& summary,
+                      const RunDescription& run, const std::vector<WhatIfVariant>& variants,
+                      const std::vector<PairedSummary>& what_ifs);
+
+}  // namespace ccsim

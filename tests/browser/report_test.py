@@ -1,0 +1,143 @@
+"""The HTML report in a real browser: Debian's chromium, headless, loads the file `ccsim run
+--report` wrote; the DOM it builds holds every chart, each chart's points equal the JSON written
+from the same run, nothing is fetched and nothing is logged to the console. A screenshot of each
+report stays under the build folder (CCSIM_BROWSER_OUT) for a person to look at."""
+import json
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+from html.parser import HTMLParser
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = os.environ.get("CCSIM_BINARY", str(ROOT / "build" / "ccsim"))
+OUT = pathlib.Path(os.environ.get("CCSIM_BROWSER_OUT", ROOT / "build" / "browser"))
+
+
+def chromium(*args):
+    """Runs headless chromium on a fresh profile; returns (stdout, stderr)."""
+    browser = shutil.which("chromium")
+    assert browser, "chromium is not installed (tools/install-deps.sh installs it)"
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--enable-logging=stderr", "--v=0", f"--user-data-dir={profile}",
+             "--window-size=1200,900", *args],
+            capture_output=True, text=True, timeout=120)
+    return done.stdout, done.stderr
+
+
+class Charts(HTMLParser):
+    """Every chart of the DOM by its data-chart id: its points, bars and target line."""
+
+    def __init__(self):
+        super().__init__()
+        self.charts = {}
+        self.current = None
+        self.run = {}
+        self.external = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg" and "data-chart" in a:
+            self.current = self.charts.setdefault(a["data-chart"], {"points": {}, "bars": {}, "target": None})
+        elif tag == "circle" and self.current is not None and "data-value" in a:
+            self.current["points"][(a["data-series"], int(a["data-x"]))] = float(a["data-value"])
+        elif tag == "rect" and self.current is not None and "data-label" in a:
+            self.current["bars"][a["data-label"]] = float(a["data-value"])
+        elif tag == "line" and self.current is not None and "target" in a.get("class", ""):
+            self.current["target"] = float(a["data-value"])
+        elif tag == "p" and a.get("id") == "run":
+            self.run = a
+        for name in ("src", "href"):
+            if name in a and not a[name].startswith("#"):
+                self.external.append(a[name])
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.current = None
+
+
+@pytest.fixture(scope="module")
+def report():
+    OUT.mkdir(parents=True, exist_ok=True)
+    html, data = OUT / "retail-day.html", OUT / "retail-day.json"
+    subprocess.run([BINARY, "run", "scenarios/retail-day.json", "--what-if", "all", "-r", "20", "-q",
+                    "--report", str(html), "--json", str(data)], check=True, cwd=ROOT,
+                   capture_output=True)
+    dom, log = chromium("--dump-dom", html.as_uri())
+    chromium(f"--screenshot={OUT / 'retail-day.png'}", html.as_uri())
+    parser = Charts()
+    parser.feed(dom)
+    return parser, json.loads(data.read_text()), log
+
+
+def test_the_browser_logs_no_console_message(report):
+    _, _, log = report
+    assert "CONSOLE" not in log, log
+
+
+def test_nothing_is_fetched_from_elsewhere(report):
+    parser, _, _ = report
+    assert parser.external == []
+
+
+def test_the_run_is_named_with_its_replications_and_seed(report):
+    parser, summary, _ = report
+    assert int(parser.run["data-replications"]) == summary["replications"]
+    assert int(parser.run["data-seed"]) == summary["seed"]
+
+
+def test_each_types_service_level_chart_has_the_json_values_and_target(report):
+    parser, summary, _ = report
+    for type_id in summary["by_type"]:
+        chart = parser.charts[f"service_level/type/{type_id}"]
+        assert chart["target"] == 0.8
+        expected = {(type_id, i): row["by_type"][type_id]["service_level"]["mean"]
+                    for i, row in enumerate(summary["by_interval"])
+                    if row["by_type"][type_id]["service_level"]["mean"] is not None}
+        assert chart["points"] == expected
+
+
+def test_asa_and_abandonment_charts_have_the_json_values(report):
+    parser, summary, _ = report
+    for kpi in ("asa_s", "abandon_rate"):
+        chart = parser.charts[f"{kpi}/type"]
+        expected = {(t, i): row["by_type"][t][kpi]["mean"]
+                    for i, row in enumerate(summary["by_interval"]) for t in summary["by_type"]
+                    if row["by_type"][t][kpi]["mean"] is not None}
+        assert chart["points"] == expected
+
+
+def test_occupancy_per_group_has_the_json_values(report):
+    parser, summary, _ = report
+    chart = parser.charts["occupancy/group"]
+    expected = {(g, i): row["by_group"][g]["occupancy"]["mean"]
+                for i, row in enumerate(summary["by_interval"]) for g in summary["by_group"]}
+    assert chart["points"] == expected
+
+
+def test_the_cost_bars_are_each_groups_cost(report):
+    parser, summary, _ = report
+    bars = parser.charts["cost_total/breakdown"]["bars"]
+    for group, kpis in summary["by_group"].items():
+        assert bars[f"{group} (agents)"] == kpis["cost_total"]["mean"]
+    assert bars["automation"] == summary["overall"]["cost_automation"]["mean"]
+
+
+def test_each_what_if_has_its_paired_changes(report):
+    parser, summary, _ = report
+    assert summary["what_if"]
+    for name, result in summary["what_if"].items():
+        bars = parser.charts[f"change/service_level/{name}"]["bars"]
+        assert bars["all"] == result["overall"]["service_level"]["change"]
+        for type_id, kpis in result["by_type"].items():
+            assert bars[type_id] == kpis["service_level"]["change"]
+
+
+def test_a_screenshot_is_kept(report):
+    assert (OUT / "retail-day.png").stat().st_size > 10000
