@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "sim/html_page.h"
 #include "sim/svg_chart.h"
 #include "sim/writer_text.h"
 
@@ -14,20 +15,6 @@ namespace ccsim {
 
 namespace {
 
-constexpr const char* style = R"(
-body { font: 14px/1.45 system-ui, sans-serif; color: #222; max-width: 980px; margin: 1.5em auto; padding: 0 1em; }
-h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { font-size: 1.25em; margin-top: 1.8em; border-bottom: 1px solid #ccc; }
-h3 { font-size: 1.05em; margin: 1.2em 0 .3em; } .run { color: #555; }
-svg.chart { width: 100%; height: auto; display: block; margin: .4em 0; }
-svg .title { font-weight: 600; font-size: 13px; } svg .tick, svg .legend, svg .value { font-size: 11px; fill: #444; }
-svg .grid { stroke: #e3e3e3; } svg .line { fill: none; stroke-width: 2; } svg .band { opacity: .18; }
-svg .target { stroke: #a50021; stroke-dasharray: 6 4; stroke-width: 1.5; } svg .bar { fill: #2e75b6; }
-svg .error { stroke: #222; stroke-width: 1.5; }
-table { border-collapse: collapse; font-size: 12px; margin: .4em 0 1em; }
-th, td { padding: 2px 8px; text-align: right; border-bottom: 1px solid #eee; } th:first-child, td:first-child { text-align: left; }
-details summary { cursor: pointer; color: #1f4e79; }
-@media print { body { max-width: none; } details { display: block; } h2 { break-before: auto; } svg.chart { break-inside: avoid; } }
-)";
 
 const double nan = std::nan("");
 
@@ -231,19 +218,7 @@ void what_if_section(std::ostream& out, const Model& model, const Summary& basel
 
 }  // namespace
 
-void write_run_report(std::ostream& out, const Model& model, const Summary& summary,
-                      const RunDescription& run, const std::vector<WhatIfVariant>& variants,
-                      const std::vector<PairedSummary>& what_ifs) {
-  const Horizon& h = model.horizon;
-  fmt::print(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>{} — ccsim</title>\n",
-             html_escape(model.name));
-  fmt::print(out, "<style>{}</style></head><body>\n", style);
-  fmt::print(out, "<h1>{}</h1>\n<p class=\"run\" id=\"run\" data-replications=\"{}\" data-seed=\"{}\">"
-                  "{} replications, seed {}, {} intervals of {:g} min from {}{}; ccsim {}. Figures are means over "
-                  "replications with 95 % confidence half-widths (bands in the charts).</p>\n",
-             html_escape(model.name), run.replications, run.seed, run.replications, run.seed,
-             h.intervals_per_day, h.interval_s / 60.0, h.start_label(0),
-             h.days > 1 ? fmt::format(", {} days", h.days) : "", CCSIM_VERSION);
+void write_summary_sections(std::ostream& out, const Model& model, const Summary& summary) {
   types_table(out, model, summary);
   const std::vector<std::string> labels = period_labels(model, summary.layout);
   if (!labels.empty()) {
@@ -258,12 +233,21 @@ void write_run_report(std::ostream& out, const Model& model, const Summary& summ
     staffing(out, model, summary, labels);
   }
   cost(out, model, summary);
+}
+
+void write_run_report(std::ostream& out, const Model& model, const Summary& summary,
+                      const RunDescription& run, const std::vector<WhatIfVariant>& variants,
+                      const std::vector<PairedSummary>& what_ifs) {
+  write_page_head(out, model.name);
+  fmt::print(out, "<h1>{}</h1>\n", html_escape(model.name));
+  write_run_line(out, model, run);
+  write_summary_sections(out, model, summary);
   if (!variants.empty()) {
     out << "<h2>What-ifs</h2>\n<p>Each what-if ran on the same random numbers as the baseline; a "
            "change's interval comes from the paired differences.</p>\n";
     for (std::size_t v = 0; v < variants.size(); ++v) what_if_section(out, model, summary, variants[v], what_ifs[v]);
   }
-  out << "</body></html>\n";
+  write_page_end(out);
 }
 
 }  // namespace ccsim

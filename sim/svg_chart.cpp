@@ -46,15 +46,14 @@ double nice_step(double span) {
   return 10.0 * power;
 }
 
-// An axis from 0 (or below, for negative values) to a round value just above the highest, in
-// four steps; shares stay within 0-100 %.
+// An axis from 0 (or below, for negative values) to a whole number of steps (1, 2, 2.5 or 5 times a
+// power of ten) just above the highest value, ticked at its quarters; shares stay within 0-100 %.
 Range axis(Range r, bool percent) {
   if (!std::isfinite(r.low)) return {0.0, 1.0};
   const double low = std::min(0.0, r.low);
-  double high = std::max(r.high, low + (percent ? 0.05 : 1.0));
-  const double step = nice_step(high - low);
-  high = low + 4.0 * step;
-  if (high < r.high) high = low + 4.0 * nice_step((r.high - low) * 1.01);
+  const double top_value = std::max(r.high, low + (percent ? 0.05 : 1.0));
+  const double step = nice_step(top_value - low);
+  double high = low + step * std::ceil((top_value - low) / step - 1e-9);
   if (percent && high > 1.0 && r.high <= 1.0) high = 1.0;
   return {low, high};
 }

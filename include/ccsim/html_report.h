@@ -14,6 +14,7 @@
 
 #include "ccsim/model.h"
 #include "ccsim/paired.h"
+#include "ccsim/staffing_search.h"
 #include "ccsim/summary.h"
 #include "ccsim/what_if_study.h"
 #include "ccsim/writers.h"
@@ -24,5 +25,11 @@ namespace ccsim {
 void write_run_report(std::ostream& out, const Model& model, const Summary& summary,
                       const RunDescription& run, const std::vector<WhatIfVariant>& variants,
                       const std::vector<PairedSummary>& what_ifs);
+
+// The report of `ccsim staff --report`: the plan per group and interval against its Erlang seed,
+// its cost, the targets that fail and the tightest that hold, the search's trail, then the final
+// plan's run on fresh replications as `run --report` shows a run.
+void write_staffing_html(std::ostream& out, const Model& model, const StaffingSearchResult& result,
+                         const RunDescription& search);
 
 }  // namespace ccsim

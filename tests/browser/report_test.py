@@ -141,3 +141,45 @@ def test_each_what_if_has_its_paired_changes(report):
 
 def test_a_screenshot_is_kept(report):
     assert (OUT / "retail-day.png").stat().st_size > 10000
+
+
+class Search(HTMLParser):
+    """The staffing report's search line."""
+
+    def __init__(self):
+        super().__init__()
+        self.search = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "p" and a.get("id") == "search":
+            self.search = a
+
+
+@pytest.fixture(scope="module")
+def staffing_report():
+    OUT.mkdir(parents=True, exist_ok=True)
+    html, data = OUT / "staff-erlang-c.html", OUT / "staff-erlang-c.json"
+    subprocess.run([BINARY, "staff", "scenarios/erlang-c.json", "--set", "/horizon/intervals=6",
+                    "-r", "10", "-q", "--report", str(html), "--json", str(data)], cwd=ROOT,
+                   capture_output=True)
+    dom, log = chromium("--dump-dom", html.as_uri())
+    chromium(f"--screenshot={OUT / 'staff-erlang-c.png'}", html.as_uri())
+    charts, search = Charts(), Search()
+    charts.feed(dom)
+    search.feed(dom)
+    return charts, search.search, json.loads(data.read_text()), log
+
+
+def test_the_staffing_report_draws_the_plan_and_its_seed(staffing_report):
+    charts, _, plan, log = staffing_report
+    assert "CONSOLE" not in log, log
+    points = charts.charts["plan/agents"]["points"]
+    assert [points[("plan", i)] for i in range(6)] == plan["staffing"]["agents"]
+    assert [points[("Erlang seed", i)] for i in range(6)] == plan["erlang_seed"]["agents"]
+
+
+def test_the_staffing_report_states_the_cost_and_whether_targets_hold(staffing_report):
+    _, search, plan, _ = staffing_report
+    assert float(search["data-cost"]) == plan["cost"]
+    assert search["data-targets-met"] == ("true" if plan["targets_met"] else "false")

@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include "ccsim/html_report.h"
 #include "ccsim/output_file.h"
 #include "ccsim/scenario.h"
 #include "ccsim/staffing_search.h"
@@ -35,6 +36,7 @@ struct StaffArguments {
   std::optional<std::string> json_out;
   std::optional<std::string> csv_out;
   std::optional<std::string> scenario_out;
+  std::optional<std::string> report_out;
   bool quiet = false;
   OverrideOptions overrides;
 };
@@ -66,6 +68,7 @@ int staff(const StaffArguments& args) {
   if (args.json_out) outputs.add("--json", *args.json_out);
   if (args.csv_out) outputs.add("--csv", *args.csv_out);
   if (args.scenario_out) outputs.add("--out-scenario", *args.scenario_out);
+  if (args.report_out) outputs.add("--report", *args.report_out);
   const Scenario scenario = apply_overrides(Scenario::read(args.file), args.overrides.parsed());
   const Model model = scenario.compile();
 
@@ -89,6 +92,10 @@ int staff(const StaffArguments& args) {
   if (args.scenario_out)
     outputs.write("--out-scenario", [&](std::ostream& out) {
       out << with_staffing_plan(scenario, model, result).document().dump(2) << '\n';
+    });
+  if (args.report_out)
+    outputs.write("--report", [&](std::ostream& out) {
+      write_staffing_html(out, model, result, {options.replications, options.seed});
     });
   outputs.commit();
   if (!args.quiet) write_staffing_report(std::cout, model, result, verification);
@@ -130,6 +137,8 @@ void add_staff_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--csv", args->csv_out, "Write the plan as CSV (group,interval,start,agents,erlang_seed)");
   cmd->add_option("--out-scenario", args->scenario_out,
                   "Write the scenario with the plan as each searched group's staffing");
+  cmd->add_option("--report", args->report_out,
+                  "Write an HTML report (the plan against its seed, targets, the final plan's KPIs)");
   cmd->add_flag("-q,--quiet", args->quiet, "Do not print the report");
   add_override_options(cmd, args->overrides, "the scenario before the search");
   cmd->callback([args, &exit_code] { exit_code = staff(*args); });
