@@ -17,7 +17,8 @@ svg.chart { width: 100%; height: auto; display: block; margin: .4em 0; }
 svg .title { font-weight: 600; font-size: 13px; } svg .tick, svg .legend, svg .value { font-size: 11px; fill: #444; }
 svg .grid { stroke: #e3e3e3; } svg .line { fill: none; stroke-width: 2; } svg .band { opacity: .18; }
 svg .target { stroke: #a50021; stroke-dasharray: 6 4; stroke-width: 1.5; } svg .bar { fill: #2e75b6; }
-svg .error { stroke: #222; stroke-width: 1.5; }
+svg .error { stroke: #222; stroke-width: 1.5; } svg .mark { stroke: #a50021; stroke-width: 2.5; }
+.result { font-weight: 700; font-size: 1.1em; } .fail, tr.worse td { color: #a50021; } .pass { color: #2e7d32; }
 table { border-collapse: collapse; font-size: 12px; margin: .4em 0 1em; }
 th, td { padding: 2px 8px; text-align: right; border-bottom: 1px solid #eee; } th:first-child, td:first-child { text-align: left; }
 details summary { cursor: pointer; color: #1f4e79; }

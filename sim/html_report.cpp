@@ -143,7 +143,7 @@ void staffing(std::ostream& out, const Model& model, const Summary& summary, con
 // minute, automation (bots and assist).
 void cost(std::ostream& out, const Model& model, const Summary& summary) {
   out << "<h2>Cost</h2>\n";
-  BarChart chart{"cost_total/breakdown", "Cost over the horizon", {}, {}, {}, false, "", false};
+  BarChart chart{"cost_total/breakdown", "Cost over the horizon", {}, {}, {}, {}, false, "", false};
   std::string rows;
   for (std::size_t g = 0; g < model.group_count(); ++g) {
     const AgentGroup& group = model.agent_groups[g];
@@ -191,7 +191,7 @@ void what_if_section(std::ostream& out, const Model& model, const Summary& basel
     scopes.emplace_back(model.contact_types[t].id, baseline.layout.type_scope(t));
   BarChart chart{fmt::format("change/service_level/{}", variant.name),
                  fmt::format("{}: change of service level (paired 95 % interval)", variant.name),
-                 {}, {}, {}, true, "", true};
+                 {}, {}, {}, {}, true, "", true};
   for (const auto& [name, scope] : scopes) {
     const Estimate& c = result.change.get(scope, KpiLayout::whole_horizon, Kpi::service_level);
     chart.labels.push_back(name);

@@ -180,6 +180,7 @@ std::string svg_bar_chart(const BarChart& chart) {
     const double w = chart.half_widths.empty() || std::isnan(chart.half_widths[i]) ? 0.0 : chart.half_widths[i];
     r.add(chart.values[i] - w);
     r.add(chart.values[i] + w);
+    if (i < chart.marks.size()) r.add(chart.marks[i]);
   }
   if (!std::isfinite(r.low) || r.high <= r.low) r = {0.0, 1.0};
   const double span = r.high - r.low;
@@ -211,6 +212,10 @@ std::string svg_bar_chart(const BarChart& chart) {
                          x_of(v + w), y + bar_h / 2, y + bar_h / 2);
       label_x = std::max(label_x, x_of(v + w) + 6);
     }
+    if (i < chart.marks.size() && !std::isnan(chart.marks[i]))
+      out += fmt::format(R"(<line class="mark" data-value="{}" x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}"><title>margin {}{}</title></line>)",
+                         number(chart.marks[i]), x_of(chart.marks[i]), x_of(chart.marks[i]), y - 3, y + bar_h + 3,
+                         bar_value(chart.marks[i] * scale, chart.changes), suffix);
     out += fmt::format(R"(<text class="value" x="{:.1f}" y="{:.1f}">{}{}</text>)", label_x, y + 13,
                        bar_value(v * scale, chart.changes), suffix);
   }

@@ -37,6 +37,7 @@ struct BarChart {
   std::vector<std::string> labels;
   std::vector<double> values;
   std::vector<double> half_widths;  // empty: no error bars
+  std::vector<double> marks;        // a threshold per bar (a CI gate's margin), NaN or empty: none
   bool percent = false;             // percentage points for changes of shares
   std::string unit;
   bool changes = false;             // values are changes: shown with their sign

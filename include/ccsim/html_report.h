@@ -12,6 +12,8 @@
 #include <ostream>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "ccsim/model.h"
 #include "ccsim/paired.h"
 #include "ccsim/staffing_search.h"
@@ -31,5 +33,10 @@ void write_run_report(std::ostream& out, const Model& model, const Summary& summ
 // plan's run on fresh replications as `run --report` shows a run.
 void write_staffing_html(std::ostream& out, const Model& model, const StaffingSearchResult& result,
                          const RunDescription& search);
+
+// The report of `ccsim compare --report`, from the document `--json` writes (comparison_report.h):
+// the verdict, then per KPI family a chart of each KPI's paired change with its 95 % interval and
+// its margin, and the table of baseline, candidate, change, margin and verdict.
+void write_comparison_html(std::ostream& out, const nlohmann::json& comparison);
 
 }  // namespace ccsim

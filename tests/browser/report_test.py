@@ -51,8 +51,10 @@ class Charts(HTMLParser):
             self.current["bars"][a["data-label"]] = float(a["data-value"])
         elif tag == "line" and self.current is not None and "target" in a.get("class", ""):
             self.current["target"] = float(a["data-value"])
-        elif tag == "p" and a.get("id") == "run":
-            self.run = a
+        elif tag == "line" and self.current is not None and "mark" in a.get("class", ""):
+            self.current.setdefault("marks", []).append(float(a["data-value"]))
+        elif tag == "p" and a.get("id") in ("run", "result"):
+            self.run.update(a)
         for name in ("src", "href"):
             if name in a and not a[name].startswith("#"):
                 self.external.append(a[name])
@@ -183,3 +185,27 @@ def test_the_staffing_report_states_the_cost_and_whether_targets_hold(staffing_r
     _, search, plan, _ = staffing_report
     assert float(search["data-cost"]) == plan["cost"]
     assert search["data-targets-met"] == ("true" if plan["targets_met"] else "false")
+
+
+@pytest.fixture(scope="module")
+def comparison_report():
+    OUT.mkdir(parents=True, exist_ok=True)
+    html, data = OUT / "compare.html", OUT / "compare.json"
+    subprocess.run([BINARY, "compare", "scenarios/retail-day.json", "--what-if", "tech-keeps-2-free",
+                    "--kpi", "type/*/service_level:-0.02", "--kpi", "cost_total:+1%",
+                    "--report", str(html), "--json", str(data)], cwd=ROOT, capture_output=True)
+    dom, log = chromium("--dump-dom", html.as_uri())
+    chromium(f"--screenshot={OUT / 'compare.png'}", html.as_uri())
+    charts = Charts()
+    charts.feed(dom)
+    return charts, json.loads(data.read_text()), log
+
+
+def test_the_comparison_report_draws_each_change_and_margin(comparison_report):
+    charts, comparison, log = comparison_report
+    assert "CONSOLE" not in log, log
+    assert charts.run["data-result"] == comparison["result"]
+    for kpi in comparison["kpis"]:
+        chart = charts.charts["change/" + kpi["kpi"].rsplit("/", 1)[-1]]
+        assert chart["bars"][kpi["kpi"]] == kpi["change"]
+        assert kpi["margin_value"] in chart["marks"]

@@ -18,6 +18,7 @@
 
 #include "ccsim/text_file.h"
 #include "ccsim/comparison_report.h"
+#include "ccsim/html_report.h"
 #include "ccsim/diagnostics.h"
 #include "ccsim/golden.h"
 #include "ccsim/json_number.h"
@@ -54,6 +55,7 @@ struct CompareArguments {
   int threads = 0;
   std::string against;
   std::optional<std::string> json_out;  // absent when not asked for; "" is asked for and refused
+  std::optional<std::string> report_out;
   std::optional<std::uint64_t> memory_limit;
   OverrideOptions overrides;  // change the candidate (the baseline itself when there is no other)
 };
@@ -146,6 +148,7 @@ int compare_scenarios(const CompareArguments& args) {
   // Checked before anything runs: a typing mistake in a folder costs a second, not the comparison.
   OutputSet outputs;
   if (args.json_out) outputs.add("--json", *args.json_out);
+  if (args.report_out) outputs.add("--report", *args.report_out);
   std::vector<KpiMargin> margins;
   for (const auto& text : args.kpis) margins.push_back(parse_kpi_margin(text));
   if (margins.empty()) margins = default_kpi_margins();
@@ -219,6 +222,8 @@ int compare_scenarios(const CompareArguments& args) {
     outputs.write("--json", [&](std::ostream& out) {
       out << report.json.dump(2) << '\n';
     });
+  if (args.report_out)
+    outputs.write("--report", [&](std::ostream& out) { write_comparison_html(out, report.json); });
   outputs.commit();
   return failed ? 1 : 0;
 }
@@ -230,6 +235,7 @@ int compare_with_stored(const CompareArguments& args) {
   if (args.overrides.any()) usage_error("--against re-runs the file as it is: --set and --volume do not apply");
   OutputSet outputs;
   if (args.json_out) outputs.add("--json", *args.json_out);
+  if (args.report_out) usage_error("--report draws a comparison of two scenarios; --against checks figures only");
   Model model = Scenario::read(args.baseline).compile();
   apply_memory_limit(args.memory_limit, model);
   // A stored result is a few hundred kilobytes; 64 MB keeps a wrong file from filling memory.
@@ -330,6 +336,8 @@ void add_compare_command(CLI::App& app, int& exit_code) {
       ->excludes(kpi)->excludes(alpha)->excludes(initial)->excludes(max)->excludes(seed)
       ->excludes(candidate_seed)->excludes(fail_undecided)->excludes(what_if);
   cmd->add_option("--json", args->json_out, "Write the comparison as JSON to this file");
+  cmd->add_option("--report", args->report_out,
+                  "Write the comparison as an HTML page (changes, margins and verdicts) to this file");
   add_override_options(cmd, args->overrides, "the candidate (the baseline itself without CANDIDATE or --what-if)");
   add_memory_limit_option(cmd, args->memory_limit);
   cmd->callback([args, &exit_code] {
