@@ -222,4 +222,45 @@ std::string svg_bar_chart(const BarChart& chart) {
   return out + "</svg>";
 }
 
+std::string svg_heat_map(const HeatMap& map) {
+  const std::size_t nx = map.x_labels.size(), ny = map.y_labels.size();
+  const double x0 = 150.0, y0 = top + 24.0, cell_w = std::min(80.0, (width - x0 - right) / double(std::max<std::size_t>(nx, 1)));
+  const double cell_h = 24.0;
+  const double h = y0 + cell_h * ny + 40.0;
+  Range r;
+  for (const auto& row : map.values)
+    for (const double v : row) r.add(v);
+  if (!std::isfinite(r.low)) r = {0.0, 1.0};
+  const double span = r.high > r.low ? r.high - r.low : 1.0;
+  std::string out = fmt::format(
+      R"(<svg class="chart heat-map" data-chart="{}" viewBox="0 0 {} {:.0f}" role="img" aria-label="{}">)",
+      html_escape(map.id), width, h, html_escape(map.title));
+  out += fmt::format(R"(<text class="title" x="{}" y="18">{}</text>)", left, html_escape(map.title));
+  out += fmt::format(R"(<text class="tick" x="{}" y="{:.1f}">rows: {}; columns: {}</text>)", left,
+                     y0 - 8, html_escape(map.y_title), html_escape(map.x_title));
+  for (std::size_t y = 0; y < ny; ++y) {
+    out += fmt::format(R"(<text class="tick" x="{}" y="{:.1f}" text-anchor="end">{}</text>)", x0 - 8,
+                       y0 + cell_h * y + 16, html_escape(map.y_labels[y]));
+    for (std::size_t x = 0; x < nx; ++x) {
+      const double v = map.values[y][x];
+      if (std::isnan(v)) continue;
+      // Light (low) to dark blue (high); the text turns white on dark cells.
+      const double t = (v - r.low) / span;
+      const int shade = static_cast<int>(235 - 170 * t);
+      out += fmt::format(
+          R"svg(<rect class="cell" data-x="{}" data-y="{}" data-value="{}" x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{}" fill="rgb({},{},{})"><title>{} {}, {} {}: {}</title></rect>)svg",
+          x, y, number(v), x0 + cell_w * x, y0 + cell_h * y, cell_w - 1, cell_h - 1, shade - 40, shade - 10, 245,
+          html_escape(map.x_title), html_escape(map.x_labels[x]), html_escape(map.y_title), html_escape(map.y_labels[y]),
+          shown(v, map.percent, map.unit));
+      out += fmt::format(R"(<text class="value" x="{:.1f}" y="{:.1f}" text-anchor="middle"{}>{}</text>)",
+                         x0 + cell_w * (x + 0.5), y0 + cell_h * y + 16, t > 0.55 ? R"( style="fill:#fff")" : "",
+                         html_escape(map.percent ? fmt::format("{:.1f}", 100 * v) : fmt::format("{:.3g}", v)));
+    }
+  }
+  for (std::size_t x = 0; x < nx; ++x)
+    out += fmt::format(R"(<text class="tick" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
+                       x0 + cell_w * (x + 0.5), y0 + cell_h * ny + 16, html_escape(map.x_labels[x]));
+  return out + "</svg>";
+}
+
 }  // namespace ccsim

@@ -45,6 +45,19 @@ struct BarChart {
 
 std::string svg_bar_chart(const BarChart& chart);
 
+// A grid of cells coloured by value (light to dark): values[y][x], NaN blank.
+struct HeatMap {
+  std::string id;
+  std::string title;
+  std::string x_title, y_title;
+  std::vector<std::string> x_labels, y_labels;
+  std::vector<std::vector<double>> values;
+  bool percent = false;
+  std::string unit;
+};
+
+std::string svg_heat_map(const HeatMap& map);
+
 // Text safe inside HTML elements and attribute values.
 std::string html_escape(const std::string& text);
 

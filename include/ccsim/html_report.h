@@ -39,4 +39,23 @@ void write_staffing_html(std::ostream& out, const Model& model, const StaffingSe
 // its margin, and the table of baseline, candidate, change, margin and verdict.
 void write_comparison_html(std::ostream& out, const nlohmann::json& comparison);
 
+// The report of `ccsim sweep --report`: each point's whole-horizon KPIs (overall and per contact
+// type) over the swept parameter (a line with its 95 % band) or two (a heat map per KPI), and the
+// table of every point. Points are added as the sweep finishes them.
+class SweepReport {
+ public:
+  SweepReport(const Model& base, std::vector<std::string> parameters);
+  void add(const std::vector<double>& values, const Summary& summary);
+  void write(std::ostream& out, const RunDescription& run) const;
+
+ private:
+  struct Point {
+    std::vector<double> values;
+    std::vector<Estimate> kpis;  // [scope][kpi] over the overall scope then each type
+  };
+  Model base_;
+  std::vector<std::string> parameters_;
+  std::vector<Point> points_;
+};
+
 }  // namespace ccsim

@@ -209,3 +209,40 @@ def test_the_comparison_report_draws_each_change_and_margin(comparison_report):
         chart = charts.charts["change/" + kpi["kpi"].rsplit("/", 1)[-1]]
         assert chart["bars"][kpi["kpi"]] == kpi["change"]
         assert kpi["margin_value"] in chart["marks"]
+
+
+class Cells(HTMLParser):
+    """Heat-map cells by chart: {(x, y): value}."""
+
+    def __init__(self):
+        super().__init__()
+        self.maps = {}
+        self.current = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "svg" and "data-chart" in a:
+            self.current = self.maps.setdefault(a["data-chart"], {})
+        elif tag == "rect" and self.current is not None and "data-y" in a:
+            self.current[(int(a["data-x"]), int(a["data-y"]))] = float(a["data-value"])
+
+    def handle_endtag(self, tag):
+        if tag == "svg":
+            self.current = None
+
+
+def test_a_two_parameter_sweep_draws_heat_maps_of_the_csvs_values(tmp_path):
+    html, data = tmp_path / "sweep.html", tmp_path / "sweep.csv"
+    subprocess.run([BINARY, "sweep", "scenarios/erlang-a.json", "--set", "/agent_groups/agents/staffing=11:13:1",
+                    "--set", "/contact_types/calls/patience/mean_s=120,600", "-r", "5", "--out", str(data),
+                    "--report", str(html)], check=True, cwd=ROOT, capture_output=True)
+    dom, log = chromium("--dump-dom", html.as_uri())
+    assert "CONSOLE" not in log, log
+    cells = Cells()
+    cells.feed(dom)
+    rows = [line.split(",") for line in data.read_text().splitlines()[2:]]
+    expected = {}
+    for point, staffing, patience, scope, _id, kpi, mean, *_ in rows:
+        if scope == "overall" and kpi == "service_level":
+            expected[([11, 12, 13].index(int(staffing)), [120, 600].index(int(patience)))] = float(mean)
+    assert cells.maps["sweep/service_level"] == expected

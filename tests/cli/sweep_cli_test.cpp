@@ -283,3 +283,33 @@ TEST_F(SweepCli, BadRangesAndOutputsExit2) {
 }
 
 }  // namespace
+
+namespace {
+
+class SweepReportCli : public ccsim::testing::CommandLineTest {};
+
+TEST_F(SweepReportCli, IsWrittenBesideTheOutput) {
+  const auto r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + file("s.csv").string() +
+                       " --report " + file("s.html").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = ccsim::testing::read_file(file("s.html"));
+  EXPECT_NE(html.find("data-chart=\"sweep/service_level\""), std::string::npos);
+  EXPECT_NE(html.find("data-points=\"15\""), std::string::npos);
+}
+
+TEST_F(SweepReportCli, IsRefusedForAResumedSweepWithPointsAlreadyThere) {
+  const std::string out = file("s.csv").string();
+  ASSERT_EQ(ccsim("sweep " + staffing_by_patience + " -r 2 --out " + out).exit_code, 0);
+  // Cut the file after its first point, as an interrupted sweep leaves it.
+  std::string text = ccsim::testing::read_file(out);
+  std::size_t cut = 0;
+  for (int line = 0; line < 2 + static_cast<int>(rows_per_point); ++line) cut = text.find('\n', cut) + 1;
+  std::ofstream(out, std::ios::trunc) << text.substr(0, cut);
+  const auto r = ccsim("sweep " + staffing_by_patience + " -r 2 --out " + out + " --resume --report " +
+                       file("s.html").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--report"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(file("s.html")));
+}
+
+}  // namespace

@@ -27,6 +27,7 @@
 
 #include "ccsim/diagnostics.h"
 #include "ccsim/file_lock.h"
+#include "ccsim/html_report.h"
 #include "ccsim/output_file.h"
 #include "ccsim/process_group.h"
 #include "ccsim/scenario.h"
@@ -58,6 +59,7 @@ struct SweepArguments {
   int threads = 0;
   std::string out;
   bool resume = false;
+  std::optional<std::string> report_out;  // the HTML report of the points
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
   std::string out_part;  // the part file a shard writes
   std::optional<std::uint64_t> memory_limit;
@@ -90,7 +92,7 @@ std::optional<Shard> requested_shard(const SweepArguments& args) {
   const Shard shard = parse_shard(args.shard);
   if (args.out_part.empty())
     throw InputError({{"--shard", "", "needs --out-part PART.json, the file the points are written to"}});
-  if (!args.out.empty() || args.resume)
+  if (!args.out.empty() || args.resume || args.report_out)
     throw InputError({{"--shard", "", "writes a part file only: `ccsim merge --out` of the N parts "
                                       "writes the sweep's output (and a failed shard is run again)"}});
   return shard;
@@ -104,6 +106,8 @@ int sweep(const SweepArguments& args) {
     part_output.add("--out-part", args.out_part);
   else
     check_output_path("--out", args.out);
+  OutputSet report_output;
+  if (args.report_out) report_output.add("--report", *args.report_out);
   // A shard keeps both formats' text (merge chooses); `format` then only shapes unused headers.
   const SweepFormat format = shard ? SweepFormat::csv : format_of(args.out);
   const Scenario scenario = Scenario::read(args.file);
@@ -160,6 +164,10 @@ int sweep(const SweepArguments& args) {
       fmt::print(stderr, "{}: already holds all {} points of this sweep\n", args.out, points);
     return 0;
   }
+  if (done > 0 && args.report_out)
+    throw InputError({{"--report", "", fmt::format("draws every point from this run, and {} of {} are "
+                                                   "already in {}: run the sweep whole for a report",
+                                                   done, points, args.out)}});
   if (done > 0 && group.is_root())
     fmt::print(stderr, "{}: {} of {} points already there, resuming at point {}\n", args.out, done,
                points, done);
@@ -182,8 +190,12 @@ int sweep(const SweepArguments& args) {
 
   const std::optional<std::size_t> stop_after_points = stop_after_points_for_tests();
   const auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> parameter_names;
+  for (const SweepParameter& p : study.parameters()) parameter_names.push_back(p.path);
+  SweepReport report(base, parameter_names);
   const auto write_point = [&](std::size_t point, const std::vector<double>& values,
                                const Model& model, const Summary& summary) {
+    if (args.report_out) report.add(values, summary);
     if (shard) {
       part.results.push_back(
           {point, sweep_point_text(SweepFormat::csv, point, study.parameters(), values, model, summary),
@@ -208,6 +220,10 @@ int sweep(const SweepArguments& args) {
   if (shard) {
     part_output.write("--out-part", [&part](std::ostream& o) { o << sweep_part_json(part).dump() << '\n'; });
     part_output.commit();
+  }
+  if (args.report_out) {
+    report_output.write("--report", [&](std::ostream& o) { report.write(o, {replications, seed}); });
+    report_output.commit();
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.reset();  // clears the bar before the last line
@@ -239,6 +255,9 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
   cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0, 4096));
   cmd->add_option("-o,--out", args->out, "Output file: .csv (tidy) or .jsonl (one line per point)");
+  cmd->add_option("--report", args->report_out,
+                  "Also write an HTML report: the KPIs over one parameter (lines) or two (heat maps), "
+                  "and every point's table");
   cmd->add_flag("--resume", args->resume,
                 "Complete an interrupted sweep's output instead of refusing to touch it");
   cmd->add_option("--shard", args->shard,
