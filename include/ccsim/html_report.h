@@ -39,6 +39,11 @@ void write_staffing_html(std::ostream& out, const Model& model, const StaffingSe
 // its margin, and the table of baseline, candidate, change, margin and verdict.
 void write_comparison_html(std::ostream& out, const nlohmann::json& comparison);
 
+// The report of `ccsim schedule --report`, from the document `--json` writes (schedule_writers.h):
+// per group the agents scheduled against those required per interval, the roster, its cost, and
+// what the simulation of the roster found.
+void write_schedule_html(std::ostream& out, const std::string& scenario_name, const nlohmann::ordered_json& schedule);
+
 // The report of `ccsim sweep --report`: each point's whole-horizon KPIs (overall and per contact
 // type) over the swept parameter (a line with its 95 % band) or two (a heat map per KPI), and the
 // table of every point. Points are added as the sweep finishes them.

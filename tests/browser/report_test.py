@@ -246,3 +246,31 @@ def test_a_two_parameter_sweep_draws_heat_maps_of_the_csvs_values(tmp_path):
         if scope == "overall" and kpi == "service_level":
             expected[([11, 12, 13].index(int(staffing)), [120, 600].index(int(patience)))] = float(mean)
     assert cells.maps["sweep/service_level"] == expected
+
+
+SMALL_ROSTER = """{
+  "horizon": { "start": "08:00", "intervals": 4, "interval_min": 60 },
+  "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 30 },
+                       "handle_time": { "dist": "exponential", "mean_s": 180 } } ],
+  "agent_groups": [ { "id": "agents", "skills": ["calls"], "staffing": 3, "cost_per_hour": 20,
+    "shift_templates": [
+      { "id": "early", "start": "08:00", "length_h": 4, "cost_per_hour": 20,
+        "breaks": [ { "length_min": 60, "earliest_after_h": 1, "latest_after_h": 2 } ] },
+      { "id": "late", "start": "10:00", "length_h": 2, "cost_per_hour": 30, "max_agents": 1 } ] } ] }"""
+
+
+def test_the_schedule_report_draws_coverage_against_requirement(tmp_path):
+    scenario, requirements = tmp_path / "s.json", tmp_path / "req.csv"
+    scenario.write_text(SMALL_ROSTER)
+    requirements.write_text("group,interval,agents\nagents,0,2\nagents,1,1\nagents,2,2\nagents,3,2\n")
+    html, data = tmp_path / "roster.html", tmp_path / "roster.json"
+    subprocess.run([BINARY, "schedule", str(scenario), "--requirements", str(requirements), "--no-simulate",
+                    "--json", str(data), "--report", str(html)], check=True, cwd=ROOT, capture_output=True)
+    dom, log = chromium("--dump-dom", html.as_uri())
+    assert "CONSOLE" not in log, log
+    charts = Charts()
+    charts.feed(dom)
+    coverage = json.loads(data.read_text())["coverage"]
+    points = charts.charts["coverage/agents"]["points"]
+    assert [points[("required", c["interval"])] for c in coverage] == [c["required"] for c in coverage]
+    assert [points[("scheduled", c["interval"])] for c in coverage] == [c["scheduled"] for c in coverage]

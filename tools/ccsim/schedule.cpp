@@ -13,6 +13,7 @@
 
 #include <fmt/core.h>
 
+#include "ccsim/html_report.h"
 #include "ccsim/output_file.h"
 #include "ccsim/scenario.h"
 #include "ccsim/schedule_search.h"
@@ -35,6 +36,7 @@ struct ScheduleArguments {
   double time_limit_s = 30.0;
   std::optional<double> under_coverage_penalty;
   std::optional<std::string> out_scenario;
+  std::optional<std::string> report_out;
   std::optional<int> replications;
   int max_rounds = 10;
   int threads = 0;
@@ -86,6 +88,7 @@ int run(const ScheduleArguments& args) {
   OutputSet outputs;
   outputs.add("--json", args.json_out);
   if (args.out_scenario) outputs.add("--out-scenario", *args.out_scenario);
+  if (args.report_out) outputs.add("--report", *args.report_out);
   const Scenario scenario = Scenario::read(args.file);
   const Model model = scenario.compile();
   if (args.requirements.empty() &&
@@ -128,11 +131,11 @@ int run(const ScheduleArguments& args) {
                  "has cost {:.2f} (gap {:.2f} %)\n",
                  model.agent_groups[s.group].id, args.time_limit_s,
                  s.schedule.cost + s.schedule.penalty, 100 * s.schedule.gap);
-  outputs.write("--json", [&](std::ostream& out) {
-    nlohmann::ordered_json json = schedule_json(model, schedules);
-    if (search) json["simulation"] = search_json(model, *search, settings.run.replications);
-    out << json.dump(2) << '\n';
-  });
+  nlohmann::ordered_json json = schedule_json(model, schedules);
+  if (search) json["simulation"] = search_json(model, *search, settings.run.replications);
+  outputs.write("--json", [&](std::ostream& out) { out << json.dump(2) << '\n'; });
+  if (args.report_out)
+    outputs.write("--report", [&](std::ostream& out) { write_schedule_html(out, model.name, json); });
   if (args.out_scenario)
     outputs.write("--out-scenario", [&](std::ostream& out) {
       out << scenario_with_rosters(scenario.document(), model, schedules).dump(2) << '\n';
@@ -181,6 +184,9 @@ void add_schedule_command(CLI::App& app, int& exit_code) {
                   "Allow intervals short of their requirement at this cost per agent and interval "
                   "(default: every requirement must be met)")
       ->check(CLI::Range(0.0, 1e12));
+  cmd->add_option("--report", args->report_out,
+                  "Write an HTML report: per group the agents scheduled against those required, the "
+                  "roster and what its simulation found");
   cmd->add_option("--out-scenario", args->out_scenario,
                   "Write the scenario with each scheduled group's roster as \"shifts\" in place of "
                   "its \"staffing\"");
