@@ -46,7 +46,8 @@ std::vector<GroupSchedule> schedule_groups(const Model& model,
   for (const AgentGroupIndex g : groups) {
     const AgentGroup& group = model.agent_groups[g];
     const ScheduleProblem problem{model.horizon, group.shift_templates, required[g],
-                                  settings.under_coverage_penalty, settings.time_limit_s};
+                                  settings.under_coverage_penalty, settings.time_limit_s,
+                                  group.part_time_max_share};
     try {
       schedules.push_back({g, schedule_shifts(problem)});
     } catch (const ScheduleError& e) {

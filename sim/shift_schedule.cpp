@@ -145,6 +145,17 @@ std::optional<Solved> solve(const ScheduleProblem& problem,
                static_cast<int>(template_columns[t].size()), template_columns[t].data(),
                ones.data(), 'L', *limit);
   }
+  if (problem.part_time_max_share) {
+    // Part-time agents at most p of all: (1 - p) x_pt - p x_ft summed <= 0.
+    const double p = *problem.part_time_max_share;
+    std::vector<int> all(columns.size());
+    std::vector<double> weights(columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      all[c] = static_cast<int>(c);
+      weights[c] = problem.templates[columns[c].template_index].part_time ? 1.0 - p : -p;
+    }
+    Cbc_addRow(model.get(), "part_time", static_cast<int>(all.size()), all.data(), weights.data(), 'L', 0.0);
+  }
   const auto started = std::chrono::steady_clock::now();
   Cbc_solve(model.get());
   const double elapsed_s =
@@ -156,7 +167,8 @@ std::optional<Solved> solve(const ScheduleProblem& problem,
   const bool timed_out = Cbc_secondaryStatus(model.get()) == stopped_on_time ||
                          Cbc_isSecondsLimitReached(model.get()) || Cbc_status(model.get()) == 1 ||
                          elapsed_s >= problem.time_limit_s;
-  const bool limited = std::any_of(problem.templates.begin(), problem.templates.end(),
+  const bool limited = problem.part_time_max_share.has_value() ||
+                       std::any_of(problem.templates.begin(), problem.templates.end(),
                                    [](const ShiftTemplate& t) { return t.max_agents.has_value(); });
   if (!timed_out && limited && !problem.under_coverage_penalty &&
       Cbc_isProvenInfeasible(model.get()))
@@ -204,7 +216,8 @@ std::optional<Solved> solve(const ScheduleProblem& problem,
     // The message below stands without the interval.
   }
   throw ScheduleError(
-      "no roster meets every requirement within the shift templates' max_agents" + where +
+      std::string("no roster meets every requirement within the shift templates' max_agents") +
+      (problem.part_time_max_share ? " and the group's part_time_max_share" : "") + where +
       " (an under-coverage penalty lets the schedule fall short where it must)");
 }
 

@@ -230,6 +230,8 @@ struct AgentGroup {
   // contacts (roster.h).
   std::vector<Shift> shifts;
   std::vector<ShiftTemplate> shift_templates;  // what `ccsim schedule` may staff the group with
+  // At most this share of the agents `ccsim schedule` rosters may be on part-time templates.
+  std::optional<double> part_time_max_share;
 };
 
 // After waiting `after_s` in the queue of its type at `tier`, a contact also becomes eligible for

@@ -7,6 +7,7 @@
 //   minimise   sum_c cost_c x_c + penalty * sum_i s_i
 //   subject to sum_c a_ci x_c + s_i >= r_i            for every interval i with r_i > 0
 //              sum_{c of template t} x_c <= max_t     for every template with max_agents
+//              sum_{c part-time} x_c <= p sum_c x_c     with a part-time share p
 //
 // An agent on column c works the template's shift on each of its days (Monday first, matched to
 // the horizon's weekdays) and costs length_h * cost_per_hour for each of those days in the
@@ -34,6 +35,8 @@ struct ScheduleProblem {
   // Cost of one agent missing for one interval; none: every requirement must be met.
   std::optional<double> under_coverage_penalty;
   double time_limit_s = 30.0;
+  // At most this share of the agents on templates marked part_time; none: no limit.
+  std::optional<double> part_time_max_share;
 };
 
 // One column of the program: a template with its breaks placed.

@@ -46,6 +46,7 @@ struct ShiftTemplate {
   std::vector<BreakWindow> breaks;
   std::optional<int> max_agents;
   std::array<bool, 7> days{true, true, true, true, true, true, true};  // Monday first
+  bool part_time = false;  // counts against its group's part_time_max_share
 };
 
 }  // namespace ccsim

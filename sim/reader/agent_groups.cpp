@@ -182,6 +182,10 @@ GroupParts read_agent_group(const Cursor& node, AgentGroup& group, IdPlaces& pla
                     NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing), 0.0))
     group.voice_reserve = static_cast<int>(*reserve);
   read_shift_templates(node.get("shift_templates"), group);
+  const Cursor part_time = node.get("part_time_max_share");
+  if (part_time.present())
+    if (const auto share = read_share(part_time, NumberRule::at_least(0.0).up_to(1.0), 0.0))
+      group.part_time_max_share = *share;
   if (staffing_node.present() == shifts_node.present()) return parts;
   if (shifts && shrinkage && intervals.expand_over) {
     // The roster is laid out on the horizon once read; a roster too large for that is refused.

@@ -35,12 +35,12 @@ const Keys agent_group = {"id",        "tier",          "skills",           "sta
                           "shrinkage", "cost_per_hour", "cost_per_contact", "cost_per_minute",
                           "assist",    "chat_concurrency", "concurrency_slowdown",
                           "voice_reserve", "shifts",     "staffing_min",  "staffing_max",
-                          "fixed", "shift_templates"};
+                          "fixed", "shift_templates", "part_time_max_share"};
 const Keys shift = {"id", "start", "length_h", "breaks", "agents", "days"};
 const Keys shift_break = {"after_h", "length_min"};
 const Keys skill = {"priority", "aht_factor", "resolve_factor"};
-const Keys shift_template = {"id",    "start", "length_h", "cost_per_hour",
-                             "breaks", "max_agents", "days"};
+const Keys shift_template = {"id",     "start",      "length_h", "cost_per_hour",
+                             "breaks", "max_agents", "days",     "part_time"};
 const Keys shift_template_break = {"length_min", "earliest_after_h", "latest_after_h"};
 const Keys assist = {"aht_factor", "adoption", "cost_per_agent_hour"};
 const Keys routing = {"policy", "weights", "reserve", "overflow"};

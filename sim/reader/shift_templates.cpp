@@ -131,6 +131,7 @@ std::optional<ShiftTemplate> read_shift_template(const Cursor& node, IdPlaces& p
     else
       ok = false;
   }
+  if (const auto part_time = node.get("part_time").boolean()) shift.part_time = *part_time;
   const Cursor days = node.get("days");
   if (days.present()) {
     if (const auto read = read_template_days(days))

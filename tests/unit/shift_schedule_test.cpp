@@ -120,7 +120,7 @@ TEST(ShiftSchedule, FindsTheBruteForceOptimumOfSmallRandomProblems) {
     std::vector<double> required(static_cast<std::size_t>(h.intervals()));
     for (double& r : required) r = uniform(0, 2);
     const double optimum = brute_force_optimum(h, templates, required);
-    ScheduleProblem problem{h, templates, required, std::nullopt, 30.0};
+    ScheduleProblem problem{h, templates, required, std::nullopt, 30.0, std::nullopt};
     if (!std::isfinite(optimum)) {
       EXPECT_THROW(ccsim::schedule_shifts(problem), ScheduleError);
       continue;
@@ -202,7 +202,7 @@ TEST(ShiftSchedule, AgreesWithSciPyOnShiftsOffTheGridWithSeveralBreaks) {
     ASSERT_EQ(::pclose(pipe), 0);
     ASSERT_TRUE(read);
     const std::string answer(line);
-    ScheduleProblem problem{h, templates, required, std::nullopt, 30.0};
+    ScheduleProblem problem{h, templates, required, std::nullopt, 30.0, std::nullopt};
     if (answer.starts_with("infeasible")) {
       EXPECT_THROW(ccsim::schedule_shifts(problem), ScheduleError);
       continue;
@@ -222,7 +222,7 @@ TEST(ShiftSchedule, PlacesBreaksOnTheGridWithinTheirWindows) {
   ShiftTemplate day = shift("day", 8, 8, 20);
   day.breaks.push_back({3 * 3600.0, 5 * 3600.0, 1800.0});
   std::vector<double> required(16, 2.0);
-  const ShiftSchedule schedule = ccsim::schedule_shifts({h, {day}, required, std::nullopt, 30.0});
+  const ShiftSchedule schedule = ccsim::schedule_shifts({h, {day}, required, std::nullopt, 30.0, std::nullopt});
   // Each agent misses one half hour, so two agents leave a gap that a third must fill.
   int agents = 0;
   for (const auto& s : schedule.shifts) {
@@ -256,7 +256,7 @@ TEST(ShiftSchedule, KeepsWithinMaxAgentsByUsingDearerShifts) {
   cheap.max_agents = 2;
   const ShiftTemplate dear = shift("dear", 8, 4, 25);
   const ShiftSchedule schedule =
-      ccsim::schedule_shifts({h, {cheap, dear}, std::vector<double>(4, 3.0), std::nullopt, 30.0});
+      ccsim::schedule_shifts({h, {cheap, dear}, std::vector<double>(4, 3.0), std::nullopt, 30.0, std::nullopt});
   ASSERT_EQ(schedule.shifts.size(), 2u);
   EXPECT_EQ(schedule.shifts[0].template_id, "cheap");
   EXPECT_EQ(schedule.shifts[0].agents, 2);
@@ -265,12 +265,39 @@ TEST(ShiftSchedule, KeepsWithinMaxAgentsByUsingDearerShifts) {
   EXPECT_NEAR(schedule.cost, 2 * 40.0 + 100.0, 1e-9);
 }
 
+// 08:00-12:00, 4 agents every hour. A full-timer (4 h at 20) costs 80; a morning and a midday
+// part-timer (2 h at 12 each) cover the same hours for 48, so alone they take it all: 8 heads.
+// With at most a quarter of the heads part-time, M + D <= F / 3 with F + M >= 4 and F + D >= 4:
+// three full-timers would leave room for one part-timer where two are needed, so 4 full-timers.
+TEST(ShiftSchedule, KeepsPartTimeAgentsWithinTheirShareOfHeads) {
+  const Horizon h = hourly_day(4);
+  const ShiftTemplate full = shift("full", 8, 4, 20);
+  ShiftTemplate morning = shift("morning", 8, 2, 12);
+  ShiftTemplate midday = shift("midday", 10, 2, 12);
+  morning.part_time = midday.part_time = true;
+  const std::vector<double> required(4, 4.0);
+  const ShiftSchedule free_mix = ccsim::schedule_shifts({h, {full, morning, midday}, required, std::nullopt, 30.0, std::nullopt});
+  int part_time_free = 0;
+  for (const auto& s : free_mix.shifts) part_time_free += s.template_id != "full" ? s.agents : 0;
+  EXPECT_EQ(part_time_free, 8);
+  const ShiftSchedule limited =
+      ccsim::schedule_shifts({h, {full, morning, midday}, required, std::nullopt, 30.0, 0.25});
+  int heads = 0, part_time = 0;
+  for (const auto& s : limited.shifts) {
+    heads += s.agents;
+    part_time += s.template_id != "full" ? s.agents : 0;
+  }
+  EXPECT_LE(part_time, 0.25 * heads);
+  EXPECT_EQ(heads - part_time, 4);
+  EXPECT_NEAR(limited.cost, 4 * 80.0, 1e-9);
+}
+
 TEST(ShiftSchedule, CountsAPartlyWorkedIntervalAsItsShare) {
   Horizon h = hourly_day(2);  // 08:00-10:00
   ShiftTemplate late = shift("late", 8, 1.5, 10);
   late.start_min = 8 * 60 + 30;  // 08:30-10:00: half of the first hour, all of the second
   const ShiftSchedule schedule =
-      ccsim::schedule_shifts({h, {late}, {1.0, 1.0}, std::nullopt, 30.0});
+      ccsim::schedule_shifts({h, {late}, {1.0, 1.0}, std::nullopt, 30.0, std::nullopt});
   ASSERT_EQ(schedule.shifts.size(), 1u);
   EXPECT_EQ(schedule.shifts[0].agents, 2);
   EXPECT_NEAR(schedule.coverage[0], 1.0, 1e-9);
@@ -287,7 +314,7 @@ TEST(ShiftSchedule, WorksOnlyTheTemplatesDaysAndPaysEachOfThem) {
   weekend.days = {false, false, false, false, false, true, true};
   const std::vector<double> required = {1, 1, 1, 1, 2, 2};
   const ShiftSchedule schedule =
-      ccsim::schedule_shifts({h, {weekday, weekend}, required, std::nullopt, 30.0});
+      ccsim::schedule_shifts({h, {weekday, weekend}, required, std::nullopt, 30.0, std::nullopt});
   // One weekend agent for both weekend days (2 h x 15 x 2 days), two weekday agents on Monday.
   EXPECT_NEAR(schedule.cost, 60.0 + 40.0, 1e-9);
   EXPECT_EQ(schedule.coverage, required);
@@ -296,7 +323,7 @@ TEST(ShiftSchedule, WorksOnlyTheTemplatesDaysAndPaysEachOfThem) {
 TEST(ShiftSchedule, NamesTheIntervalNoTemplateWorks) {
   const Horizon h = hourly_day(4);
   try {
-    ccsim::schedule_shifts({h, {shift("early", 8, 2, 10)}, {1, 1, 0, 1}, std::nullopt, 30.0});
+    ccsim::schedule_shifts({h, {shift("early", 8, 2, 10)}, {1, 1, 0, 1}, std::nullopt, 30.0, std::nullopt});
     FAIL() << "no error";
   } catch (const ScheduleError& e) {
     EXPECT_EQ(std::string(e.what()),
@@ -310,7 +337,7 @@ TEST(ShiftSchedule, NamesTheIntervalMaxAgentsLeaveShort) {
   ShiftTemplate capped = shift("capped", 8, 2, 10);
   capped.max_agents = 2;
   try {
-    ccsim::schedule_shifts({h, {capped}, {2, 3}, std::nullopt, 30.0});
+    ccsim::schedule_shifts({h, {capped}, {2, 3}, std::nullopt, 30.0, std::nullopt});
     FAIL() << "no error";
   } catch (const ScheduleError& e) {
     EXPECT_EQ(std::string(e.what()),
@@ -326,7 +353,7 @@ TEST(ShiftSchedule, NamesAnIntervalWhenMaxAgentsCannotCoverAllAtOnce) {
   one.breaks.push_back({0.0, 3600.0, 3600.0});
   one.max_agents = 1;
   try {
-    ccsim::schedule_shifts({h, {one}, {1, 1}, std::nullopt, 30.0});
+    ccsim::schedule_shifts({h, {one}, {1, 1}, std::nullopt, 30.0, std::nullopt});
     FAIL() << "no error";
   } catch (const ScheduleError& e) {
     const std::string message = e.what();
@@ -342,7 +369,7 @@ TEST(ShiftSchedule, LeavesIntervalsShortWhenThePenaltyIsCheaperThanAShift) {
   std::vector<double> required(8, 0.0);
   required[7] = 1.0;  // 15:00-16:00 only
   const ShiftTemplate day = shift("day", 8, 8, 20);  // 160 for the one hour it is needed
-  ScheduleProblem problem{h, {day}, required, 50.0, 30.0};
+  ScheduleProblem problem{h, {day}, required, 50.0, 30.0, std::nullopt};
   ShiftSchedule schedule = ccsim::schedule_shifts(problem);
   EXPECT_TRUE(schedule.shifts.empty());
   EXPECT_EQ(schedule.cost, 0.0);
@@ -359,7 +386,7 @@ TEST(ShiftSchedule, LeavesIntervalsShortWhenThePenaltyIsCheaperThanAShift) {
 TEST(ShiftSchedule, UnderCoverageNeedsNoTemplateToWorkAnInterval) {
   const Horizon h = hourly_day(2);
   const ShiftSchedule schedule =
-      ccsim::schedule_shifts({h, {shift("early", 8, 1, 10)}, {1, 2}, 1000.0, 30.0});
+      ccsim::schedule_shifts({h, {shift("early", 8, 1, 10)}, {1, 2}, 1000.0, 30.0, std::nullopt});
   EXPECT_NEAR(schedule.short_by[1], 2.0, 1e-9);
   EXPECT_EQ(schedule.coverage[0], 1.0);
 }
@@ -369,7 +396,7 @@ TEST(ShiftSchedule, NamesATemplateWhoseBreaksCannotBePlacedApart) {
   crowded.breaks.push_back({3600.0, 3600.0, 3600.0});
   crowded.breaks.push_back({3600.0, 3600.0, 1800.0});  // must start as the first one does
   try {
-    ccsim::schedule_shifts({hourly_day(4), {crowded}, {1, 0, 0, 0}, std::nullopt, 30.0});
+    ccsim::schedule_shifts({hourly_day(4), {crowded}, {1, 0, 0, 0}, std::nullopt, 30.0, std::nullopt});
     FAIL() << "no error";
   } catch (const ScheduleError& e) {
     EXPECT_EQ(std::string(e.what()),
@@ -398,7 +425,7 @@ TEST(ShiftSchedule, StopsAtTheTimeLimitWithTheBestRosterOrSaysSo) {
   for (double& r : required) r = std::uniform_real_distribution<double>(3.0, 40.0)(rng);
   try {
     const ShiftSchedule schedule =
-        ccsim::schedule_shifts({h, templates, required, std::nullopt, 0.01});
+        ccsim::schedule_shifts({h, templates, required, std::nullopt, 0.01, std::nullopt});
     EXPECT_FALSE(schedule.optimal);
     EXPECT_GE(schedule.gap, 0.0);
     for (std::size_t i = 0; i < required.size(); ++i)
@@ -411,7 +438,7 @@ TEST(ShiftSchedule, StopsAtTheTimeLimitWithTheBestRosterOrSaysSo) {
 
 TEST(ShiftSchedule, RefusesRequirementsThatDoNotMatchTheHorizon) {
   EXPECT_THROW(ccsim::schedule_shifts({hourly_day(3), {shift("a", 8, 3, 10)}, {1, 1},
-                                       std::nullopt, 30.0}),
+                                       std::nullopt, 30.0, std::nullopt}),
                std::invalid_argument);
 }
 

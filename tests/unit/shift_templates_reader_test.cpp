@@ -89,3 +89,24 @@ TEST(ShiftTemplatesReader, RefusesWithThePlaceOfEachProblem) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ShiftTemplatesReader, ReadsPartTimeTemplatesAndTheGroupsShare) {
+  const ccsim::Model m = ccsim::parse_scenario(
+      scenario_with(R"([ { "id": "peak", "start": "10:00", "length_h": 4, "cost_per_hour": 20,
+                           "part_time": true } ], "part_time_max_share": 0.3)"),
+      "t.json");
+  const ccsim::AgentGroup& group = m.agent_groups.at(0);
+  ASSERT_EQ(group.shift_templates.size(), 1u);
+  EXPECT_TRUE(group.shift_templates[0].part_time);
+  ASSERT_TRUE(group.part_time_max_share.has_value());
+  EXPECT_DOUBLE_EQ(*group.part_time_max_share, 0.3);
+}
+
+TEST(ShiftTemplatesReader, APartTimeShareWrittenInPercentGetsAHint) {
+  const std::string errors = errors_of(R"([], "part_time_max_share": 30)");
+  EXPECT_NE(errors.find("write 30 % as 0.3"), std::string::npos) << errors;
+}
+
+}  // namespace
