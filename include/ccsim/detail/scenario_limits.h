@@ -17,6 +17,9 @@ static_assert(scenario_file_bytes == scenario_text_bytes, "json_text.h states it
 inline constexpr std::size_t part_file_bytes = std::size_t{1} << 30;
 inline constexpr std::size_t csv_file_bytes = 32u << 20;       // 32 MiB per empirical CSV
 inline constexpr std::size_t empirical_values = 1'000'000;     // samples across the whole scenario
+// A call log for `ccsim fit` or a replay: years of a large centre's calls.
+inline constexpr std::size_t call_log_bytes = std::size_t{1} << 30;
+inline constexpr std::size_t logged_calls = 20'000'000;
 // Values (objects, arrays, numbers, strings ...) that one what-if may add to the scenario it
 // patches, net of what it removes: a table of 1,000 groups by 1,000 intervals. Patches can copy,
 // so without a bound 30 copies of the root would ask for 2^30 scenarios' worth of memory.

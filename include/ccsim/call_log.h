@@ -1,0 +1,76 @@
+// A call log as a phone system exports it: one row per call that asked for an agent, with its day,
+// arrival time, type, wait, handle time and outcome. `ccsim fit` learns a scenario from it and a
+// scenario may replay it call by call.
+//
+// Columns are found by their header names (defaults below, each can be renamed), in a comma- or
+// tab-separated file with a header row. Days may be written 1999-02-01, 19990201 or 990201 (two-
+// digit years: 70-99 are 19xx, 00-69 are 20xx); times as clock times H:MM[:SS] (hours up to 47,
+// for calls after midnight of a long day) or as seconds after midnight. Wait and handle times are
+// seconds. A row whose outcome is neither served nor abandoned (transfers, phantom calls, ...) is
+// left out and counted. Every bad cell is reported with its file, line and column (exit code 2).
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace ccsim {
+
+struct CallLogFormat {
+  std::string date_column = "date";  // optional: a log without it is one day
+  std::string arrival_column = "arrival";
+  std::string type_column = "type";  // optional: a log without it is one type, "calls"
+  std::string wait_column = "wait_s";
+  std::string handle_column = "handle_s";
+  std::string outcome_column = "outcome";
+  std::vector<std::string> served = {"served"};
+  std::vector<std::string> abandoned = {"abandoned"};
+  char delimiter = 0;  // 0: a tab if the header has one, else a comma
+};
+
+struct LoggedCall {
+  std::uint32_t day = 0;   // index into CallLog::days
+  std::uint32_t type = 0;  // index into CallLog::types
+  double arrival_s = 0.0;  // after midnight of its day
+  double wait_s = 0.0;     // in the queue, until answered or abandoned
+  double handle_s = 0.0;   // 0 for abandoned calls
+  bool abandoned = false;
+  std::size_t line = 0;    // in the file, for messages
+};
+
+struct CallLog {
+  std::string label;                                  // the file as the user named it
+  std::vector<std::chrono::year_month_day> days;      // sorted
+  std::vector<std::string> types;                     // in order of first appearance
+  std::vector<LoggedCall> calls;                      // in file order
+  std::size_t other_outcomes = 0;                     // rows left out
+};
+
+// Throws InputError listing every bad cell (the first few of each kind) as FILE:LINE:COLUMN.
+CallLog read_call_log(const std::filesystem::path& path, const std::string& label,
+                      const CallLogFormat& format);
+
+// Which calls a fit learns from.
+struct CallLogSelection {
+  std::chrono::year_month_day from{std::chrono::year{1}, std::chrono::month{1}, std::chrono::day{1}};
+  std::chrono::year_month_day to{std::chrono::year{9999}, std::chrono::month{12}, std::chrono::day{31}};
+  std::array<bool, 7> weekdays{true, true, true, true, true, true, true};  // Sunday first
+  std::vector<std::string> types;                                            // empty: all
+};
+
+// The calls of the chosen days and types; days and types with no call left are dropped and the
+// indices renumbered. Throws InputError if nothing is left or a named type is not in the log.
+CallLog select_calls(const CallLog& log, const CallLogSelection& selection);
+
+// "1999-02-01".
+std::string day_text(const std::chrono::year_month_day& day);
+// Parses the forms above; false if it is none of them or not a calendar date.
+bool parse_day(std::string_view text, std::chrono::year_month_day& day);
+// "sun-thu", "mon,wed,fri", "sat-sun": the days of the week it names (Sunday first).
+bool parse_weekdays(std::string_view text, std::array<bool, 7>& weekdays);
+
+}  // namespace ccsim

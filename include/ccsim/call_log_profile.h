@@ -1,0 +1,61 @@
+// What a call log says about a centre, interval by interval: per type the arrivals (mean over the
+// days) and how much whole days differ, the handle times of served calls and what is known of
+// patience; for the agents, how many were answering. This is what `ccsim fit` turns into a
+// scenario; the fitting of distributions to the samples is in handle_time_fit.h and patience_fit.h.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "ccsim/call_log.h"
+
+namespace ccsim {
+
+// The day's window and its intervals; calls arriving outside it are counted, not used.
+struct CallLogGrid {
+  double open_s = 0.0;
+  double close_s = 86400.0;
+  double interval_s = 1800.0;
+  std::size_t intervals() const;
+};
+
+// A served call that waited w says only that its patience exceeded w (censored at w); an
+// abandoned call's wait is its patience.
+struct PatienceObservation {
+  double wait_s = 0.0;
+  bool abandoned = false;
+};
+
+struct TypeProfile {
+  std::string id;
+  std::vector<double> arrivals;  // per interval, the mean over the days
+  // CV of a day-level busyness factor B (mean 1) with daily totals N | B ~ Poisson(B m): the
+  // variance of N is m + cv^2 m^2, so cv^2 = (s^2 - m) / m^2 from the days' mean m and variance
+  // s^2, 0 when the days vary no more than Poisson counts do (or there is one day).
+  double busyness_cv = 0.0;
+  std::size_t served = 0;
+  std::size_t abandoned = 0;
+  std::vector<double> handle_s;                   // served calls with a handle time > 0
+  std::vector<PatienceObservation> patience;      // every call of the type in the window
+};
+
+struct CallLogProfile {
+  CallLogGrid grid;
+  std::size_t days = 0;
+  std::size_t outside_window = 0;
+  std::vector<TypeProfile> types;
+  // Agents answering per interval, the mean over the days. In an interval in which someone waited
+  // for at least `busy_while_waiting_min_s`, the time-average number of calls in service while
+  // someone waited (a waiting caller means every agent on duty is busy); otherwise, the most calls
+  // in service at once in the interval (a lower bound: agents may have been idle).
+  std::vector<double> agents;
+  std::vector<double> busy;  // mean calls in service per interval (the load carried)
+};
+
+inline constexpr double busy_while_waiting_min_s = 60.0;
+
+// Throws InputError if the grid is not a whole number of intervals of at least a minute.
+CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid);
+
+}  // namespace ccsim
