@@ -26,9 +26,7 @@ std::vector<std::string> period_labels(const Model& model, const KpiLayout& layo
     if (layout.detail == Detail::day) {
       labels.push_back(fmt::format("d{} {}", p + 1, weekday_of(h, p)));
     } else {
-      std::string label = h.start_label(static_cast<IntervalIndex>(p));
-      if (h.days > 1) label = fmt::format("d{} {}", p / static_cast<std::size_t>(h.intervals_per_day) + 1, label);
-      labels.push_back(label);
+      labels.push_back(h.interval_label(static_cast<IntervalIndex>(p)));
     }
   }
   return labels;

@@ -18,6 +18,11 @@ std::string Horizon::start_label(IntervalIndex i) const {
   return fmt::format("{:02d}:{:02d}", of_day / 60, of_day % 60);
 }
 
+std::string Horizon::interval_label(IntervalIndex i) const {
+  if (days <= 1) return start_label(i);
+  return fmt::format("d{} {}", i / static_cast<IntervalIndex>(intervals_per_day) + 1, start_label(i));
+}
+
 int on_duty_after_shrinkage(double staffed, double shrinkage) {
   return static_cast<int>(std::floor(staffed * (1.0 - shrinkage) + 0.5));
 }

@@ -49,8 +49,7 @@ std::vector<Row> period_rows(const Model& model, const KpiLayout& layout, std::s
   }
   if (layout.detail != Detail::interval) return rows;
   for (std::size_t i = 0; i < layout.intervals; ++i) {
-    std::string label = h.start_label(static_cast<IntervalIndex>(i));
-    if (h.days > 1) label = fmt::format("d{} {}", i / static_cast<std::size_t>(h.intervals_per_day) + 1, label);
+    const std::string label = h.interval_label(static_cast<IntervalIndex>(i));
     int on_duty = 0;
     for (const std::size_t g : groups) on_duty += model.agent_groups[g].on_duty[i];
     rows.push_back({{label, std::to_string(on_duty)}, scope, KpiLayout::interval_slot(i)});

@@ -18,10 +18,7 @@ namespace ccsim {
 namespace {
 
 std::string interval_label(const Model& model, std::size_t i) {
-  std::string label = model.horizon.start_label(static_cast<IntervalIndex>(i));
-  if (model.horizon.days > 1)
-    label = fmt::format("d{} {}", i / static_cast<std::size_t>(model.horizon.intervals_per_day) + 1, label);
-  return label;
+  return model.horizon.interval_label(static_cast<IntervalIndex>(i));
 }
 
 std::string figure(const TargetCheck& t) {

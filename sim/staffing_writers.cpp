@@ -22,10 +22,7 @@ using nlohmann::json;
 std::string slot_start(const Model& model, std::size_t slot) {
   if (slot == KpiLayout::whole_horizon) return "horizon";
   const auto i = static_cast<IntervalIndex>(slot - 1);
-  std::string label = model.horizon.start_label(i);
-  if (model.horizon.days > 1)
-    label = fmt::format("d{} {}", i / static_cast<IntervalIndex>(model.horizon.intervals_per_day) + 1, label);
-  return label;
+  return model.horizon.interval_label(i);
 }
 
 json by_group(const Model& model, const std::vector<std::vector<double>>& staffed) {

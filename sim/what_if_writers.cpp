@@ -100,8 +100,7 @@ void write_what_if_table(std::ostream& out, const Model& base, const Summary& ba
   if (layout.detail == Detail::interval) {
     for (std::size_t n = 0; n < restaffed.size() && n < shown_at_most; ++n) {
       const auto i = static_cast<IntervalIndex>(restaffed[n]);
-      std::string label = base.horizon.start_label(i);
-      if (base.horizon.days > 1) label = fmt::format("d{} {}", restaffed[n] / per_day + 1, label);
+      const std::string label = base.horizon.interval_label(i);
       rows.push_back({"service level " + label, KpiLayout::overall, Kpi::service_level,
                       KpiLayout::interval_slot(restaffed[n])});
     }

@@ -41,6 +41,8 @@ struct Horizon {
   Seconds length_s() const { return interval_s * intervals(); }
   // "HH:MM" of the start of global interval i on its day's grid (wrapping at midnight).
   std::string start_label(IntervalIndex i) const;
+  // start_label, with "dN " before it when the horizon has several days: "d2 09:30".
+  std::string interval_label(IntervalIndex i) const;
 };
 
 // What a replication's KPIs cover besides the whole horizon: nothing more, each day, or each
