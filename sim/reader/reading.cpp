@@ -111,6 +111,16 @@ std::optional<std::array<bool, 7>> read_days(const Cursor& node) {
   return open;
 }
 
+std::optional<std::array<bool, 7>> read_work_days(const Cursor& node) {
+  const auto on = read_days(node);
+  if (on && std::none_of(on->begin(), on->end(), [](bool day) { return day; })) {
+    node.fail(fmt::format("must list at least one day (a shift never worked), got {}",
+                          show(node.json())));
+    return std::nullopt;
+  }
+  return on;
+}
+
 std::string id_list(const std::vector<std::string>& ids) {
   constexpr std::size_t listed = 20;
   std::string out;

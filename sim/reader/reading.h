@@ -37,6 +37,8 @@ std::optional<int> clock_minutes(const std::string& text);
 // Weekdays: "Mon-Fri" (a range, wrapping past Sunday: "Sat-Mon"), "Sat" (one day) or
 // ["Mon", "Wed"]; Monday first. Nothing if wrong (reported).
 std::optional<std::array<bool, 7>> read_days(const Cursor& node);
+// The days a shift is worked: as read_days, and at least one.
+std::optional<std::array<bool, 7>> read_work_days(const Cursor& node);
 
 // "billing, tech, sales" for messages, cut short for very long lists.
 std::string id_list(const std::vector<std::string>& ids);

@@ -119,15 +119,10 @@ std::optional<Shift> read_shift(const Cursor& node, IdPlaces& places) {
   ok = agents.has_value() && ok;
   const Cursor days = node.get("days");
   if (days.present()) {
-    const auto on = read_days(days);
-    if (on && std::none_of(on->begin(), on->end(), [](bool day) { return day; })) {
-      days.fail(fmt::format("must list at least one day, got {}", show(days.json())));
-      ok = false;
-    } else if (on) {
+    if (const auto on = read_work_days(days))
       shift.days = *on;
-    } else {
+    else
       ok = false;
-    }
   }
   if (!ok) return std::nullopt;
   return shift;

@@ -19,36 +19,6 @@ namespace {
 // Longer than a day would cover the same clock time twice.
 constexpr double max_shift_hours = 24.0;
 
-// ["Mon", "Tue", ...]: at least one day, none twice. Nothing if wrong (reported).
-std::optional<std::array<bool, 7>> read_template_days(const Cursor& node) {
-  if (!node.array()) return std::nullopt;
-  if (node.size() == 0) {
-    node.fail("must name at least one day (a shift never worked), got []");
-    return std::nullopt;
-  }
-  std::array<bool, 7> days{};
-  std::map<std::size_t, std::string> listed;
-  bool ok = true;
-  for (std::size_t i = 0; i < node.size(); ++i) {
-    const Cursor element = node[i];
-    const auto day = element.choice(weekdays, "day");
-    if (!day) {
-      ok = false;
-      continue;
-    }
-    const auto [it, inserted] = listed.emplace(*day, element.where().to_string());
-    if (!inserted) {
-      element.fail(fmt::format("duplicate day {}, first listed at {}", show(element.json()),
-                               it->second));
-      ok = false;
-      continue;
-    }
-    days[*day] = true;
-  }
-  if (!ok) return std::nullopt;
-  return days;
-}
-
 // A break window; nothing if wrong (reported). `length_s` is the shift's, when it read, for the
 // check that the break ends within the shift.
 std::optional<BreakWindow> read_break_window(const Cursor& node, std::optional<Seconds> length_s) {
@@ -134,7 +104,7 @@ std::optional<ShiftTemplate> read_shift_template(const Cursor& node, IdPlaces& p
   if (const auto part_time = node.get("part_time").boolean()) shift.part_time = *part_time;
   const Cursor days = node.get("days");
   if (days.present()) {
-    if (const auto read = read_template_days(days))
+    if (const auto read = read_work_days(days))
       shift.days = *read;
     else
       ok = false;
