@@ -144,12 +144,12 @@ PYBIND11_MODULE(_core, m) {
         py::call_guard<py::gil_scoped_release>());
   m.def("sweep", &ccsim::python::sweep, "scenario"_a, "paths"_a, "values"_a, "lhs_points"_a,
         "request"_a, py::call_guard<py::gil_scoped_release>());
-  py::class_<ccsim::python::StaffRequest>(m, "StaffRequest")
+  py::class_<ccsim::StaffingRequest>(m, "StaffRequest")
       .def(py::init([](std::optional<int> replications, std::optional<std::uint64_t> seed, int threads,
                        std::string scope, double confidence, std::optional<int> verify_replications,
                        int max_evaluations) {
-             return ccsim::python::StaffRequest{replications, seed, threads, std::move(scope),
-                                                confidence, verify_replications, max_evaluations};
+             return ccsim::StaffingRequest{replications, seed, threads, std::move(scope),
+                                           confidence, verify_replications, max_evaluations};
            }),
            "replications"_a, "seed"_a, "threads"_a, "scope"_a, "confidence"_a,
            "verify_replications"_a, "max_evaluations"_a);

@@ -7,22 +7,9 @@
 
 namespace ccsim::python {
 
-Staffing staff(const Scenario& scenario, const StaffRequest& request) {
+Staffing staff(const Scenario& scenario, const StaffingRequest& request) {
   Model model = scenario.compile();
-  if (request.scope != "interval" && request.scope != "day")
-    throw InputError({{"scope", "", "must be \"interval\" or \"day\", got \"" + request.scope + "\""}});
-  StaffingSearchOptions options;
-  options.replications = request.replications.value_or(model.run.replications);
-  options.seed = request.seed.value_or(model.run.seed);
-  options.threads = request.threads;
-  options.verify_replications = request.verify_replications.value_or(options.replications);
-  options.scope = request.scope == "day" ? TargetScope::day : TargetScope::interval;
-  options.confidence = request.confidence;
-  options.max_evaluations = request.max_evaluations;
-  if (options.replications < 2 || options.replications > 1000000 || options.verify_replications < 2 ||
-      options.verify_replications > 1000000)
-    throw InputError({{"replications", "", "must be from 2 to 1000000 (a plan's targets need a spread)"}});
-  if (options.max_evaluations < 1) throw InputError({{"max_evaluations", "", "must be at least 1"}});
+  const StaffingSearchOptions options = staffing_options(model, request);
   StaffingSearchResult result = search_staffing(model, options);
   Scenario planned = with_staffing_plan(scenario, model, result);
   return {std::move(model), std::move(result), std::move(planned)};

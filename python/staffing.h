@@ -13,16 +13,6 @@
 
 namespace ccsim::python {
 
-struct StaffRequest {
-  std::optional<int> replications;  // default: the scenario's
-  std::optional<std::uint64_t> seed;
-  int threads = 0;
-  std::string scope = "interval";   // "interval" or "day"
-  double confidence = 0.0;
-  std::optional<int> verify_replications;
-  int max_evaluations = 5000;
-};
-
 struct Staffing {
   Model model;
   StaffingSearchResult result;
@@ -33,6 +23,6 @@ struct Staffing {
   std::string report_text() const;  // what `ccsim staff` prints
 };
 
-Staffing staff(const Scenario& scenario, const StaffRequest& request);
+Staffing staff(const Scenario& scenario, const StaffingRequest& request);
 
 }  // namespace ccsim::python

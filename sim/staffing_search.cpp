@@ -226,6 +226,24 @@ class Search {
 
 }  // namespace
 
+StaffingSearchOptions staffing_options(const Model& model, const StaffingRequest& request) {
+  if (request.scope != "interval" && request.scope != "day")
+    throw InputError({{"scope", "", "must be \"interval\" or \"day\", got \"" + request.scope + "\""}});
+  StaffingSearchOptions options;
+  options.replications = request.replications.value_or(model.run.replications);
+  options.seed = request.seed.value_or(model.run.seed);
+  options.threads = request.threads;
+  options.verify_replications = request.verify_replications.value_or(options.replications);
+  options.scope = request.scope == "day" ? TargetScope::day : TargetScope::interval;
+  options.confidence = request.confidence;
+  options.max_evaluations = request.max_evaluations;
+  if (options.replications < 2 || options.replications > 1000000 || options.verify_replications < 2 ||
+      options.verify_replications > 1000000)
+    throw InputError({{"replications", "", "must be from 2 to 1000000 (a plan's targets need a spread)"}});
+  if (options.max_evaluations < 1) throw InputError({{"max_evaluations", "", "must be at least 1"}});
+  return options;
+}
+
 StaffingSearchResult search_staffing(const Model& model, const StaffingSearchOptions& options) {
   if (options.scope == TargetScope::day && model.horizon.days > 1)
     throw InputError({{"--scope", "", fmt::format("day is judged over the whole horizon and this "

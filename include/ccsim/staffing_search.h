@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -109,5 +110,21 @@ std::vector<TargetCheck> check_targets(const Model& model, const Summary& summar
 // Throws InputError (exit 2 on the command line) when the model cannot be searched: a day scope
 // over several days, no group the search may change.
 StaffingSearchResult search_staffing(const Model& model, const StaffingSearchOptions& options);
+
+// What a user asks of a search, as `ccsim staff` and Python's Scenario.staff() take it: what is
+// not given comes from the scenario's `run`.
+struct StaffingRequest {
+  std::optional<int> replications;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  std::string scope = "interval";  // "interval" or "day"
+  double confidence = 0.0;
+  std::optional<int> verify_replications;  // default: as replications
+  int max_evaluations = 5000;
+};
+
+// The options for `model`; throws InputError (naming the option) for a scope that is neither,
+// replications outside 2..1,000,000 or max_evaluations below 1.
+StaffingSearchOptions staffing_options(const Model& model, const StaffingRequest& request);
 
 }  // namespace ccsim

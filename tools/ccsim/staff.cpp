@@ -26,13 +26,7 @@ namespace {
 
 struct StaffArguments {
   std::string file;
-  std::optional<int> replications;
-  std::optional<std::uint64_t> seed;
-  int threads = 0;
-  std::optional<int> verify_replications;
-  std::string scope = "interval";
-  double confidence = 0.0;
-  int max_evaluations = 5000;
+  StaffingRequest request;
   std::optional<std::string> json_out;
   std::optional<std::string> csv_out;
   std::optional<std::string> scenario_out;
@@ -72,14 +66,7 @@ int staff(const StaffArguments& args) {
   const Scenario scenario = apply_overrides(Scenario::read(args.file), args.overrides.parsed());
   const Model model = scenario.compile();
 
-  StaffingSearchOptions options;
-  options.replications = args.replications.value_or(model.run.replications);
-  options.seed = args.seed.value_or(model.run.seed);
-  options.threads = args.threads;
-  options.verify_replications = args.verify_replications.value_or(options.replications);
-  options.scope = args.scope == "day" ? TargetScope::day : TargetScope::interval;
-  options.confidence = args.confidence;
-  options.max_evaluations = args.max_evaluations;
+  StaffingSearchOptions options = staffing_options(model, args.request);
   SearchStatus status;
   options.progress = [&status](int evaluations, const char* phase) { status.update(evaluations, phase); };
   const StaffingSearchResult result = search_staffing(model, options);
@@ -113,24 +100,24 @@ void add_staff_command(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "staff", "Find the cheapest agents per group and interval that meet every target");
   cmd->add_option("file", args->file, "Scenario file (JSON, comments allowed)")->required();
-  cmd->add_option("-r,--replications", args->replications,
+  cmd->add_option("-r,--replications", args->request.replications,
                   "Replications per plan simulated (default: the scenario's run.replications)")
       ->check(CLI::Range(2, 1000000));
-  add_seed_option(cmd, "-s,--seed", args->seed, "Seed of the search's random streams (default: the scenario's run.seed)");
-  cmd->add_option("-t,--threads", args->threads, "Worker threads (default: every core)")
+  add_seed_option(cmd, "-s,--seed", args->request.seed, "Seed of the search's random streams (default: the scenario's run.seed)");
+  cmd->add_option("-t,--threads", args->request.threads, "Worker threads (default: every core)")
       ->check(CLI::Range(0, 4096));
-  cmd->add_option("--verify-replications", args->verify_replications,
+  cmd->add_option("--verify-replications", args->request.verify_replications,
                   "Replications of the final check on fresh streams (default: as --replications)")
       ->check(CLI::Range(2, 1000000));
-  cmd->add_option("--scope", args->scope,
+  cmd->add_option("--scope", args->request.scope,
                   "interval: every interval meets each target; day: the day as a whole does")
       ->check(CLI::IsMember({"interval", "day"}))
       ->capture_default_str();
-  cmd->add_option("--confidence", args->confidence,
+  cmd->add_option("--confidence", args->request.confidence,
                   "A target holds when at least this share of replications meets it (e.g. 0.9); "
                   "default 0: when the mean meets it")
       ->check(CLI::Range(0.0, 0.999));
-  cmd->add_option("--max-evaluations", args->max_evaluations, "Stop after simulating this many plans")
+  cmd->add_option("--max-evaluations", args->request.max_evaluations, "Stop after simulating this many plans")
       ->check(CLI::Range(1, 1000000))
       ->capture_default_str();
   cmd->add_option("--json", args->json_out, "Write the plan, its targets, trail and KPIs as JSON to this file");
