@@ -3,59 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <stdexcept>
 #include <string>
 
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/trigamma.hpp>
-#include <fmt/core.h>
 
-#include "ccsim/goodness_of_fit.h"
 #include "sim/maximum_likelihood.h"
 
 namespace ccsim {
-
-namespace detail {
-
-void check_handle_times(std::span<const double> xs, const char* what, std::size_t minimum_values,
-                        std::size_t minimum_distinct) {
-  if (xs.empty()) throw std::invalid_argument(fmt::format("{}: no handle times to fit", what));
-  std::size_t not_finite = 0;
-  std::size_t not_positive = 0;
-  for (double x : xs) {
-    if (!std::isfinite(x))
-      ++not_finite;
-    else if (x <= 0.0)
-      ++not_positive;
-  }
-  if (not_finite > 0)
-    throw std::invalid_argument(fmt::format("{}: {} of {} handle times are not finite numbers",
-                                            what, not_finite, xs.size()));
-  if (not_positive > 0)
-    throw std::invalid_argument(fmt::format(
-        "{}: {} of {} handle times are zero or negative; the families fitted here live on "
-        "(0, inf), so remove or correct them",
-        what, not_positive, xs.size()));
-  if (xs.size() < minimum_values)
-    throw std::invalid_argument(fmt::format("{}: {} handle times; this fit needs at least {}",
-                                            what, xs.size(), minimum_values));
-  std::vector<double> sorted(xs.begin(), xs.end());
-  std::sort(sorted.begin(), sorted.end());
-  const auto distinct = static_cast<std::size_t>(
-      std::unique(sorted.begin(), sorted.end()) - sorted.begin());
-  if (distinct < minimum_distinct) {
-    if (distinct == 1)
-      throw std::invalid_argument(fmt::format(
-          "{}: all {} handle times equal {} s; fitting a distribution needs at least {} distinct "
-          "values",
-          what, xs.size(), sorted.front(), minimum_distinct));
-    throw std::invalid_argument(
-        fmt::format("{}: only {} distinct handle times; this fit needs at least {}", what,
-                    distinct, minimum_distinct));
-  }
-}
-
-}  // namespace detail
 
 namespace {
 

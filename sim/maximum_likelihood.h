@@ -14,6 +14,12 @@
 
 namespace ccsim::detail {
 
+// The checks of handle_time_fit.h, shared with the mixtures; `minimum_values` and
+// `minimum_distinct` as the family needs. Throws std::invalid_argument whose message starts with
+// `what`.
+void check_handle_times(std::span<const double> xs, const char* what,
+                        std::size_t minimum_values = 1, std::size_t minimum_distinct = 2);
+
 // The report of an uncensored fit: AIC, the KS distance to `xs`, n and the scenario object added.
 FittedDistribution finish_fit(std::string family, FittedLaw law,
                               std::vector<FittedParameter> parameters, double log_likelihood,

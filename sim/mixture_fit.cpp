@@ -7,8 +7,6 @@
 #include <optional>
 #include <vector>
 
-#include "ccsim/goodness_of_fit.h"
-#include "ccsim/handle_time_fit.h"
 #include "sim/maximum_likelihood.h"
 
 namespace ccsim {

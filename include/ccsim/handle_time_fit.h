@@ -49,11 +49,4 @@ FittedDistribution fit_weibull(std::span<const double> handle_times_s);
 //   scenario["contact_types"][0]["handle_time"] = best.scenario;
 std::vector<FittedDistribution> fit_handle_times(std::span<const double> handle_times_s);
 
-namespace detail {
-// The checks above, shared with the mixtures; `minimum_values` and `minimum_distinct` as the
-// family needs. Throws std::invalid_argument whose message starts with `what`.
-void check_handle_times(std::span<const double> xs, const char* what,
-                        std::size_t minimum_values = 1, std::size_t minimum_distinct = 2);
-}  // namespace detail
-
 }  // namespace ccsim
