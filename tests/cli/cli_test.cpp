@@ -48,7 +48,8 @@ TEST_F(Cli, RunWritesJsonInTheDocumentedShape) {
                           "callbacks_offered", "callbacks_accepted", "callback_wait_s",
                           "cost_per_contact", "cost_per_resolved_issue", "containment_rate",
                           "bot_abandon_rate", "handoff_rate", "deflected", "automation_rate",
-                          "cost_automation", "backlog", "backlog_oldest_h", "response_sl"}) {
+                          "cost_automation", "backlog", "backlog_oldest_h", "response_sl",
+                          "talk_s", "wrap_s"}) {
     EXPECT_TRUE(j["overall"].contains(kpi)) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("mean")) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("ci95")) << kpi;

@@ -30,9 +30,9 @@ const std::string staffing_by_patience =
     "scenarios/erlang-a.json --set /agent_groups/agents/staffing=11:15:1 "
     "--set /contact_types/calls/patience/mean_s=120,300,600";
 
-// Rows per point in CSV: 36 KPIs overall, 32 for the contact type (sl_target_met too), 9 for the
+// Rows per point in CSV: 38 KPIs overall, 34 for the contact type (sl_target_met too), 11 for the
 // group (no segments, one channel so no channel scope).
-constexpr std::size_t rows_per_point = 36 + 32 + 9;
+constexpr std::size_t rows_per_point = 38 + 34 + 11;
 
 class SweepCli : public ccsim::testing::CommandLineTest {
  protected:
