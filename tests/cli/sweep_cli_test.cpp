@@ -54,7 +54,7 @@ TEST_F(SweepCli, AGridGoesToTidyCsvWithOneRowPerPointScopeAndKpi) {
   EXPECT_EQ(rows[0].rfind("0,11,120,overall,,offered,", 0), 0u) << rows[0];
   EXPECT_EQ(rows[rows_per_point].rfind("1,11,300,overall,", 0), 0u);
   EXPECT_EQ(rows[3 * rows_per_point].rfind("3,12,120,overall,", 0), 0u);
-  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_automation,", 0), 0u) << rows.back();
+  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,wrap_s,", 0), 0u) << rows.back();
   EXPECT_NE(ccsim::testing::read_file(file("s.csv")).find("\n7,13,300,type,calls,service_level,0."), std::string::npos);
 }
 
