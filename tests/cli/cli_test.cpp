@@ -163,6 +163,20 @@ TEST_F(Cli, ValidateSummarisesAGoodScenario) {
   EXPECT_NE(r.out.find("billing"), std::string::npos);
 }
 
+TEST_F(Cli, ValidateCountsTheWrapUpInTheOfferedLoad) {
+  // 200 calls an hour of 180 s talk and 45 s wrap-up: 200 / 3600 x 225 = 12.5 erlangs (10 without
+  // the wrap-up), against 15 agents.
+  write("wrap.json", R"({ "horizon": { "intervals": 2, "interval_min": 30 },
+    "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 200 },
+      "handle_time": { "dist": "exponential", "mean_s": 180 },
+      "wrap_up": { "dist": "deterministic", "value_s": 45 } } ],
+    "agent_groups": [ { "id": "agents", "skills": ["calls"], "staffing": 15 } ] })");
+  const ccsim::testing::CommandResult r = ccsim("validate " + file("wrap.json").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("exponential 180 s + wrap-up deterministic 45 s"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("      12.5       15        83%"), std::string::npos) << r.out;
+}
+
 TEST_F(Cli, ValidateCountsTheLoadAfterAutomationSoABotIsNoOverload) {
   // Without the bot's containment, assist and the chat agents' concurrency the load table would
   // flag every busy half hour of this plan.
