@@ -11,8 +11,9 @@
 // service_end, abandonment, escalated, transferred, contained, ...); group is the agent group's id
 // or empty; handle_s (before the serving group's factor) and patience_s are the customer's draws
 // for that contact ("inf": never abandons), empty before it has them. Staffing changes and the
-// ends of agents' wrap-up (after-call work) are left out: they are an agent's, not a contact's (a
-// contact's service_end is the end of its conversation, when it leaves; its agent may then wrap up).
+// ends of agents' wrap-up (after-call work) are left out: they are an agent's, not a contact's
+// (a contact's service_end is the end of its conversation, when it leaves; its agent may then
+// wrap up).
 #pragma once
 
 #include <cstdint>

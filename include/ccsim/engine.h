@@ -123,7 +123,8 @@ class Workspace {
 // `workspace`, and returns its tallies, valid until the workspace runs again. The model's routing
 // policy is chosen here, once. Aborts with a message if a conservation law fails (offered =
 // handled + abandoned + in system, and issues opened = resolved + given up + open at the end, per
-// type): that is a bug, not an input problem.
+// type; busy agents = agents with a contact in hand + agents wrapping up, per group): that is a
+// bug, not an input problem.
 const Tallies& run_replication(const Model& model, std::uint64_t seed, std::uint64_t replication,
                                Workspace& workspace, TraceSink* trace = nullptr);
 

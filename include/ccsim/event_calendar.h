@@ -18,11 +18,11 @@ namespace ccsim {
 // Order matters: it is the tie rule. Staffing changes first (the interval boundary, then a
 // roster's change at that instant), so that everything at a boundary sees the new staffing;
 // service ends, then the ends of agents' wrap-up (after-call work), before abandonments, so that a
-// contact whose patience runs out at the very instant an agent frees is answered; an agent holding for a warm transfer gives up
-// after that; a bot session ends next, so that a handed-off customer sees the agents freed at
-// that instant; a contact overflows only if it neither was answered nor abandoned at that
-// instant; customers coming back, then new arrivals, last, so that they see the agents freed at
-// that instant.
+// contact whose patience runs out at the very instant an agent frees is answered; an agent
+// holding for a warm transfer gives up after that; a bot session ends next, so that a handed-off
+// customer sees the agents freed at that instant; a contact overflows only if it neither was
+// answered nor abandoned at that instant; customers coming back, then new arrivals, last, so that
+// they see the agents freed at that instant.
 enum class EventKind : std::uint8_t {
   interval_boundary = 0,
   roster_change = 1,

@@ -148,8 +148,8 @@ enum class ScopeKind { overall, contact_type, agent_group, segment, channel };
 // Contact, issue, automation and email KPIs belong to contact types, to segments and to channels
 // (which add up their types); agent-time and cost KPIs to groups; the overall scope has them all.
 // handled, aht_s, transfer_rate and escalation_rate apply to groups too (of what the group
-// handled), and so do talk_s, wrap_s and cost_per_contact; cost_automation applies everywhere (bots to types,
-// segments and channels, assist to groups). A channel also has cost_total and cost_per_contact
+// handled), and so do talk_s, wrap_s and cost_per_contact; cost_automation applies everywhere
+// (bots to types, segments and channels, assist to groups). A channel also has cost_total and cost_per_contact
 // (its share of the groups' cost); cost_per_resolved_issue is overall only; sl_target_met belongs to
 // contact types alone (the types in a segment, a channel or the centre may have different targets).
 constexpr bool kpi_applies(ScopeKind scope, Kpi kpi) {

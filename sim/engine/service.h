@@ -167,8 +167,8 @@ template <class Selection>
   }
 }
 
-// A freed agent (its wrap-up done) leaves if due to, else takes the contact the routing policy selects among the
-// queues its group may serve, else goes idle.
+// A freed agent (its wrap-up done) leaves if due to, else takes the contact the routing policy
+// selects among the queues its group may serve, else goes idle.
 template <class Selection>
 [[gnu::always_inline]] inline void Replication::free_agent(AgentGroupIndex g) {
   GroupState& group = groups_[g];
