@@ -64,7 +64,7 @@ ContactTrace::ContactTrace(std::ostream& out, const Model& model, std::uint64_t 
       prefix_(std::to_string(replication) + ',' + (variant.empty() ? "" : csv_field(variant) + ',')) {}
 
 void ContactTrace::record(const TraceRecord& r) {
-  if (r.kind == TraceKind::staffing) return;
+  if (r.kind == TraceKind::staffing || r.kind == TraceKind::wrap_up_end) return;  // agents' events
   const auto type_id = [this](int t) {
     return t >= 0 && static_cast<std::size_t>(t) < model_.type_count()
                ? csv_field(model_.contact_types[static_cast<std::size_t>(t)].id)

@@ -8,6 +8,7 @@
 #include "sim/engine/replication.h"
 #include "sim/engine/service.h"
 #include "sim/engine/staffing.h"
+#include "sim/engine/wrap_up.h"
 
 namespace ccsim {
 
@@ -31,6 +32,7 @@ std::string_view trace_kind_name(TraceKind kind) {
     case TraceKind::bot_abandonment: return "bot_abandonment";
     case TraceKind::handoff: return "handoff";
     case TraceKind::deflected: return "deflected";
+    case TraceKind::wrap_up_end: return "wrap_up_end";
   }
   return "?";
 }

@@ -1,5 +1,6 @@
 #include "ccsim/html_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -164,9 +165,13 @@ void cost(std::ostream& out, const Model& model, const Summary& summary) {
 }
 
 void types_table(std::ostream& out, const Model& model, const Summary& summary) {
-  const std::vector<std::pair<Kpi, const char*>> columns = {
+  std::vector<std::pair<Kpi, const char*>> columns = {
       {Kpi::offered, "offered"}, {Kpi::service_level, "service level"}, {Kpi::sl_target_met, "P(target met)"},
       {Kpi::asa_s, "ASA s"},     {Kpi::abandon_rate, "abandoned"},      {Kpi::aht_s, "AHT s"}};
+  // With wrap-up, AHT is talk + wrap-up: both parts beside it.
+  if (std::any_of(model.contact_types.begin(), model.contact_types.end(),
+                  [](const ContactType& type) { return type.wrap_up.has_value(); }))
+    columns.insert(columns.end(), {{Kpi::talk_s, "talk s"}, {Kpi::wrap_s, "wrap s"}});
   out << "<h2>Whole horizon</h2>\n<table><tr><th>type</th><th>target</th>";
   for (const auto& [kpi, heading] : columns) out << "<th>" << heading << "</th>";
   out << "</tr>";

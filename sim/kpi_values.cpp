@@ -52,7 +52,10 @@ void put_contact_kpis(std::vector<double>& values, const KpiLayout& layout, std:
   at(Kpi::wait_p90_s, quantile_or_undefined(waits, 0.90));
   at(Kpi::wait_p99_s, quantile_or_undefined(waits, 0.99));
   at(Kpi::abandon_rate, ratio(abandoned, offered));
-  at(Kpi::aht_s, ratio(s.handle_s, handled));
+  // AHT as planners define it: the conversation and the after-call work.
+  at(Kpi::aht_s, ratio(s.handle_s + s.wrap_s, handled));
+  at(Kpi::talk_s, ratio(s.handle_s, handled));
+  at(Kpi::wrap_s, ratio(s.wrap_s, handled));
 
   const IssueTally& i = c.issues;
   const auto opened = count(i.opened);
@@ -95,7 +98,9 @@ void put_group_kpis(std::vector<double>& values, const KpiLayout& layout, std::s
   const auto at = [&](Kpi kpi, double value) { put(values, layout, scope, slot, kpi, value); };
   const auto handled = count(a.handled);
   at(Kpi::handled, handled);
-  at(Kpi::aht_s, ratio(a.handle_s, handled));
+  at(Kpi::aht_s, ratio(a.handle_s + a.wrap_s, handled));
+  at(Kpi::talk_s, ratio(a.handle_s, handled));
+  at(Kpi::wrap_s, ratio(a.wrap_s, handled));
   at(Kpi::occupancy, ratio(a.busy_s, a.present_s));
   at(Kpi::utilisation, ratio(a.busy_s, a.paid_s));
   at(Kpi::cost_total, a.cost);

@@ -35,13 +35,15 @@ std::array<TierShare, max_tier + 1> tier_shares(const Model& model, ContactTypeI
     shares[tier].handle_s = !first && type.escalation && type.escalation->handle_time
                                 ? mean(*type.escalation->handle_time)
                                 : mean(type.handle_time) * factor;
+    if (type.wrap_up) shares[tier].handle_s += mean(*type.wrap_up);
     if (!type.escalation) break;
     const double resolved =
         std::min(1.0, type.resolution_p * (skill ? skill->resolve_factor : 1.0));
     reaching *= (1.0 - resolved) * type.escalation->p_by_tier[static_cast<std::size_t>(tier - 1)];
     first = false;
   }
-  if (type.groups.empty()) shares[1] = {1.0, mean(type.handle_time)};
+  if (type.groups.empty())
+    shares[1] = {1.0, mean(type.handle_time) + (type.wrap_up ? mean(*type.wrap_up) : 0.0)};
   return shares;
 }
 
@@ -56,6 +58,13 @@ std::vector<int> tiers_in_use(const Model& model) {
 
 double agent_load_factor(const Model& model, ContactTypeIndex t) {
   const ContactType& type = model.contact_types[t];
+  // What a bot's handoff and agent assist stretch or shorten is the conversation, not the
+  // wrap-up after it: their change of the handle time is scaled by talk's share of it.
+  const double talk_s = mean(type.handle_time);
+  const double wrap_s = type.wrap_up ? mean(*type.wrap_up) : 0.0;
+  const auto on_talk = [&](double change) {
+    return wrap_s > 0.0 && talk_s + wrap_s > 0.0 ? change * talk_s / (talk_s + wrap_s) : change;
+  };
   double factor = 1.0;
   if (type.deflection) factor *= 1.0 - type.deflection->share * (1.0 - type.deflection->leak_p);
   for (const Bot& bot : model.bots) {
@@ -66,11 +75,12 @@ double agent_load_factor(const Model& model, ContactTypeIndex t) {
     if (!bot.handoff_context && bot.handoff_extra_handle)
       handled += mean(*bot.handoff_extra_handle) / mean(type.handle_time);
     const double handed = 1.0 - bot.containment_p - bot.abandon_p;
+    if (wrap_s > 0.0) handled = 1.0 + on_talk(handled - 1.0);
     factor *= (1.0 - bot.entry_share) + bot.entry_share * handed * handled;
   }
   if (!type.groups.empty()) {
     const AgentGroup& first = model.agent_groups[type.groups.front()];
-    if (first.assist) factor *= 1.0 - first.assist->adoption * (1.0 - first.assist->aht_factor);
+    if (first.assist) factor *= 1.0 - on_talk(first.assist->adoption * (1.0 - first.assist->aht_factor));
   }
   return factor;
 }

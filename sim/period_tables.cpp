@@ -2,6 +2,7 @@
 // group tables of `--by type` and `--by group`.
 #include "sim/period_tables.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,17 @@ std::vector<Row> period_rows(const Model& model, const KpiLayout& layout, std::s
   return rows;
 }
 
+std::vector<Column> with_handle_split(const Model& model, std::vector<Column> columns) {
+  const bool wraps_up = std::any_of(model.contact_types.begin(), model.contact_types.end(),
+                                    [](const ContactType& type) { return type.wrap_up.has_value(); });
+  if (!wraps_up) return columns;
+  const auto aht = std::find_if(columns.begin(), columns.end(),
+                                [](const Column& column) { return column.kpi == Kpi::aht_s; });
+  if (aht == columns.end()) return columns;
+  columns.insert(aht + 1, {{Kpi::talk_s, "talk s"}, {Kpi::wrap_s, "wrap s"}});
+  return columns;
+}
+
 void write_type_tables(std::ostream& out, const Model& model, const Summary& summary) {
   if (summary.layout.periods() == 0) return;
   const std::string periods = periods_title(summary.layout);
@@ -66,10 +78,10 @@ void write_type_tables(std::ostream& out, const Model& model, const Summary& sum
                type.id, type_target(type));
     print_grid(out, summary, period_headings(summary.layout),
                period_rows(model, summary.layout, summary.layout.type_scope(t), groups_serving(model, t)),
-               {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
-                {Kpi::asa_s, "ASA s"}, {Kpi::wait_p90_s, "p90 wait s"},
-                {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"},
-                {Kpi::sl_target_met, "P(target met)"}});
+               with_handle_split(model, {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
+                                         {Kpi::asa_s, "ASA s"}, {Kpi::wait_p90_s, "p90 wait s"},
+                                         {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"},
+                                         {Kpi::sl_target_met, "P(target met)"}}));
   }
 }
 
@@ -81,8 +93,9 @@ void write_group_tables(std::ostream& out, const Model& model, const Summary& su
     fmt::print(out, "\n{}, agent group {}\n", periods, group.id);
     print_grid(out, summary, period_headings(summary.layout),
                period_rows(model, summary.layout, summary.layout.group_scope(g), {g}),
-               {{Kpi::handled, "handled"}, {Kpi::aht_s, "AHT s"}, {Kpi::occupancy, "occupancy"},
-                {Kpi::utilisation, "utilisation"}, {Kpi::cost_total, "cost"}});
+               with_handle_split(model, {{Kpi::handled, "handled"}, {Kpi::aht_s, "AHT s"},
+                                         {Kpi::occupancy, "occupancy"},
+                                         {Kpi::utilisation, "utilisation"}, {Kpi::cost_total, "cost"}}));
   }
 }
 

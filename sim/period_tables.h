@@ -21,4 +21,8 @@ std::vector<std::string> period_headings(const KpiLayout& layout);
 std::vector<Row> period_rows(const Model& model, const KpiLayout& layout, std::size_t scope,
                              const std::vector<std::size_t>& groups);
 
+// `columns` with talk and wrap-up beside "AHT s" when some contact type of the model has wrap-up;
+// as they are otherwise (AHT is then all talk).
+std::vector<Column> with_handle_split(const Model& model, std::vector<Column> columns);
+
 }  // namespace ccsim

@@ -169,7 +169,9 @@ RoutingTables compile_routing(const Model& model) {
         route.direct.push_back(builder.server(g, k));
       }
       const double factor = route.direct.empty() ? 1.0 : route.direct.front().aht_factor;
+      // An agent is free for the next caller only after the wrap-up too.
       route.mean_handle_s = mean(type.handle_time) * factor;
+      if (type.wrap_up) route.mean_handle_s += mean(*type.wrap_up);
       route.offers_callback = type.callback.has_value();
     }
   }

@@ -13,6 +13,7 @@ void add_sums(ContactTally& into, const ContactTally& t) {
   into.answered_within_sla += t.answered_within_sla;
   into.wait_answered_s += t.wait_answered_s;
   into.handle_s += t.handle_s;
+  into.wrap_s += t.wrap_s;
   into.resolved += t.resolved;
   into.escalated += t.escalated;
   into.transferred += t.transferred;
@@ -43,6 +44,7 @@ void add_issues(IssueTally& into, const IssueTally& t) {
 void add_agent(AgentTally& into, const AgentTally& t) {
   into.handled += t.handled;
   into.handle_s += t.handle_s;
+  into.wrap_s += t.wrap_s;
   into.busy_s += t.busy_s;
   into.present_s += t.present_s;
   into.paid_s += t.paid_s;

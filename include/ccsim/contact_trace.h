@@ -10,8 +10,10 @@
 // replication; type is the contact type's id; event is a TraceKind name (arrival, answer,
 // service_end, abandonment, escalated, transferred, contained, ...); group is the agent group's id
 // or empty; handle_s (before the serving group's factor) and patience_s are the customer's draws
-// for that contact ("inf": never abandons), empty before it has them. Staffing changes are left
-// out: they are not a contact's.
+// for that contact ("inf": never abandons), empty before it has them. Staffing changes and the
+// ends of agents' wrap-up (after-call work) are left out: they are an agent's, not a contact's
+// (a contact's service_end is the end of its conversation, when it leaves; its agent may then
+// wrap up).
 #pragma once
 
 #include <cstdint>

@@ -8,7 +8,10 @@
 //  - otherwise it waits in its type's queue, and abandons when its patience runs out first;
 //  - a freed agent takes, among the types its group serves, the waiting contact of the best skill
 //    priority, then the one that has waited longest;
-//  - staffing changes at interval boundaries; an agent who must leave finishes the contact in hand;
+//  - staffing changes at interval boundaries; an agent who must leave finishes the contact in hand,
+//    and its wrap-up;
+//  - a type with wrap-up keeps the agent unavailable that long after each conversation it ends
+//    (the contact has left, handled): only then does the agent take the next contact;
 //  - arrivals stop at the horizon's end; with `drain` the contacts still in the system are followed
 //    to the end (on the last interval's staffing), without it they are counted as in the system;
 //  - same-time events follow the tie rule in event_calendar.h.
@@ -43,7 +46,7 @@ class Replication;
 enum class TraceKind : std::uint8_t {
   arrival,      // a contact joins the front door, or a tier or queue after a transfer
   answer,
-  service_end,  // the agent is released
+  service_end,  // the conversation ends: the contact leaves; the agent is released, or wraps up
   abandonment,
   staffing,
   resolved,     // the agent finished the conversation: the issue is resolved
@@ -59,6 +62,8 @@ enum class TraceKind : std::uint8_t {
   bot_abandonment,
   handoff,      // a bot handed the contact to the human queue
   deflected,    // self-service took the demand (contact: the demand's number among arrivals)
+  wrap_up_end,  // an agent of `group` finished after-call work and frees (an agent's event, as
+                // staffing: contact 0, type -1)
 };
 
 // One step of a replication, for tests and debugging. `contact` numbers contacts in order of
@@ -118,7 +123,8 @@ class Workspace {
 // `workspace`, and returns its tallies, valid until the workspace runs again. The model's routing
 // policy is chosen here, once. Aborts with a message if a conservation law fails (offered =
 // handled + abandoned + in system, and issues opened = resolved + given up + open at the end, per
-// type): that is a bug, not an input problem.
+// type; busy agents = agents with a contact in hand + agents wrapping up, per group): that is a
+// bug, not an input problem.
 const Tallies& run_replication(const Model& model, std::uint64_t seed, std::uint64_t replication,
                                Workspace& workspace, TraceSink* trace = nullptr);
 

@@ -17,22 +17,23 @@ namespace ccsim {
 
 // Order matters: it is the tie rule. Staffing changes first (the interval boundary, then a
 // roster's change at that instant), so that everything at a boundary sees the new staffing;
-// service ends before abandonments, so that a contact whose patience runs out
-// at the very instant an agent frees is answered; an agent holding for a warm transfer gives up
-// after that; a bot session ends next, so that a handed-off customer sees the agents freed at
-// that instant; a contact overflows only if it neither was answered nor abandoned at that
-// instant; customers coming back, then new arrivals, last, so that they see the agents freed at
-// that instant.
+// service ends, then the ends of agents' wrap-up (after-call work), before abandonments, so that a
+// contact whose patience runs out at the very instant an agent frees is answered; an agent
+// holding for a warm transfer gives up after that; a bot session ends next, so that a handed-off
+// customer sees the agents freed at that instant; a contact overflows only if it neither was
+// answered nor abandoned at that instant; customers coming back, then new arrivals, last, so that
+// they see the agents freed at that instant.
 enum class EventKind : std::uint8_t {
   interval_boundary = 0,
   roster_change = 1,
   service_end = 2,
-  abandonment = 3,
-  hold_limit = 4,
-  bot_end = 5,
-  overflow = 6,
-  return_arrival = 7,
-  arrival = 8,
+  wrap_up_end = 3,  // index: the agent group, whose agent frees
+  abandonment = 4,
+  hold_limit = 5,
+  bot_end = 6,
+  overflow = 7,
+  return_arrival = 8,
+  arrival = 9,
 };
 
 // 16 bytes, so that four siblings share one cache line and moving an event is one 16-byte copy.

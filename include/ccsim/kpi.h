@@ -8,8 +8,10 @@
 //                  voice and chat types only (email has a response target instead); contacts a
 //                  bot contained or lost never reached the queue and are left out of the denominator
 //   asa_s          mean wait of answered contacts; wait_p50/p90/p99_s percentiles of that wait
-//   abandon_rate   abandoned / offered (abandons in a bot included);  aht_s  mean handle time of handled contacts
-//   occupancy      busy agent time / agent time on duty (staffed less shrinkage)
+//   abandon_rate   abandoned / offered (abandons in a bot included)
+//   aht_s          mean handle time of handled contacts: talk (with hold) + wrap-up
+//   occupancy      busy agent time (talking, holding, wrapping up) / agent time on duty (staffed
+//                  less shrinkage)
 //   utilisation    busy agent time / paid agent time (staffed)
 //   cost_total     paid agent hours x cost per hour, plus per-contact and per-minute costs
 // Issues are counted under the interval and contact type of their first contact:
@@ -46,6 +48,9 @@
 //   sl_target_met       1 in a replication whose service level (email: response_sl) over the slot
 //                       meets the type's target, else 0; undefined where that level is. Its mean is
 //                       the share of replications that meet the target: P(target met)
+// Handle time split (wherever aht_s applies; aht_s = talk_s + wrap_s):
+//   talk_s              mean conversation time of handled contacts (talk and hold)
+//   wrap_s              mean wrap-up (after-call work) after them; 0 without wrap-up
 #pragma once
 
 #include <array>
@@ -92,8 +97,10 @@ enum class Kpi : std::size_t {
   backlog_oldest_h,
   response_sl,
   sl_target_met,
+  talk_s,
+  wrap_s,
 };
-inline constexpr std::size_t kpi_count = 37;
+inline constexpr std::size_t kpi_count = 39;
 
 inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "offered",    "handled",    "abandoned",    "in_system", "service_level",
@@ -106,8 +113,9 @@ inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "cost_per_resolved_issue",  "containment_rate",         "bot_abandon_rate",
     "handoff_rate",             "deflected",                "automation_rate",
     "cost_automation",          "backlog",                  "backlog_oldest_h",
-    "response_sl",              "sl_target_met"};
-static_assert(static_cast<std::size_t>(Kpi::sl_target_met) + 1 == kpi_count);
+    "response_sl",              "sl_target_met",            "talk_s",
+    "wrap_s"};
+static_assert(static_cast<std::size_t>(Kpi::wrap_s) + 1 == kpi_count);
 
 inline constexpr std::string_view kpi_name(Kpi kpi) {
   return kpi_names[static_cast<std::size_t>(kpi)];
@@ -140,8 +148,8 @@ enum class ScopeKind { overall, contact_type, agent_group, segment, channel };
 // Contact, issue, automation and email KPIs belong to contact types, to segments and to channels
 // (which add up their types); agent-time and cost KPIs to groups; the overall scope has them all.
 // handled, aht_s, transfer_rate and escalation_rate apply to groups too (of what the group
-// handled), and so does cost_per_contact; cost_automation applies everywhere (bots to types,
-// segments and channels, assist to groups). A channel also has cost_total and cost_per_contact
+// handled), and so do talk_s, wrap_s and cost_per_contact; cost_automation applies everywhere
+// (bots to types, segments and channels, assist to groups). A channel also has cost_total and cost_per_contact
 // (its share of the groups' cost); cost_per_resolved_issue is overall only; sl_target_met belongs to
 // contact types alone (the types in a segment, a channel or the centre may have different targets).
 constexpr bool kpi_applies(ScopeKind scope, Kpi kpi) {
@@ -155,7 +163,8 @@ constexpr bool kpi_applies(ScopeKind scope, Kpi kpi) {
     case ScopeKind::channel:
       return kpi != Kpi::occupancy && kpi != Kpi::utilisation && kpi != Kpi::cost_per_resolved_issue;
     case ScopeKind::agent_group:
-      return kpi == Kpi::handled || kpi == Kpi::aht_s || kpi == Kpi::occupancy ||
+      return kpi == Kpi::handled || kpi == Kpi::aht_s || kpi == Kpi::talk_s ||
+             kpi == Kpi::wrap_s || kpi == Kpi::occupancy ||
              kpi == Kpi::utilisation || kpi == Kpi::cost_total || kpi == Kpi::transfer_rate ||
              kpi == Kpi::escalation_rate || kpi == Kpi::cost_per_contact ||
              kpi == Kpi::cost_automation;

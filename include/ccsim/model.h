@@ -174,7 +174,10 @@ struct ContactType {
   std::vector<double> arrival_times_s;
   // Coefficient of variation of the day-level busyness factor (gamma, mean 1); 0 = none.
   double busyness_cv = 0.0;
-  Distribution handle_time = Exponential{240.0};
+  Distribution handle_time = Exponential{240.0};  // the conversation (talk and hold)
+  // After-call work: the agent stays unavailable this long once the conversation ends (the
+  // contact has left by then). None: the agent frees at once, and nothing is drawn for it.
+  std::optional<Distribution> wrap_up;
   std::optional<Distribution> patience;  // none: the customer never abandons
   ServiceLevelRule sla;
   SegmentIndex segment = no_segment;

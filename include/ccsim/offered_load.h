@@ -2,8 +2,9 @@
 // interval: the workload `ccsim validate` sets against the agents on duty, and the one a staffing
 // search seeds its Erlang A/C staffing from.
 //
-// Offered load in erlangs is the arrival rate times the mean handle time: the time-average number
-// of agents the contacts would keep busy (agent-hours per hour). It is counted after automation:
+// Offered load in erlangs is the arrival rate times the mean handle time, talk and wrap-up (the
+// agent is busy for both): the time-average number of agents the contacts would keep busy
+// (agent-hours per hour). It is counted after automation:
 // less the demand self-service keeps for good, less what bots contain or lose, with the harder
 // handling of handed-off contacts and the agent assist of the group that takes the type first.
 // With several tiers, escalated contacts are counted at the tier they reach. Misroutes, repeats,
@@ -22,7 +23,9 @@ namespace ccsim {
 // reach the agents at all: automation thins them all alike (agent_load_factor).
 struct TierShare {
   double share = 0.0;      // of the type's contacts (0..1) handled at the tier
-  Seconds handle_s = 0.0;  // mean handle time there, as the tier's first group in routing order has it
+  // Mean handle time there, as the tier's first group in routing order has it: talk (with the
+  // group's aht_factor) + the type's wrap-up. The work per contact, so Erlang C/A serve at 1/handle_s.
+  Seconds handle_s = 0.0;
 };
 
 // How one contact type's contacts spread over the tiers, indexed by tier (1..max_tier; [0] unused).

@@ -35,6 +35,7 @@ enum class StreamPurpose : std::uint8_t {
   bot_outcome = 13,     // how a bot session ends, and the extra handle time of a handoff without context
   callback_dial = 14,   // the agent's dial time and whether the customer answers
   silent_discover = 15, // time an agent spends finding a silent chat empty
+  wrap_up = 16,         // the agent's after-call work once a conversation ends
 };
 
 // The key packs (replication, purpose, entity) into one word beside the seed: replications below

@@ -31,7 +31,8 @@ struct ContactTally {
   std::uint64_t short_abandoned = 0;      // abandoned with a wait below short_abandon_s
   std::uint64_t answered_within_sla = 0;  // answered with a wait <= answer_within_s
   double wait_answered_s = 0.0;           // sum of waits of answered contacts
-  double handle_s = 0.0;                  // sum of handle times of handled contacts
+  double handle_s = 0.0;                  // sum of handle (talk) times of handled contacts
+  double wrap_s = 0.0;                    // sum of their agents' wrap-up (after-call work)
   std::uint64_t resolved = 0;             // handled contacts that resolved their issue
   std::uint64_t escalated = 0;            // handled contacts escalated to a higher tier
   std::uint64_t transferred = 0;          // handled contacts transferred: escalations and misroutes
@@ -81,8 +82,9 @@ struct IssueTally {
 
 struct AgentTally {
   std::uint64_t handled = 0;
-  double handle_s = 0.0;
-  double busy_s = 0.0;     // agent-seconds serving contacts
+  double handle_s = 0.0;   // talk time of the contacts handled
+  double wrap_s = 0.0;     // wrap-up after them
+  double busy_s = 0.0;     // agent-seconds serving contacts or wrapping up after them
   double present_s = 0.0;  // agent-seconds on duty (idle or busy), the base of occupancy
   double paid_s = 0.0;     // agent-seconds staffed, before shrinkage: the base of utilisation, cost
   double cost = 0.0;       // paid hours x cost per hour, plus per-contact and per-minute costs
@@ -90,7 +92,7 @@ struct AgentTally {
   std::uint64_t escalated = 0;
   std::uint64_t transferred = 0;
   double assist_cost = 0.0;  // agent assist licences (also in cost)
-  std::array<double, 3> handle_s_by_channel{};  // voice, chat, email: to share cost by channel
+  std::array<double, 3> handle_s_by_channel{};  // voice, chat, email (talk + wrap): to share cost
 
   bool operator==(const AgentTally&) const = default;
 };

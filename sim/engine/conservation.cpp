@@ -58,4 +58,14 @@ void check_conservation(const Model& model, const Tallies& tallies,
   }
 }
 
+void check_agent_conservation(const Model& model, AgentGroupIndex group, const AgentCounts& counts) {
+  const AgentCounts& n = counts;
+  if (n.busy != n.talking + n.wrapping || n.idle < 0 || n.wrapping < 0 || n.leaving < 0 ||
+      n.leaving > n.busy)
+    violated(fmt::format(
+        "agent conservation violated for group \"{}\": busy {} != with a contact {} + wrapping up "
+        "{} (idle {}, leaving {})",
+        model.agent_groups[group].id, n.busy, n.talking, n.wrapping, n.idle, n.leaving));
+}
+
 }  // namespace ccsim::engine

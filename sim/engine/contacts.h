@@ -161,8 +161,9 @@ inline void dequeue(ContactSlab& contacts, std::vector<WaitingQueue>& queues, st
 // sessions: each agent holds chat_concurrency of them.
 struct GroupState {
   int idle = 0;
-  int busy = 0;                // includes agents who leave when their contact ends
-  int pending_departures = 0;  // busy agents who leave at their next service end
+  int busy = 0;                // includes agents who leave when their contact ends, and wrapping
+  int wrapping = 0;            // of the busy: agents in after-call work, no contact in hand
+  int pending_departures = 0;  // busy agents who leave when their contact (and wrap-up) ends
   double accounted_until = 0.0;
 };
 

@@ -48,6 +48,8 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
                          (group.chat_concurrency > 1 && group.concurrency_slowdown > 0.0);
     concurrency_[g] = std::max(1, group.chat_concurrency);
   }
+  wraps_up_.assign(types, 0);
+  for (std::size_t k = 0; k < types; ++k) wraps_up_[k] = model.contact_types[k].wrap_up.has_value();
   bot_of_type_.assign(types, -1);
   for (std::size_t b = 0; b < model.bots.size(); ++b)
     for (const ContactTypeIndex k : model.bots[b].types) bot_of_type_[k] = static_cast<int>(b);
@@ -104,6 +106,7 @@ void Replication::run() {
     switch (event.kind()) {
       case EventKind::arrival: on_arrival(event.index()); break;
       case EventKind::service_end: on_service_end<Selection>(event.index()); break;
+      case EventKind::wrap_up_end: on_wrap_up_end<Selection>(event.index()); break;
       case EventKind::abandonment: on_abandonment(event.index()); break;
       case EventKind::interval_boundary: on_interval_boundary<Selection>(event.index()); break;
       case EventKind::roster_change: on_roster_change<Selection>(event.index()); break;
@@ -120,6 +123,7 @@ void Replication::run() {
   tallies_.events = events;
   close_run();
   check_conservation(*model_, tallies_, in_bot_at_end_);
+  check_agents();
 }
 
 // The first event scheduled while handling an event takes the handled event's place in the heap

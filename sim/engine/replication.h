@@ -10,6 +10,7 @@
 //   staffing.h    interval boundaries, roster changes, agents on and off duty, agent time, paid
 //                 time
 //   channels.h    email business time and backlog, chat sessions, agent assist, callbacks dialled
+//   wrap_up.h     after-call work: the agent stays busy after the contact has left
 // The routing policy is a template parameter of the handlers that select a waiting contact
 // (routing_policies.h), fixed once per replication.
 #pragma once
@@ -114,6 +115,12 @@ class Replication {
   bool responded_in_time(const Contact& contact) const;
   void count_backlog(IntervalIndex i);
 
+  // wrap_up.h
+  bool begin_wrap_up(const Contact& contact, AgentGroupIndex g);
+  template <class Selection>
+  void on_wrap_up_end(AgentGroupIndex g);
+  void check_agents();
+
   const Model* model_ = nullptr;
   const RoutingTables* tables_ = nullptr;
   TraceSink* trace_ = nullptr;
@@ -132,6 +139,7 @@ class Replication {
   std::vector<char> adjusts_handle_;   // agent assist or a chat slowdown
   std::vector<int> concurrency_;       // sessions an agent holds
   std::vector<char> rostered_;         // on duty follows the model's roster, not the intervals
+  std::vector<char> wraps_up_;         // per type: its agents wrap up after each conversation
   std::vector<int> bot_of_type_;       // per type: its bot, or -1
   std::vector<int> bot_sessions_;      // per bot: sessions in progress
   std::vector<std::uint64_t> in_bot_at_end_;
@@ -141,6 +149,7 @@ class Replication {
   ContactSlab contacts_;
   std::vector<WaitingQueue> queues_;  // [queue_of(type, stage) + level]
   std::vector<GroupState> groups_;
+  std::vector<int> talking_;  // per group, at the end: agents with a contact in hand (check_agents)
 
   double now_ = 0.0;
   IntervalIndex interval_ = 0;

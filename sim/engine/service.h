@@ -91,7 +91,8 @@ namespace ccsim::engine {
 }
 
 // The agent is done with the customer: first what became of the issue; then, unless the agent
-// still holds or hands over, the agent is released and the issue goes on or ends.
+// still holds or hands over, the contact leaves and the issue goes on or ends, and the agent is
+// released, or first wraps up (after-call work) if the conversation's type has wrap-up.
 template <class Selection>
 [[gnu::always_inline]] inline void Replication::on_service_end(std::uint32_t c) {
   if (contacts_[c].silent) {
@@ -110,6 +111,8 @@ template <class Selection>
   const AgentGroupIndex g = contact.group;
   count_handled(contact);
   trace_contact(TraceKind::service_end, contact, static_cast<int>(g));
+  // Drawn before the issue goes on: a later contact is the customer's next attempt.
+  const bool wraps_up = wraps_up_[contact.type] && begin_wrap_up(contact, g);
 
   enum class Next { release, wait_for_return, transfer, escalate };
   Next next = Next::release;
@@ -128,7 +131,7 @@ template <class Selection>
     case Outcome::none: CCSIM_CHECK(false, "a contact left service without an outcome");
   }
   if (next == Next::release) contacts_.release(c);
-  free_agent<Selection>(g);
+  if (!wraps_up) free_agent<Selection>(g);
   // The customer joins the next queue after the freed agent has taken the longest-waiting one.
   if (next == Next::escalate) escalate_cold(c);
   if (next == Next::transfer) transfer_to_own_queue(c);
@@ -164,8 +167,8 @@ template <class Selection>
   }
 }
 
-// A freed agent leaves if due to, else takes the contact the routing policy selects among the
-// queues its group may serve, else goes idle.
+// A freed agent (its wrap-up done) leaves if due to, else takes the contact the routing policy
+// selects among the queues its group may serve, else goes idle.
 template <class Selection>
 [[gnu::always_inline]] inline void Replication::free_agent(AgentGroupIndex g) {
   GroupState& group = groups_[g];

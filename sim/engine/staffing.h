@@ -23,8 +23,8 @@ inline void Replication::on_interval_boundary(IntervalIndex i) {
 
 // Change k of the model's roster, at any instant of an interval: a group with shifts changes its
 // agents on duty exactly when a shift or a break starts or ends. An agent going off duty while
-// serving finishes the contact first, as at an interval boundary. The next change is scheduled
-// first, so that it takes this event's place in the calendar.
+// serving finishes the contact (and its wrap-up) first, as at an interval boundary. The next
+// change is scheduled first, so that it takes this event's place in the calendar.
 template <class Selection>
 inline void Replication::on_roster_change(std::uint32_t k) {
   const std::vector<RosterChange>& roster = model_->roster;

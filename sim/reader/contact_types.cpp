@@ -60,6 +60,7 @@ void read_contact_type(const Cursor& node, ContactType& type, std::optional<Chan
   read_arrivals(node.require("arrivals"), type, intervals, distributions);
   if (auto handle_time = read_distribution(node.require("handle_time"), distributions))
     type.handle_time = std::move(*handle_time);
+  if (node.has("wrap_up")) type.wrap_up = read_distribution(node.get("wrap_up"), distributions);
   if (email && node.has("patience"))
     node.get("patience").fail("does not apply to email contact types (emails do not abandon)");
   else if (node.has("patience"))

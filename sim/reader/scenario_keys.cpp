@@ -11,7 +11,7 @@ const Keys horizon = {"start", "intervals", "interval_min", "days", "start_weekd
 const Keys run = {"replications", "seed", "warmup_min", "drain"};
 const Keys segment = {"id", "priority", "sla"};
 const Keys contact_type = {"id",       "channel",    "segment",    "arrivals", "handle_time",
-                           "patience", "sla",        "resolution", "escalation", "misroute",
+                           "wrap_up",  "patience", "sla",        "resolution", "escalation", "misroute",
                            "repeat",   "retry",      "callback",   "deflection",
                            "silent_abandonment"};
 const Keys arrivals = {"rate_per_hour", "per_interval", "times_s",    "file",

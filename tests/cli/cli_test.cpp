@@ -48,7 +48,8 @@ TEST_F(Cli, RunWritesJsonInTheDocumentedShape) {
                           "callbacks_offered", "callbacks_accepted", "callback_wait_s",
                           "cost_per_contact", "cost_per_resolved_issue", "containment_rate",
                           "bot_abandon_rate", "handoff_rate", "deflected", "automation_rate",
-                          "cost_automation", "backlog", "backlog_oldest_h", "response_sl"}) {
+                          "cost_automation", "backlog", "backlog_oldest_h", "response_sl",
+                          "talk_s", "wrap_s"}) {
     EXPECT_TRUE(j["overall"].contains(kpi)) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("mean")) << kpi;
     EXPECT_TRUE(j["overall"][kpi].contains("ci95")) << kpi;
@@ -160,6 +161,20 @@ TEST_F(Cli, ValidateSummarisesAGoodScenario) {
   const ccsim::testing::CommandResult r = ccsim("validate scenarios/retail-day.json");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("billing"), std::string::npos);
+}
+
+TEST_F(Cli, ValidateCountsTheWrapUpInTheOfferedLoad) {
+  // 200 calls an hour of 180 s talk and 45 s wrap-up: 200 / 3600 x 225 = 12.5 erlangs (10 without
+  // the wrap-up), against 15 agents.
+  write("wrap.json", R"({ "horizon": { "intervals": 2, "interval_min": 30 },
+    "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 200 },
+      "handle_time": { "dist": "exponential", "mean_s": 180 },
+      "wrap_up": { "dist": "deterministic", "value_s": 45 } } ],
+    "agent_groups": [ { "id": "agents", "skills": ["calls"], "staffing": 15 } ] })");
+  const ccsim::testing::CommandResult r = ccsim("validate " + file("wrap.json").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("exponential 180 s + wrap-up deterministic 45 s"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("      12.5       15        83%"), std::string::npos) << r.out;
 }
 
 TEST_F(Cli, ValidateCountsTheLoadAfterAutomationSoABotIsNoOverload) {

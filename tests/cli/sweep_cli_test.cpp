@@ -30,9 +30,9 @@ const std::string staffing_by_patience =
     "scenarios/erlang-a.json --set /agent_groups/agents/staffing=11:15:1 "
     "--set /contact_types/calls/patience/mean_s=120,300,600";
 
-// Rows per point in CSV: 36 KPIs overall, 32 for the contact type (sl_target_met too), 9 for the
+// Rows per point in CSV: 38 KPIs overall, 34 for the contact type (sl_target_met too), 11 for the
 // group (no segments, one channel so no channel scope).
-constexpr std::size_t rows_per_point = 36 + 32 + 9;
+constexpr std::size_t rows_per_point = 38 + 34 + 11;
 
 class SweepCli : public ccsim::testing::CommandLineTest {
  protected:
@@ -54,7 +54,7 @@ TEST_F(SweepCli, AGridGoesToTidyCsvWithOneRowPerPointScopeAndKpi) {
   EXPECT_EQ(rows[0].rfind("0,11,120,overall,,offered,", 0), 0u) << rows[0];
   EXPECT_EQ(rows[rows_per_point].rfind("1,11,300,overall,", 0), 0u);
   EXPECT_EQ(rows[3 * rows_per_point].rfind("3,12,120,overall,", 0), 0u);
-  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,cost_automation,", 0), 0u) << rows.back();
+  EXPECT_EQ(rows.back().rfind("14,15,600,group,agents,wrap_s,", 0), 0u) << rows.back();
   EXPECT_NE(ccsim::testing::read_file(file("s.csv")).find("\n7,13,300,type,calls,service_level,0."), std::string::npos);
 }
 

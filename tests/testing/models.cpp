@@ -43,6 +43,7 @@ ContactTally type_totals(const Tallies& tallies, std::size_t type) {
     total.answered_within_sla += t.answered_within_sla;
     total.wait_answered_s += t.wait_answered_s;
     total.handle_s += t.handle_s;
+    total.wrap_s += t.wrap_s;
     total.resolved += t.resolved;
     total.escalated += t.escalated;
     total.transferred += t.transferred;
@@ -83,6 +84,7 @@ AgentTally group_totals(const Tallies& tallies, std::size_t group) {
     const AgentTally& a = tallies.agent(i, group);
     total.handled += a.handled;
     total.handle_s += a.handle_s;
+    total.wrap_s += a.wrap_s;
     total.busy_s += a.busy_s;
     total.present_s += a.present_s;
     total.paid_s += a.paid_s;

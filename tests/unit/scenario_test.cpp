@@ -112,6 +112,21 @@ TEST(ScenarioReader, ReadsEverySettingWritten) {
   EXPECT_DOUBLE_EQ(m.agent_groups.at(0).cost_per_hour, 28.5);
 }
 
+TEST(ScenarioReader, ReadsAWrapUpAsAnyDistributionAndNoneWithoutTheKey) {
+  const Model m = parse(R"({
+    "horizon": { "intervals": 4 },
+    "contact_types": [
+      { "id": "calls", "arrivals": { "rate_per_hour": 60 },
+        "handle_time": { "dist": "exponential", "mean_s": 240 },
+        "wrap_up": { "dist": "lognormal", "mean_s": 45, "cv": 0.5 } },
+      { "id": "chats", "arrivals": { "rate_per_hour": 60 },
+        "handle_time": { "dist": "exponential", "mean_s": 240 } } ],
+    "agent_groups": [ { "id": "agents", "skills": ["calls", "chats"], "staffing": 10 } ] })");
+  ASSERT_TRUE(m.contact_types.at(0).wrap_up.has_value());
+  EXPECT_NEAR(ccsim::mean(*m.contact_types[0].wrap_up), 45.0, 1e-9);
+  EXPECT_FALSE(m.contact_types.at(1).wrap_up.has_value());
+}
+
 TEST(ScenarioReader, AllowsCommentsOfBothKinds) {
   const Model m = parse("// a planner's note\n" + scenario() + "\n/* trailing block */\n");
   EXPECT_EQ(m.contact_types.size(), 1u);

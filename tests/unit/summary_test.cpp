@@ -267,6 +267,8 @@ TEST(KpiApplies, EachNewKpiAppliesToItsScopes) {
       {Kpi::cost_total, {true, false, true, false}},
       {Kpi::aht_s, {true, true, true, true}},
       {Kpi::sl_target_met, {false, true, false, false}},
+      {Kpi::talk_s, {true, true, true, true}},
+      {Kpi::wrap_s, {true, true, true, true}},
   };
   for (const auto& [kpi, expected] : matrix) {
     const std::vector<bool> got = {kpi_applies(overall, kpi), kpi_applies(contact_type, kpi),
@@ -285,7 +287,7 @@ TEST(KpiNames, NewKpisFollowCostTotalInTheContractOrder) {
                       "callback_wait_s", "cost_per_contact", "cost_per_resolved_issue",
                       "containment_rate", "bot_abandon_rate", "handoff_rate", "deflected",
                       "automation_rate", "cost_automation", "backlog", "backlog_oldest_h",
-                      "response_sl", "sl_target_met"}));
+                      "response_sl", "sl_target_met", "talk_s", "wrap_s"}));
   for (Kpi kpi : {Kpi::fcr, Kpi::resolution_rate, Kpi::repeat_rate, Kpi::transfer_rate,
                   Kpi::escalation_rate})
     EXPECT_TRUE(kpi_is_share(kpi)) << kpi_name(kpi);

@@ -236,7 +236,10 @@ void print_contact_types(const Model& model, const OfferedLoad& load) {
                            : fmt::format("{} (p{})", model.segments[type.segment].id,
                                          model.segments[type.segment].priority));
     offered.push_back(count_text(contacts / days));
-    handle.push_back(distribution_text(type.handle_time));
+    // The wrap-up after the conversation is part of the handle time (and of the load below).
+    handle.push_back(type.wrap_up ? fmt::format("{} + wrap-up {}", distribution_text(type.handle_time),
+                                                distribution_text(*type.wrap_up))
+                                  : distribution_text(type.handle_time));
     patience.push_back(type.patience ? distribution_text(*type.patience) : "never abandons");
     sla.push_back(type.response ? response_text(*type.response) : service_level_text(type.sla));
   }
