@@ -5,6 +5,7 @@
 #include <exception>
 #include <limits>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
@@ -39,6 +40,10 @@ const std::vector<Family>& families() {
       {"deterministic", {{{"value_s"}, {}}, {{"mean_s"}, {}}}},
       {"truncated_normal", {{{"mu_s", "sigma_s"}, {}}, {{"mean_s", "cv"}, {}}}},
       {"empirical", {{{"values_s"}, {"scale"}}, {{"file"}, {"column", "scale"}}}},
+      {"kaplan_meier",
+       {{{"times_s", "survival"}, {"tail_mean_s"}},
+        {{"file"}, {"time_column", "survival_column", "tail_mean_s"}}}},
+      {"mixture", {{{"components"}, {}}}},
   };
   return all;
 }
@@ -129,9 +134,137 @@ std::optional<Distribution> read_empirical(const Cursor& node, const Form& form,
   return Empirical{std::move(*values)};
 }
 
+// The times and survival of a Kaplan-Meier table, listed or as two columns of one CSV file (read
+// as an empirical distribution's column is; the columns must have their values on the same rows).
+struct KaplanMeierTable {
+  std::vector<double> times;
+  std::vector<double> survival;
+};
+
+std::optional<KaplanMeierTable> read_kaplan_meier_file(const Cursor& node,
+                                                       DistributionContext& context) {
+  const Cursor file = node.get("file");
+  const auto name = file.string();
+  if (name && name->empty()) file.expected("a CSV file name");
+  const auto column_name = [&](const char* key, const char* fallback) -> std::optional<std::string> {
+    const Cursor column = node.get(key);
+    if (!column.present()) return std::string(fallback);
+    return column.string();
+  };
+  const auto time_column = column_name("time_column", "time_s");
+  const auto survival_column = column_name("survival_column", "survival");
+  if (!name || name->empty() || !time_column || !survival_column) return std::nullopt;
+  KaplanMeierTable table;
+  bool ok = true;
+  const auto read = [&](const std::string& column, const char* key, std::vector<double>& into) {
+    CsvColumn csv = read_csv_column(context.base_dir / *name, *name, column, limits::csv_file_bytes);
+    for (auto& problem : csv.file_problems) file.fail(std::move(problem));
+    const Cursor at = node.has(key) ? node.get(key) : file;
+    for (auto& problem : csv.column_problems) at.fail(std::move(problem));
+    ok = ok && csv.file_problems.empty() && csv.column_problems.empty();
+    into = std::move(csv.values);
+  };
+  read(*time_column, "time_column", table.times);
+  if (!ok) return std::nullopt;
+  read(*survival_column, "survival_column", table.survival);
+  if (!ok) return std::nullopt;
+  if (table.times.size() != table.survival.size()) {
+    file.fail(fmt::format("has {} times and {} survival values in {}, expected one of each per row",
+                          table.times.size(), table.survival.size(), *name));
+    return std::nullopt;
+  }
+  if (2 * table.times.size() > context.empirical_values_left) {
+    file.fail(fmt::format("has {} values, more than the {} allowed in the whole scenario",
+                          2 * table.times.size(), limits::empirical_values));
+    return std::nullopt;
+  }
+  context.empirical_values_left -= 2 * table.times.size();
+  return table;
+}
+
+std::optional<Distribution> read_kaplan_meier(const Cursor& node, const Form& form,
+                                              DistributionContext& context) {
+  std::optional<KaplanMeierTable> table;
+  if (contains(form.required, "times_s")) {
+    auto times = read_values(node, "times_s", positive_duration(), "time", context);
+    auto survival = read_values(node, "survival",
+                                NumberRule::at_least(0.0).below(1.0), "survival", context);
+    if (times && survival) table = KaplanMeierTable{std::move(*times), std::move(*survival)};
+  } else {
+    table = read_kaplan_meier_file(node, context);
+  }
+  const Cursor tail = node.get("tail_mean_s");
+  const auto tail_mean = tail.number(positive_duration());
+  if (!table || (tail.present() && !tail_mean)) return std::nullopt;
+  if (!contains(form.required, "file") && table->times.size() != table->survival.size()) {
+    node.get("survival").fail(fmt::format("must have one value per time ({}), got {}",
+                                          table->times.size(), table->survival.size()));
+    return std::nullopt;
+  }
+  try {
+    return make_kaplan_meier(std::move(table->times), std::move(table->survival),
+                             tail_mean.value_or(0.0));
+  } catch (const std::invalid_argument& e) {
+    node.fail(fmt::format("kaplan_meier cannot have this table: {}", e.what()));
+    return std::nullopt;
+  }
+}
+
+std::optional<Distribution> read_any(const Cursor& node, DistributionContext& context,
+                                     bool as_component);
+
+// Bounds on a distribution: "min_s" and "max_s", each optional.
+struct Bounds {
+  double min = 0.0;
+  double max = std::numeric_limits<double>::infinity();
+  bool any = false;
+};
+
+std::optional<Distribution> read_mixture(const Cursor& node, const Bounds& bounds,
+                                         DistributionContext& context) {
+  const Cursor list = node.get("components");
+  if (!list.array()) return std::nullopt;
+  if (list.size() == 0 || list.size() > limits::mixture_components) {
+    list.expected(fmt::format("an array of 1 to {} components, each a distribution with a weight",
+                              limits::mixture_components));
+    return std::nullopt;
+  }
+  std::vector<Truncated> parts;
+  std::vector<double> weights;
+  bool ok = true;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Cursor item = list[i];
+    if (!item.object()) {
+      ok = false;
+      continue;
+    }
+    const auto weight = item.require("weight").number(NumberRule::above(0.0).up_to(1.0));
+    const auto part = read_any(item, context, true);
+    if (!weight || !part) {
+      ok = false;
+      continue;
+    }
+    parts.push_back(mixture_component(*part));
+    weights.push_back(*weight);
+  }
+  if (!ok) return std::nullopt;
+  double sum = 0.0;
+  for (double w : weights) sum += w;
+  if (!(std::abs(sum - 1.0) <= 1e-6)) {
+    list.fail(fmt::format("weights must sum to 1 (within 1e-6), got {:.9g}", sum));
+    return std::nullopt;
+  }
+  try {
+    return make_mixture(std::move(parts), std::move(weights), bounds.min, bounds.max);
+  } catch (const std::invalid_argument& e) {
+    node.fail(e.what());
+    return std::nullopt;
+  }
+}
+
 // Builds the distribution from the parameters of `form`; nothing if one is wrong (reported).
 std::optional<Distribution> build(const Cursor& node, const Family& family, const Form& form,
-                                  DistributionContext& context) {
+                                  const Bounds& bounds, DistributionContext& context) {
   const auto get = [&](const char* key, const NumberRule& rule) {
     return node.get(key).number(rule);
   };
@@ -226,7 +359,38 @@ std::optional<Distribution> build(const Cursor& node, const Family& family, cons
     if (!mu || !sigma) return std::nullopt;
     return TruncatedNormal{*mu, *sigma, 0.0};
   }
+  if (name == "kaplan_meier") return read_kaplan_meier(node, form, context);
+  if (name == "mixture") return read_mixture(node, bounds, context);
   return read_empirical(node, form, context);
+}
+
+std::optional<Bounds> read_bounds(const Cursor& node) {
+  Bounds bounds;
+  const Cursor min = node.get("min_s");
+  const Cursor max = node.get("max_s");
+  const auto low = min.number(duration());
+  const auto high = max.number(positive_duration());
+  if ((min.present() && !low) || (max.present() && !high)) return std::nullopt;
+  bounds.any = low || high;
+  if (low) bounds.min = *low;
+  if (high) bounds.max = *high;
+  if (low && high && !(*low < *high)) {
+    max.fail(fmt::format("must be above min_s ({}), got {}", number_text(*low), number_text(*high)));
+    return std::nullopt;
+  }
+  return bounds;
+}
+
+Law as_law(const Distribution& d) {
+  return std::visit(
+      [](const auto& x) -> Law {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, Truncated> || std::is_same_v<T, Mixture>)
+          throw std::logic_error("bounds apply to a law");
+        else
+          return x;
+      },
+      d);
 }
 
 }  // namespace
@@ -290,7 +454,10 @@ std::optional<std::vector<double>> read_values(const Cursor& node, const char* l
   return values;
 }
 
-std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context) {
+namespace {
+
+std::optional<Distribution> read_any(const Cursor& node, DistributionContext& context,
+                                     bool as_component) {
   if (!node.object()) return std::nullopt;
   const Cursor dist = node.require("dist");
   if (dist.present() && dist.json().is_string()) {
@@ -313,23 +480,40 @@ std::optional<Distribution> read_distribution(const Cursor& node, DistributionCo
   const auto index = dist.choice(names, "distribution");
   if (!index) return std::nullopt;
   const Family& family = families()[*index];
+  if (as_component && family.name == "mixture") {
+    dist.fail("a mixture component cannot itself be a mixture (mixtures do not nest): list its "
+              "components in this mixture, with their weights multiplied");
+    return std::nullopt;
+  }
 
   std::vector<std::string> known = {"dist"};
+  if (as_component) known.push_back("weight");
   for (const Form& form : family.forms) {
     for (const auto& key : form.required)
       if (!contains(known, key)) known.push_back(key);
     for (const auto& key : form.optional)
       if (!contains(known, key)) known.push_back(key);
   }
+  known.push_back("min_s");
+  known.push_back("max_s");
   node.allow_only(known);
   const Form* form = choose_form(node, family);
-  if (!form) return std::nullopt;
+  const auto bounds = read_bounds(node);
+  if (!form || !bounds) return std::nullopt;
 
   std::optional<Distribution> result;
   double m = 0.0;
   try {
-    result = build(node, family, *form, context);
+    result = build(node, family, *form, *bounds, context);
     if (!result) return std::nullopt;
+    if (bounds->any && family.name != "mixture") {
+      try {
+        result = make_truncated(as_law(*result), bounds->min, bounds->max);
+      } catch (const std::invalid_argument& e) {
+        node.fail(e.what());
+        return std::nullopt;
+      }
+    }
     m = mean(*result);
   } catch (const std::exception& e) {
     // The mean-and-CV constructors refuse what they cannot solve (and Boost's gamma function
@@ -344,7 +528,7 @@ std::optional<Distribution> read_distribution(const Cursor& node, DistributionCo
   }
   // The cv limit holds however a family is given: by its own parameters (a lognormal's sigma, a
   // weibull's shape) as well as by mean and cv. Samples are what they are.
-  if (!std::holds_alternative<Empirical>(*result)) {
+  if (!std::holds_alternative<Empirical>(*result) && !std::holds_alternative<KaplanMeier>(*result)) {
     double c = 0.0;
     try {
       c = cv(*result);
@@ -358,6 +542,12 @@ std::optional<Distribution> read_distribution(const Cursor& node, DistributionCo
     }
   }
   return result;
+}
+
+}  // namespace
+
+std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context) {
+  return read_any(node, context, false);
 }
 
 }  // namespace ccsim::detail
