@@ -1,5 +1,6 @@
 // A Kaplan-Meier curve from a scenario: its table listed ("times_s", "survival") or two columns
 // of a CSV file, and the mean of its censored tail.
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -38,21 +39,31 @@ std::optional<KaplanMeierTable> read_kaplan_meier_file(const Cursor& node,
   if (!name || name->empty() || !time_column || !survival_column) return std::nullopt;
   KaplanMeierTable table;
   bool ok = true;
-  const auto read = [&](const std::string& column, const char* key, std::vector<double>& into) {
+  std::vector<std::size_t> time_lines;
+  std::vector<std::size_t> survival_lines;
+  const auto read = [&](const std::string& column, const char* key, std::vector<double>& into,
+                        std::vector<std::size_t>& lines) {
     CsvColumn csv = read_csv_column(context.base_dir / *name, *name, column, limits::csv_file_bytes);
     for (auto& problem : csv.file_problems) file.fail(std::move(problem));
     const Cursor at = node.has(key) ? node.get(key) : file;
     for (auto& problem : csv.column_problems) at.fail(std::move(problem));
     ok = ok && csv.file_problems.empty() && csv.column_problems.empty();
     into = std::move(csv.values);
+    lines = std::move(csv.lines);
   };
-  read(*time_column, "time_column", table.times);
+  read(*time_column, "time_column", table.times, time_lines);
   if (!ok) return std::nullopt;
-  read(*survival_column, "survival_column", table.survival);
+  read(*survival_column, "survival_column", table.survival, survival_lines);
   if (!ok) return std::nullopt;
-  if (table.times.size() != table.survival.size()) {
-    file.fail(fmt::format("has {} times and {} survival values in {}, expected one of each per row",
-                          table.times.size(), table.survival.size(), *name));
+  // Empty cells are skipped, so a row with one value of the two would pair the wrong ones.
+  if (time_lines != survival_lines) {
+    std::size_t i = 0;
+    while (i < time_lines.size() && i < survival_lines.size() && time_lines[i] == survival_lines[i])
+      ++i;
+    const std::size_t line = i == time_lines.size()       ? survival_lines[i]
+                             : i == survival_lines.size() ? time_lines[i]
+                                                          : std::min(time_lines[i], survival_lines[i]);
+    file.fail(fmt::format("{}:{}: expected both a time and a survival on each row", *name, line));
     return std::nullopt;
   }
   if (2 * table.times.size() > context.empirical_values_left) {

@@ -83,6 +83,21 @@ TEST(DistributionReader, ReadsAKaplanMeierTableFromTwoColumnsOfACsvFile) {
   fs::remove_all(dir);
 }
 
+TEST(DistributionReader, RefusesACsvRowWithATimeButNoSurvival) {
+  const fs::path dir = fs::temp_directory_path() / "ccsim_km_reader_rows_test";
+  fs::create_directories(dir);
+  std::ofstream(dir / "patience.csv") << "time_s,survival\n3,0.9\n10,\n25,0\n";
+  try {
+    handle_time_of(R"({"dist": "kaplan_meier", "file": "patience.csv"})", dir);
+    ADD_FAILURE() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.diagnostics().at(0).to_string(),
+              "test.json: /contact_types/0/handle_time/file: patience.csv:3: expected both a time "
+              "and a survival on each row");
+  }
+  fs::remove_all(dir);
+}
+
 TEST(DistributionReader, RefusesMixtureWeightsNotSummingToOne) {
   EXPECT_EQ(refusal_of(R"({"dist": "mixture", "components": [
       {"weight": 0.3, "dist": "exponential", "mean_s": 6},
