@@ -97,6 +97,8 @@ struct Truncated {
 // component then draws as usual, a bounded one inverts its CDF with what is left of that uniform.
 // Bounds on the mixture as a whole are folded into its components when it is made
 // (make_mixture), with the weights reweighted by the mass each keeps: X | bounds is that mixture.
+// So a bounded mixture is still one uniform per draw, with no root finder inverting the mixture's
+// CDF as a whole: exact, in bounded time, and atoms (empirical or deterministic parts) stay atoms.
 struct Mixture {
   std::vector<Truncated> components;  // those the bounds on the whole leave any mass
   std::vector<double> cumulative;     // of their weights after those bounds, the last exactly 1
@@ -117,9 +119,9 @@ Weibull weibull_from_mean_cv(double mean, double cv);
 Uniform uniform_from_mean_cv(double mean, double cv);
 TruncatedNormal truncated_normal_from_mean_cv(double mean, double cv);
 
-// Checked constructors of the new forms; each throws std::invalid_argument saying what is wrong.
+// Checked constructors of the fitted forms; each throws std::invalid_argument saying what is wrong.
 // The table: times strictly increasing and > 0, survival non-increasing in [0, 1); tail_mean > 0
-// when the survival ends above 0 (and ignored, set to 0, when it ends at 0).
+// when the survival ends above 0, and 0 when it ends at 0 (there is no tail to give a mean).
 KaplanMeier make_kaplan_meier(std::vector<double> times, std::vector<double> survival,
                               double tail_mean);
 // `law` conditioned on [min, max]: refuses min >= max and bounds keeping less than
