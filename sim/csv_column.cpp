@@ -88,6 +88,7 @@ CsvColumn read_csv_column(const std::filesystem::path& path, const std::string& 
       return result;
     }
     result.values.push_back(*x);
+    result.lines.push_back(line);
   }
   if (over_limits()) return result;
   if (bad_cells > bad_cells_shown)

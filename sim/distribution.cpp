@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 
 #include <boost/math/special_functions/gamma.hpp>
+#include <fmt/core.h>
 
 namespace ccsim {
 
@@ -94,6 +96,169 @@ TruncatedNormal truncated_normal_from_mean_cv(double mean_value, double cv_value
 
 namespace {
 
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+Distribution as_distribution(const Law& law) {
+  return std::visit([](const auto& l) -> Distribution { return l; }, law);
+}
+
+std::string bounds_text(double min, double max) {
+  return fmt::format("[{}, {}]", min, max == inf ? std::string("inf") : fmt::format("{}", max));
+}
+
+}  // namespace
+
+KaplanMeier make_kaplan_meier(std::vector<double> times, std::vector<double> survival,
+                              double tail_mean) {
+  if (times.empty() || times.size() != survival.size())
+    throw std::invalid_argument(fmt::format(
+        "needs as many survival values as times, at least one, got {} and {}", times.size(),
+        survival.size()));
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    if (!(times[i] > 0.0) || (i > 0 && !(times[i] > times[i - 1])))
+      throw std::invalid_argument(fmt::format(
+          "times must be > 0 and strictly increasing, got {} after {}", times[i],
+          i == 0 ? 0.0 : times[i - 1]));
+    if (!(survival[i] >= 0.0 && survival[i] < 1.0))
+      throw std::invalid_argument(
+          fmt::format("survival must be in [0, 1), got {} at time {}", survival[i], times[i]));
+    if (i > 0 && survival[i] > survival[i - 1])
+      throw std::invalid_argument(fmt::format(
+          "survival must not increase, got {} at time {} after {} at time {}", survival[i],
+          times[i], survival[i - 1], times[i - 1]));
+  }
+  if (survival.back() > 0.0 && !(tail_mean > 0.0))
+    throw std::invalid_argument(fmt::format(
+        "survival ends at {} (customers still waiting when the data ended), which needs a "
+        "tail_mean_s > 0 for the time beyond the last time",
+        survival.back()));
+  if (survival.back() == 0.0 && tail_mean != 0.0)
+    throw std::invalid_argument(
+        "survival ends at 0, so there is no tail: tail_mean_s would be ignored; leave it out");
+  return {std::move(times), std::move(survival), tail_mean};
+}
+
+Distribution make_truncated(const Law& law, double min, double max) {
+  if (!(min >= 0.0 && min < max))
+    throw std::invalid_argument(fmt::format("min_s ({}) must be below max_s ({})", min, max));
+  if (!(min > 0.0 || max < inf)) return as_distribution(law);
+  if (const auto* empirical = std::get_if<Empirical>(&law)) {
+    std::vector<double> kept;
+    for (double v : empirical->values)
+      if (v >= min && v <= max) kept.push_back(v);
+    if (kept.empty())
+      throw std::invalid_argument(
+          fmt::format("no value lies within the bounds {}", bounds_text(min, max)));
+    return Empirical(std::move(kept));
+  }
+  if (const auto* fixed = std::get_if<Deterministic>(&law)) {
+    if (fixed->value < min || fixed->value > max)
+      throw std::invalid_argument(fmt::format("the value {} lies outside the bounds {}",
+                                              fixed->value, bounds_text(min, max)));
+    return *fixed;
+  }
+  const detail::Tails tails = detail::tails_of(law, {min, false, max});
+  const double kept = tails.mass();
+  if (!(kept >= min_kept_mass))
+    throw std::invalid_argument(fmt::format(
+        "the bounds {} keep a probability of {:.3g}, expected at least {}", bounds_text(min, max),
+        kept, min_kept_mass));
+  if (const auto* uniform = std::get_if<Uniform>(&law))
+    return Uniform{std::max(uniform->low, min), std::min(uniform->high, max)};
+  return Truncated{law, min, max, tails};
+}
+
+Truncated mixture_component(const Distribution& d) {
+  return std::visit(
+      [](const auto& x) -> Truncated {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, Mixture>)
+          throw std::invalid_argument("a mixture cannot be a component of a mixture");
+        else if constexpr (std::is_same_v<T, Truncated>)
+          return x;
+        else
+          return Truncated{Law{x}, 0.0, inf, {}};
+      },
+      d);
+}
+
+Mixture make_mixture(std::vector<Truncated> components, std::vector<double> weights, double min,
+                     double max) {
+  if (components.empty() || components.size() != weights.size())
+    throw std::invalid_argument("needs one weight per component, at least one component");
+  double sum = 0.0;
+  for (double w : weights) {
+    if (!(w > 0.0)) throw std::invalid_argument(fmt::format("weights must be > 0, got {}", w));
+    sum += w;
+  }
+  if (!(std::abs(sum - 1.0) <= 1e-6))
+    throw std::invalid_argument(fmt::format("weights must sum to 1, got {:.9g}", sum));
+  if (!(min >= 0.0 && min < max))
+    throw std::invalid_argument(fmt::format("min_s ({}) must be below max_s ({})", min, max));
+  // Bounds on the whole: each part keeps its own bounds and these, its weight scaled by the share
+  // of its mass that they keep.
+  Mixture mixture;
+  std::vector<double> kept;
+  double total = 0.0;
+  for (std::size_t i = 0; i < components.size(); ++i) {
+    Truncated part = std::move(components[i]);
+    double share = weights[i] / sum;
+    if (min > 0.0 || max < inf) {
+      const double own = part.bounded() ? part.tails.mass() : 1.0;
+      part.min = std::max(part.min, min);
+      part.max = std::min(part.max, max);
+      part.tails = detail::tails_of(part.law, {part.min, false, part.max});
+      share *= part.min <= part.max ? part.tails.mass() / own : 0.0;
+    }
+    if (!(share > 0.0)) continue;
+    mixture.components.push_back(std::move(part));
+    kept.push_back(share);
+    total += share;
+  }
+  if (!(total >= min_kept_mass))
+    throw std::invalid_argument(fmt::format(
+        "the bounds {} keep a probability of {:.3g}, expected at least {}", bounds_text(min, max),
+        total, min_kept_mass));
+  double running = 0.0;
+  for (double share : kept) {
+    running += share;
+    mixture.cumulative.push_back(running / total);
+  }
+  mixture.cumulative.back() = 1.0;
+  return mixture;
+}
+
+namespace {
+
+struct MeanVariance {
+  double mean;
+  double variance;
+};
+MeanVariance of_moments(const detail::PartialMoments& m) {
+  const double mean_value = m.first / m.mass;
+  return {mean_value, std::max(m.second / m.mass - mean_value * mean_value, 0.0)};
+}
+MeanVariance law_moments(const Law& law);
+MeanVariance part_moments(const Truncated& part) {
+  if (!part.bounded()) return law_moments(part.law);
+  return of_moments(detail::partial_moments(part.law, {part.min, false, part.max}));
+}
+// The law of total variance: the parts' variances plus the spread of their means.
+MeanVariance mixture_moments(const Mixture& d) {
+  double m = 0.0;
+  std::vector<MeanVariance> parts;
+  for (std::size_t i = 0; i < d.components.size(); ++i) {
+    parts.push_back(part_moments(d.components[i]));
+    m += (d.cumulative[i] - (i == 0 ? 0.0 : d.cumulative[i - 1])) * parts.back().mean;
+  }
+  double variance = 0.0;
+  for (std::size_t i = 0; i < d.components.size(); ++i) {
+    const double weight = d.cumulative[i] - (i == 0 ? 0.0 : d.cumulative[i - 1]);
+    variance += weight * (parts[i].variance + (parts[i].mean - m) * (parts[i].mean - m));
+  }
+  return {m, variance};
+}
+
 struct MeanOf {
   double operator()(const Exponential& d) const { return d.mean; }
   double operator()(const Erlang& d) const { return d.mean; }
@@ -111,7 +276,14 @@ struct MeanOf {
     return std::accumulate(d.values.begin(), d.values.end(), 0.0) /
            static_cast<double>(d.values.size());
   }
+  double operator()(const KaplanMeier& d) const {
+    return of_moments(detail::partial_moments(d, {})).mean;
+  }
+  double operator()(const Truncated& d) const { return part_moments(d).mean; }
+  double operator()(const Mixture& d) const { return mixture_moments(d).mean; }
 };
+
+double cv_of(const MeanVariance& m) { return std::sqrt(m.variance) / m.mean; }
 
 struct CvOf {
   double operator()(const Exponential&) const { return 1.0; }
@@ -132,6 +304,11 @@ struct CvOf {
     for (double v : d.values) sum_sq += (v - m) * (v - m);
     return std::sqrt(sum_sq / static_cast<double>(d.values.size())) / m;
   }
+  double operator()(const KaplanMeier& d) const {
+    return cv_of(of_moments(detail::partial_moments(d, {})));
+  }
+  double operator()(const Truncated& d) const { return cv_of(part_moments(d)); }
+  double operator()(const Mixture& d) const { return cv_of(mixture_moments(d)); }
 };
 
 struct NameOf {
@@ -144,7 +321,16 @@ struct NameOf {
   std::string operator()(const Deterministic&) const { return "deterministic"; }
   std::string operator()(const TruncatedNormal&) const { return "truncated_normal"; }
   std::string operator()(const Empirical&) const { return "empirical"; }
+  std::string operator()(const KaplanMeier&) const { return "kaplan_meier"; }
+  std::string operator()(const Truncated& d) const { return std::visit(*this, d.law); }
+  std::string operator()(const Mixture&) const { return "mixture"; }
 };
+
+MeanVariance law_moments(const Law& law) {
+  const double m = std::visit(MeanOf{}, law);
+  const double c = std::visit(CvOf{}, law);
+  return {m, (c * m) * (c * m)};
+}
 
 }  // namespace
 

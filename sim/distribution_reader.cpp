@@ -5,6 +5,7 @@
 #include <exception>
 #include <limits>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
@@ -39,6 +40,10 @@ const std::vector<Family>& families() {
       {"deterministic", {{{"value_s"}, {}}, {{"mean_s"}, {}}}},
       {"truncated_normal", {{{"mu_s", "sigma_s"}, {}}, {{"mean_s", "cv"}, {}}}},
       {"empirical", {{{"values_s"}, {"scale"}}, {{"file"}, {"column", "scale"}}}},
+      {"kaplan_meier",
+       {{{"times_s", "survival"}, {"tail_mean_s"}},
+        {{"file"}, {"time_column", "survival_column", "tail_mean_s"}}}},
+      {"mixture", {{{"components"}, {}}}},
   };
   return all;
 }
@@ -129,9 +134,61 @@ std::optional<Distribution> read_empirical(const Cursor& node, const Form& form,
   return Empirical{std::move(*values)};
 }
 
+std::optional<Distribution> read_any(const Cursor& node, DistributionContext& context,
+                                     bool as_component);
+
+// Bounds on a distribution: "min_s" and "max_s", each optional.
+struct Bounds {
+  double min = 0.0;
+  double max = std::numeric_limits<double>::infinity();
+  bool any = false;
+};
+
+std::optional<Distribution> read_mixture(const Cursor& node, const Bounds& bounds,
+                                         DistributionContext& context) {
+  const Cursor list = node.get("components");
+  if (!list.array()) return std::nullopt;
+  if (list.size() == 0 || list.size() > limits::mixture_components) {
+    list.expected(fmt::format("an array of 1 to {} components, each a distribution with a weight",
+                              limits::mixture_components));
+    return std::nullopt;
+  }
+  std::vector<Truncated> parts;
+  std::vector<double> weights;
+  bool ok = true;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Cursor item = list[i];
+    if (!item.object()) {
+      ok = false;
+      continue;
+    }
+    const auto weight = item.require("weight").number(NumberRule::above(0.0).up_to(1.0));
+    const auto part = read_any(item, context, true);
+    if (!weight || !part) {
+      ok = false;
+      continue;
+    }
+    parts.push_back(mixture_component(*part));
+    weights.push_back(*weight);
+  }
+  if (!ok) return std::nullopt;
+  double sum = 0.0;
+  for (double w : weights) sum += w;
+  if (!(std::abs(sum - 1.0) <= 1e-6)) {
+    list.fail(fmt::format("weights must sum to 1 (within 1e-6), got {:.9g}", sum));
+    return std::nullopt;
+  }
+  try {
+    return make_mixture(std::move(parts), std::move(weights), bounds.min, bounds.max);
+  } catch (const std::invalid_argument& e) {
+    node.fail(e.what());
+    return std::nullopt;
+  }
+}
+
 // Builds the distribution from the parameters of `form`; nothing if one is wrong (reported).
 std::optional<Distribution> build(const Cursor& node, const Family& family, const Form& form,
-                                  DistributionContext& context) {
+                                  const Bounds& bounds, DistributionContext& context) {
   const auto get = [&](const char* key, const NumberRule& rule) {
     return node.get(key).number(rule);
   };
@@ -226,7 +283,39 @@ std::optional<Distribution> build(const Cursor& node, const Family& family, cons
     if (!mu || !sigma) return std::nullopt;
     return TruncatedNormal{*mu, *sigma, 0.0};
   }
+  if (name == "kaplan_meier")
+    return read_kaplan_meier(node, contains(form.required, "times_s"), context);
+  if (name == "mixture") return read_mixture(node, bounds, context);
   return read_empirical(node, form, context);
+}
+
+std::optional<Bounds> read_bounds(const Cursor& node) {
+  Bounds bounds;
+  const Cursor min = node.get("min_s");
+  const Cursor max = node.get("max_s");
+  const auto low = min.number(duration());
+  const auto high = max.number(positive_duration());
+  if ((min.present() && !low) || (max.present() && !high)) return std::nullopt;
+  bounds.any = low || high;
+  if (low) bounds.min = *low;
+  if (high) bounds.max = *high;
+  if (low && high && !(*low < *high)) {
+    max.fail(fmt::format("must be above min_s ({}), got {}", number_text(*low), number_text(*high)));
+    return std::nullopt;
+  }
+  return bounds;
+}
+
+Law as_law(const Distribution& d) {
+  return std::visit(
+      [](const auto& x) -> Law {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, Truncated> || std::is_same_v<T, Mixture>)
+          throw std::logic_error("bounds apply to a law");
+        else
+          return x;
+      },
+      d);
 }
 
 }  // namespace
@@ -290,7 +379,10 @@ std::optional<std::vector<double>> read_values(const Cursor& node, const char* l
   return values;
 }
 
-std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context) {
+namespace {
+
+std::optional<Distribution> read_any(const Cursor& node, DistributionContext& context,
+                                     bool as_component) {
   if (!node.object()) return std::nullopt;
   const Cursor dist = node.require("dist");
   if (dist.present() && dist.json().is_string()) {
@@ -313,23 +405,40 @@ std::optional<Distribution> read_distribution(const Cursor& node, DistributionCo
   const auto index = dist.choice(names, "distribution");
   if (!index) return std::nullopt;
   const Family& family = families()[*index];
+  if (as_component && family.name == "mixture") {
+    dist.fail("a mixture component cannot itself be a mixture (mixtures do not nest): list its "
+              "components in this mixture, with their weights multiplied");
+    return std::nullopt;
+  }
 
   std::vector<std::string> known = {"dist"};
+  if (as_component) known.push_back("weight");
   for (const Form& form : family.forms) {
     for (const auto& key : form.required)
       if (!contains(known, key)) known.push_back(key);
     for (const auto& key : form.optional)
       if (!contains(known, key)) known.push_back(key);
   }
+  known.push_back("min_s");
+  known.push_back("max_s");
   node.allow_only(known);
   const Form* form = choose_form(node, family);
-  if (!form) return std::nullopt;
+  const auto bounds = read_bounds(node);
+  if (!form || !bounds) return std::nullopt;
 
   std::optional<Distribution> result;
   double m = 0.0;
   try {
-    result = build(node, family, *form, context);
+    result = build(node, family, *form, *bounds, context);
     if (!result) return std::nullopt;
+    if (bounds->any && family.name != "mixture") {
+      try {
+        result = make_truncated(as_law(*result), bounds->min, bounds->max);
+      } catch (const std::invalid_argument& e) {
+        node.fail(e.what());
+        return std::nullopt;
+      }
+    }
     m = mean(*result);
   } catch (const std::exception& e) {
     // The mean-and-CV constructors refuse what they cannot solve (and Boost's gamma function
@@ -344,7 +453,7 @@ std::optional<Distribution> read_distribution(const Cursor& node, DistributionCo
   }
   // The cv limit holds however a family is given: by its own parameters (a lognormal's sigma, a
   // weibull's shape) as well as by mean and cv. Samples are what they are.
-  if (!std::holds_alternative<Empirical>(*result)) {
+  if (!std::holds_alternative<Empirical>(*result) && !std::holds_alternative<KaplanMeier>(*result)) {
     double c = 0.0;
     try {
       c = cv(*result);
@@ -358,6 +467,12 @@ std::optional<Distribution> read_distribution(const Cursor& node, DistributionCo
     }
   }
   return result;
+}
+
+}  // namespace
+
+std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context) {
+  return read_any(node, context, false);
 }
 
 }  // namespace ccsim::detail

@@ -15,13 +15,22 @@ namespace ccsim {
 
 namespace {
 
-// A duration that is 0 whatever is drawn.
-bool always_zero(const Distribution& d) {
+// A duration that is 0 whatever is drawn. Bounds cannot make one (they keep some probability above
+// their min, which is below their max), nor can a Kaplan-Meier curve (its times are > 0); a
+// mixture is when every part is.
+template <class D>
+bool always_zero(const D& d) {
   if (const auto* fixed = std::get_if<Deterministic>(&d)) return fixed->value == 0.0;
   if (const auto* uniform = std::get_if<Uniform>(&d)) return uniform->high == 0.0;
   if (const auto* empirical = std::get_if<Empirical>(&d))
     return std::all_of(empirical->values.begin(), empirical->values.end(), [](double v) { return v == 0.0; });
   return false;
+}
+bool always_zero(const Distribution& d) {
+  if (const auto* mixture = std::get_if<Mixture>(&d))
+    return std::all_of(mixture->components.begin(), mixture->components.end(),
+                       [](const Truncated& part) { return always_zero<Law>(part.law); });
+  return always_zero<Distribution>(d);
 }
 
 std::string list(const std::vector<std::string>& pointers) {

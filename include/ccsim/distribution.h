@@ -10,8 +10,10 @@
 // Boost releases; run metadata records the Boost version).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <variant>
 #include <vector>
@@ -39,11 +41,75 @@ struct Uniform { double low; double high; };
 struct Deterministic { double value; };
 // Normal(mu, sigma) conditioned on X >= low (durations cannot be negative).
 struct TruncatedNormal { double mu; double sigma; double low; };
-// Resamples the observed values with equal weight (the empirical distribution itself).
-struct Empirical { std::vector<double> values; };
+// Resamples the observed values with equal weight (the empirical distribution itself). `values`
+// keeps the order observed, which sampling indexes (so a stream gives the same draws as ever);
+// `ascending` holds them sorted, for conditioning on bounds or on X > w by binary search.
+struct Empirical {
+  Empirical() = default;
+  explicit Empirical(std::vector<double> observed);
+  std::vector<double> values;
+  std::vector<double> ascending;
+};
+inline Empirical::Empirical(std::vector<double> observed)
+    : values(std::move(observed)), ascending(values) {
+  std::sort(ascending.begin(), ascending.end());
+}
+// A Kaplan-Meier survival curve as a distribution (patience fitted from censored waits): X has an
+// atom at each time, P(X = t_i) = S(t_{i-1}) - S(t_i) with S(t_0) = 1, and the mass S(t_last)
+// that the curve never resolves (customers still waiting when the data ended) is drawn as
+// t_last + Exponential(tail_mean).
+struct KaplanMeier {
+  std::vector<double> times;     // strictly increasing, > 0
+  std::vector<double> survival;  // just after each time: non-increasing, in [0, 1)
+  double tail_mean = 0.0;        // of the tail beyond the last time; 0 when survival ends at 0
+};
 
+// The laws that can be truncated or mixed.
+using Law = std::variant<Exponential, Erlang, Gamma, Lognormal, Weibull, Uniform, Deterministic,
+                         TruncatedNormal, Empirical, KaplanMeier>;
+
+namespace detail {
+// Probabilities of a law outside and inside a window [low, high]: computed once for a truncated
+// law, so that a draw is one quantile. Kept on both sides (P(X < low) and P(X >= low)) because
+// the one near 0 is the one with full precision, and a window deep in a tail needs it.
+struct Tails {
+  double below_low = 0.0;   // P(X < low)
+  double to_high = 1.0;     // P(X <= high)
+  double from_low = 1.0;    // P(X >= low)
+  double above_high = 0.0;  // P(X > high)
+  double mass() const;      // P(low <= X <= high), from the precise side
+};
+}  // namespace detail
+
+// `law` conditioned on min <= X <= max, sampled by its inverse CDF (one uniform per draw, never a
+// rejection loop). As a mixture component, min 0 and max infinity mean no condition: the law's own
+// sampler is used.
+struct Truncated {
+  Law law;
+  double min = 0.0;
+  double max = std::numeric_limits<double>::infinity();
+  detail::Tails tails;  // of `law` over [min, max]
+  bool bounded() const { return min > 0.0 || max < std::numeric_limits<double>::infinity(); }
+};
+
+// Several laws with weights (fitted call logs often show two populations: quick transfers and
+// real conversations). One uniform chooses the component by the cumulative weights; an unbounded
+// component then draws as usual, a bounded one inverts its CDF with what is left of that uniform.
+// Bounds on the mixture as a whole are folded into its components when it is made
+// (make_mixture), with the weights reweighted by the mass each keeps: X | bounds is that mixture.
+// So a bounded mixture is still one uniform per draw, with no root finder inverting the mixture's
+// CDF as a whole: exact, in bounded time, and atoms (empirical or deterministic parts) stay atoms.
+struct Mixture {
+  std::vector<Truncated> components;  // those the bounds on the whole leave any mass
+  std::vector<double> cumulative;     // of their weights after those bounds, the last exactly 1
+};
+
+// The laws of `Law` in the same order, then truncated and mixed ones (which hold laws, not
+// distributions: a mixture does not nest and bounds do not stack).
 using Distribution = std::variant<Exponential, Erlang, Gamma, Lognormal, Weibull, Uniform,
-                                  Deterministic, TruncatedNormal, Empirical>;
+                                  Deterministic, TruncatedNormal, Empirical, KaplanMeier,
+                                  Truncated, Mixture>;
+static_assert(std::variant_size_v<Distribution> == std::variant_size_v<Law> + 2);
 
 // Constructors from what planners know. Each requires mean > 0; cv as the family allows
 // (erlang needs 1/cv^2 to be a whole number, weibull solves for its shape numerically).
@@ -53,11 +119,57 @@ Weibull weibull_from_mean_cv(double mean, double cv);
 Uniform uniform_from_mean_cv(double mean, double cv);
 TruncatedNormal truncated_normal_from_mean_cv(double mean, double cv);
 
+// Checked constructors of the fitted forms; each throws std::invalid_argument saying what is wrong.
+// The table: times strictly increasing and > 0, survival non-increasing in [0, 1); tail_mean > 0
+// when the survival ends above 0, and 0 when it ends at 0 (there is no tail to give a mean).
+KaplanMeier make_kaplan_meier(std::vector<double> times, std::vector<double> survival,
+                              double tail_mean);
+// `law` conditioned on [min, max]: refuses min >= max and bounds keeping less than
+// min_kept_mass of the probability. An empirical law's values are filtered instead, a uniform's
+// range narrowed and a deterministic value checked, so the result is not always a Truncated.
+inline constexpr double min_kept_mass = 1e-12;
+Distribution make_truncated(const Law& law, double min, double max);
+// Components (each possibly bounded, as make_truncated makes them, but not a mixture) with weights
+// > 0 summing to 1 within 1e-6, then bounds on the whole ([0, inf] for none).
+Mixture make_mixture(std::vector<Truncated> components, std::vector<double> weights,
+                     double min = 0.0, double max = std::numeric_limits<double>::infinity());
+// A distribution as a mixture component (a Truncated, bounded or not); throws for a mixture.
+Truncated mixture_component(const Distribution& d);
+
 // Exact moments of the distribution as sampled (the truncated normal's include the truncation).
 double mean(const Distribution& d);
 double cv(const Distribution& d);
-// The family name as written in scenario files ("lognormal", ...).
+// The family name as written in scenario files ("lognormal", ...); a truncated law's is its law's.
 std::string family_name(const Distribution& d);
+
+namespace detail {
+
+// A window [low, high] of values, or (low, high] when low_open: conditioning on bounds, on X > w,
+// or both.
+struct Window {
+  double low = 0.0;
+  bool low_open = false;
+  double high = std::numeric_limits<double>::infinity();
+};
+Tails tails_of(const Law& law, const Window& window);
+// The value of `law` conditioned on `window` at level v in [0, 1) of its conditional CDF (the
+// inverse CDF; for atoms, the index they cover), given tails_of(law, window) with mass > 0.
+// Always within the window.
+double draw_in(const Law& law, const Window& window, const Tails& tails, double v);
+// Partial moments over a window: P(X in w), E[X; X in w], E[X^2; X in w].
+struct PartialMoments {
+  double mass = 0.0;
+  double first = 0.0;
+  double second = 0.0;
+};
+PartialMoments partial_moments(const Law& law, const Window& window);
+// Sampling a Kaplan-Meier curve at uniform u (out of line: a binary search and the tail).
+double kaplan_meier_at(const KaplanMeier& d, double u);
+// X conditioned on X > w, at a uniform u (mixtures choose their part with u, then use what is
+// left of it); w itself when P(X > w) = 0.
+double above(const Distribution& d, double w, double u);
+
+}  // namespace detail
 
 namespace detail {
 
@@ -145,6 +257,30 @@ double sample(const Empirical& d, Rng& rng) {
   return d.values[i];
 }
 
+template <class Rng>
+double sample(const KaplanMeier& d, Rng& rng) {
+  return detail::kaplan_meier_at(d, boost::random::uniform_01<double>{}(rng));
+}
+template <class Rng>
+double sample(const Truncated& d, Rng& rng) {
+  return detail::draw_in(d.law, {d.min, false, d.max}, d.tails,
+                         boost::random::uniform_01<double>{}(rng));
+}
+template <class Rng>
+double sample(const Mixture& d, Rng& rng) {
+  const double u = boost::random::uniform_01<double>{}(rng);
+  const auto chosen = std::upper_bound(d.cumulative.begin(), d.cumulative.end(), u);
+  const std::size_t i = std::min<std::size_t>(chosen - d.cumulative.begin(), d.cumulative.size() - 1);
+  const Truncated& part = d.components[i];
+  if (!part.bounded())
+    return std::visit([&rng](const auto& law) { return sample(law, rng); }, part.law);
+  // What is left of u above the part's lower cumulative weight is uniform on [0, 1) and
+  // independent of the choice.
+  const double from = i == 0 ? 0.0 : d.cumulative[i - 1];
+  const double v = std::clamp((u - from) / (d.cumulative[i] - from), 0.0, std::nextafter(1.0, 0.0));
+  return detail::draw_in(part.law, {part.min, false, part.max}, part.tails, v);
+}
+
 // Called for every contact. The exponential, the commonest, skips std::visit's dispatch, which
 // costs as much as the draw itself.
 template <class Rng>
@@ -152,6 +288,18 @@ template <class Rng>
   if (const auto* exponential = std::get_if<Exponential>(&d)) [[likely]]
     return sample(*exponential, rng);
   return std::visit([&rng](const auto& alternative) { return sample(alternative, rng); }, d);
+}
+
+// X drawn from `d` conditioned on X > w: what a served call that waited w tells of its patience.
+// One uniform by the inverse CDF on (F(w), 1); an exponential is memoryless, w plus a draw; a
+// mixture first weighs its parts by P(X > w) in each. Never below w: when P(X > w) is 0 (a
+// deterministic value at or below w, a uniform ending there, a curve ending at 0 before w) the
+// answer is w itself.
+template <class Rng>
+double sample_above(const Distribution& d, double w, Rng& rng) {
+  if (const auto* exponential = std::get_if<Exponential>(&d))
+    return std::max(w, 0.0) + sample(*exponential, rng);
+  return detail::above(d, w, boost::random::uniform_01<double>{}(rng));
 }
 
 }  // namespace ccsim

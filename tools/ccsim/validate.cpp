@@ -32,14 +32,21 @@ std::string percent_text(double x) { return fmt::format("{:.0f}%", 100.0 * x); }
 
 std::string share_text(double x) { return fmt::format("{:.3g}%", 100.0 * x); }
 
-// "lognormal 310 s, cv 0.9"
+// "lognormal 310 s, cv 0.9"; "lognormal 290 s, cv 0.8, within [10 s, 3600 s]" with bounds;
+// "mixture (2 parts) 290 s, cv 1.3"
 std::string distribution_text(const Distribution& d) {
   const double m = mean(d);
   const double c = cv(d);
-  std::string text = fmt::format("{} {}", family_name(d), seconds_text(m));
+  std::string name = family_name(d);
+  if (const auto* mixture = std::get_if<Mixture>(&d))
+    name += fmt::format(" ({} parts)", mixture->components.size());
+  std::string text = fmt::format("{} {}", name, seconds_text(m));
   if (!std::holds_alternative<Exponential>(d) && !std::holds_alternative<Deterministic>(d) &&
       std::isfinite(c))
     text += fmt::format(", cv {:.2g}", c);
+  if (const auto* truncated = std::get_if<Truncated>(&d))
+    text += fmt::format(", within [{}, {}]", seconds_text(truncated->min),
+                        std::isfinite(truncated->max) ? seconds_text(truncated->max) : "inf");
   return text;
 }
 

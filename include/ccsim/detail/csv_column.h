@@ -16,6 +16,7 @@ using CsvColumnName = std::variant<std::string, std::size_t>;
 
 struct CsvColumn {
   std::vector<double> values;
+  std::vector<std::size_t> lines;  // the line of each value: columns read apart can be paired
   // Problems, each phrased for a message after the scenario's pointer to the file or column:
   // "cannot read times.csv: no such file or directory", "times.csv:7: must be a number >= 0, ...".
   std::vector<std::string> file_problems;

@@ -29,6 +29,12 @@ std::optional<std::vector<double>> read_values(const Cursor& node, const char* l
                                                const NumberRule& rule, const std::string& what,
                                                DistributionContext& context);
 
+// A Kaplan-Meier curve at `node` (its "dist" already read): "times_s" and "survival" when
+// `listed`, else the "file" with its "time_column" and "survival_column"; "tail_mean_s" when the
+// survival ends above 0. Values count against the scenario's budget.
+std::optional<Distribution> read_kaplan_meier(const Cursor& node, bool listed,
+                                              DistributionContext& context);
+
 // The distribution at `node`, or nothing if it is absent or wrong (then reported).
 std::optional<Distribution> read_distribution(const Cursor& node, DistributionContext& context);
 

@@ -61,6 +61,7 @@ inline constexpr double concurrency_slowdown = 100;
 inline constexpr double bot_capacity = 1'000'000;  // concurrent bot sessions (Bot's default)
 inline constexpr double busyness_cv = 10;
 inline constexpr double erlang_k = 10'000;
+inline constexpr std::size_t mixture_components = 100;
 inline constexpr double shape = 1e6;  // gamma shape
 inline constexpr double lognormal_sigma = 10;
 inline constexpr std::size_t name_length = 200;  // scenario name and ids
