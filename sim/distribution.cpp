@@ -115,9 +115,9 @@ KaplanMeier make_kaplan_meier(std::vector<double> times, std::vector<double> sur
         "needs as many survival values as times, at least one, got {} and {}", times.size(),
         survival.size()));
   for (std::size_t i = 0; i < times.size(); ++i) {
-    if (!(times[i] > 0.0) || (i > 0 && !(times[i] > times[i - 1])))
+    if (!(times[i] >= 0.0) || (i > 0 && !(times[i] > times[i - 1])))
       throw std::invalid_argument(fmt::format(
-          "times must be > 0 and strictly increasing, got {} after {}", times[i],
+          "times must be >= 0 and strictly increasing, got {} after {}", times[i],
           i == 0 ? 0.0 : times[i - 1]));
     if (!(survival[i] >= 0.0 && survival[i] < 1.0))
       throw std::invalid_argument(

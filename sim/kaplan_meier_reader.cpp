@@ -16,6 +16,8 @@ namespace ccsim::detail {
 namespace {
 
 NumberRule positive_duration() { return NumberRule::above(0.0).limited_to(limits::duration_s); }
+// A first time of 0 is an atom at 0: callers who hang up at once (logs keep whole seconds).
+NumberRule curve_time() { return NumberRule::at_least(0.0).limited_to(limits::duration_s); }
 
 // The times and survival of a Kaplan-Meier table, listed or as two columns of one CSV file (read
 // as an empirical distribution's column is; the columns must have their values on the same rows).
@@ -81,7 +83,7 @@ std::optional<Distribution> read_kaplan_meier(const Cursor& node, bool listed,
                                               DistributionContext& context) {
   std::optional<KaplanMeierTable> table;
   if (listed) {
-    auto times = read_values(node, "times_s", positive_duration(), "time", context);
+    auto times = read_values(node, "times_s", curve_time(), "time", context);
     auto survival = read_values(node, "survival",
                                 NumberRule::at_least(0.0).below(1.0), "survival", context);
     if (times && survival) table = KaplanMeierTable{std::move(*times), std::move(*survival)};

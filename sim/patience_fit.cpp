@@ -71,7 +71,7 @@ void check_positive_events(const CensoredData& data, const char* what) {
 }
 
 FittedDistribution finish(std::string family, FittedLaw law, std::vector<FittedParameter> params,
-                          double log_likelihood, const CensoredData& data, const KaplanMeier& km,
+                          double log_likelihood, const CensoredData& data, const KaplanMeierEstimate& km,
                           int iterations) {
   FittedDistribution f;
   f.family = std::move(family);
@@ -150,7 +150,7 @@ OlsenPoint olsen(const std::vector<double>& ye, const std::vector<double>& yc, d
 
 }  // namespace
 
-double KaplanMeier::survival_at(double t) const {
+double KaplanMeierEstimate::survival_at(double t) const {
   double s = 1.0;
   for (const auto& step : steps) {
     if (step.time_s > t) break;
@@ -159,14 +159,14 @@ double KaplanMeier::survival_at(double t) const {
   return s;
 }
 
-KaplanMeier kaplan_meier(std::span<const PatienceObservation> observations) {
+KaplanMeierEstimate kaplan_meier(std::span<const PatienceObservation> observations) {
   const CensoredData data = split(observations, "Kaplan-Meier");
   std::vector<std::pair<double, bool>> sorted;  // (time, abandoned)
   for (double t : data.events) sorted.emplace_back(t, true);
   for (double t : data.censored) sorted.emplace_back(t, false);
   std::sort(sorted.begin(), sorted.end());
 
-  KaplanMeier km;
+  KaplanMeierEstimate km;
   km.observations = sorted.size();
   km.abandoned = data.events.size();
   km.censored = data.censored.size();
@@ -198,10 +198,9 @@ KaplanMeier kaplan_meier(std::span<const PatienceObservation> observations) {
     times.push_back(step.time_s);
     survival.push_back(step.survival);
   }
-  km.scenario = {{"dist", "kaplan_meier"},
-                 {"times_s", std::move(times)},
-                 {"survival", std::move(survival)},
-                 {"tail_mean_s", km.tail_mean_s}};
+  km.scenario = {{"dist", "kaplan_meier"}, {"times_s", std::move(times)}, {"survival", std::move(survival)}};
+  // Everyone left at risk abandoned by the last time: no tail, and the reader refuses a tail mean.
+  if (km.steps.back().survival > 0.0) km.scenario["tail_mean_s"] = km.tail_mean_s;
   return km;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ccsim/call_log.h"
+#include "ccsim/patience_fit.h"  // PatienceObservation
 
 namespace ccsim {
 
@@ -18,13 +19,6 @@ struct CallLogGrid {
   double close_s = 86400.0;
   double interval_s = 1800.0;
   std::size_t intervals() const;
-};
-
-// A served call that waited w says only that its patience exceeded w (censored at w); an
-// abandoned call's wait is its patience.
-struct PatienceObservation {
-  double wait_s = 0.0;
-  bool abandoned = false;
 };
 
 struct TypeProfile {
@@ -37,7 +31,9 @@ struct TypeProfile {
   std::size_t served = 0;
   std::size_t abandoned = 0;
   std::vector<double> handle_s;                   // served calls with a handle time > 0
-  std::vector<PatienceObservation> patience;      // every call of the type in the window
+  // Every call of the type in the window: an abandoned call's wait is its patience, a served
+  // call's only bounds it from below (censored).
+  std::vector<PatienceObservation> patience;
 };
 
 struct CallLogProfile {

@@ -18,7 +18,8 @@
 // error is reported as 0 there, the estimate being degenerate.
 // Its scenario object is  {"dist":"kaplan_meier","times_s":[t_j],"survival":[S(t_j)],
 // "tail_mean_s":m}: S is 1 before times_s[0] and survival[j] on [t_j, t_j+1); beyond the last time
-// the remaining mass survival.back() is spread as an exponential of mean m. The tail mean m is the
+// the remaining mass survival.back() is spread as an exponential of mean m (no tail_mean_s when
+// that mass is 0: everyone at risk abandoned). The tail mean m is the
 // censored exponential MLE over all the data (total wait / abandonments): simple, always defined
 // when anyone abandoned, and exact if patience is exponential.
 //
@@ -68,7 +69,7 @@ struct KaplanMeierStep {
   double standard_error = 0.0;  // Greenwood
 };
 
-struct KaplanMeier {
+struct KaplanMeierEstimate {
   std::vector<KaplanMeierStep> steps;  // one per distinct abandonment time, ascending
   std::size_t observations = 0;        // used (zero-wait served calls excluded)
   std::size_t abandoned = 0;
@@ -80,7 +81,7 @@ struct KaplanMeier {
   double survival_at(double t) const;
 };
 
-KaplanMeier kaplan_meier(std::span<const PatienceObservation> observations);
+KaplanMeierEstimate kaplan_meier(std::span<const PatienceObservation> observations);
 
 FittedDistribution fit_censored_exponential(std::span<const PatienceObservation> observations);
 FittedDistribution fit_censored_weibull(std::span<const PatienceObservation> observations);
