@@ -1,5 +1,5 @@
 // ccsim: one binary with git-style subcommands (run, validate, erlang, compare, sweep, merge,
-// schedule).
+// staff, schedule, fit).
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   ccsim::cli::add_merge_command(app, exit_code);
   ccsim::cli::add_staff_command(app, exit_code);
   ccsim::cli::add_schedule_command(app, exit_code);
+  ccsim::cli::add_fit_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

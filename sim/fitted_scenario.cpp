@@ -1,0 +1,63 @@
+#include "ccsim/fitted_scenario.h"
+
+#include <cmath>
+
+#include <fmt/core.h>
+
+namespace ccsim {
+
+namespace {
+
+std::string clock_text(double seconds) {
+  const auto minutes = static_cast<long>(std::lround(seconds / 60.0));
+  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+}
+
+// Counts to 4 significant decimals: the log's means are no more precise than that.
+double rounded(double x) { return std::round(x * 1e4) / 1e4; }
+
+}  // namespace
+
+nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
+                                       const std::vector<FittedType>& types,
+                                       const FittedScenarioOptions& options) {
+  const std::size_t intervals = profile.grid.intervals();
+  nlohmann::ordered_json scenario;
+  scenario["name"] = options.name;
+  if (!options.description.empty()) scenario["description"] = options.description;
+  scenario["horizon"] = {{"start", clock_text(profile.grid.open_s)},
+                         {"intervals", intervals},
+                         {"interval_min", profile.grid.interval_s / 60.0}};
+  scenario["run"] = {{"replications", options.replications}, {"seed", 1}};
+
+  nlohmann::ordered_json contact_types = nlohmann::ordered_json::array();
+  nlohmann::ordered_json skills = nlohmann::ordered_json::array();
+  std::vector<bool> any_arrivals(intervals, false);
+  for (std::size_t k = 0; k < profile.types.size(); ++k) {
+    const TypeProfile& type = profile.types[k];
+    nlohmann::ordered_json per_interval = nlohmann::ordered_json::array();
+    for (std::size_t j = 0; j < intervals; ++j) {
+      per_interval.push_back(rounded(type.arrivals[j]));
+      if (type.arrivals[j] > 0.0) any_arrivals[j] = true;
+    }
+    nlohmann::ordered_json arrivals = {{"per_interval", per_interval}};
+    if (type.busyness_cv > 0.0) arrivals["busyness_cv"] = rounded(type.busyness_cv);
+    nlohmann::ordered_json entry = {{"id", type.id}, {"arrivals", arrivals},
+                                    {"handle_time", types[k].handle_time}};
+    if (!types[k].patience.is_null()) entry["patience"] = types[k].patience;
+    entry["sla"] = {{"answer_within_s", options.answer_within_s}, {"target", options.target}};
+    contact_types.push_back(entry);
+    skills.push_back(type.id);
+  }
+  scenario["contact_types"] = contact_types;
+
+  nlohmann::ordered_json staffing = nlohmann::ordered_json::array();
+  for (std::size_t j = 0; j < intervals; ++j) {
+    const double agents = std::round(profile.agents[j]);
+    staffing.push_back(std::lround(any_arrivals[j] ? std::max(1.0, agents) : agents));
+  }
+  scenario["agent_groups"] = {{{"id", "agents"}, {"skills", skills}, {"staffing", staffing}}};
+  return scenario;
+}
+
+}  // namespace ccsim

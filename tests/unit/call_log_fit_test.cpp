@@ -1,0 +1,110 @@
+// A call log fitted type by type, and the scenario written from it.
+#include "ccsim/call_log_fit.h"
+
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/mersenne_twister.hpp>
+#include <boost/random/uniform_real_distribution.hpp>
+#include <gtest/gtest.h>
+
+#include "ccsim/fitted_scenario.h"
+#include "ccsim/scenario.h"
+#include "testing/input_errors.h"
+
+namespace ccsim {
+namespace {
+
+using namespace std::chrono;
+
+// Two days from 08:00 to 10:00 of one type: exponential handle times (mean 180 s) and patience
+// (mean 120 s) against waits uniform on [0, 60) s; a caller abandons when patience < wait.
+CallLog synthetic_log(bool anyone_abandons = true) {
+  CallLog log;
+  log.label = "log.csv";
+  log.days = {year_month_day{year{2024}, month{3}, day{4}}, year_month_day{year{2024}, month{3}, day{5}}};
+  log.types = {"calls"};
+  boost::random::mt19937 rng(7);
+  boost::random::exponential_distribution<double> handle(1.0 / 180.0), patience(1.0 / 120.0);
+  boost::random::uniform_real_distribution<double> wait(0.0, 60.0), at(8 * 3600.0, 10 * 3600.0);
+  for (std::uint32_t d = 0; d < 2; ++d)
+    for (int i = 0; i < 400; ++i) {
+      LoggedCall call;
+      call.day = d;
+      call.arrival_s = at(rng);
+      const double w = std::floor(wait(rng));
+      const double p = patience(rng);
+      call.abandoned = anyone_abandons && p < w;
+      call.wait_s = call.abandoned ? std::floor(p) : w;
+      call.handle_s = call.abandoned ? 0.0 : std::ceil(handle(rng));
+      log.calls.push_back(call);
+    }
+  return log;
+}
+
+const CallLogGrid two_hours{8 * 3600.0, 10 * 3600.0, 1800.0};
+
+TEST(CallLogFit, ChosenLawsAreTheChosenCandidatesScenarioObjects) {
+  const CallLogFit fit = fit_call_log(synthetic_log(), two_hours, FitChoices{"gamma", "weibull"});
+  const TypeFit& type = fit.types[0];
+  EXPECT_EQ(type.handle_time[type.handle_time_chosen].family, "gamma");
+  ASSERT_TRUE(type.patience_chosen.has_value());
+  EXPECT_EQ(type.patience[*type.patience_chosen].family, "weibull");
+  const auto laws = chosen_laws(fit);
+  EXPECT_EQ(laws[0].handle_time["dist"], "gamma");
+  EXPECT_EQ(laws[0].patience["dist"], "weibull");
+}
+
+TEST(CallLogFit, KaplanMeierIsThePatienceWrittenByDefault) {
+  const CallLogFit fit = fit_call_log(synthetic_log(), two_hours, FitChoices{});
+  EXPECT_FALSE(fit.types[0].patience_chosen.has_value());
+  EXPECT_EQ(chosen_laws(fit)[0].patience["dist"], "kaplan_meier");
+}
+
+TEST(CallLogFit, AbandonmentsAtZeroSecondsLeaveEveryPatienceFamilyFitted) {
+  CallLog log = synthetic_log();
+  for (int i = 0; i < 5; ++i) {
+    log.calls[static_cast<std::size_t>(i)].abandoned = true;
+    log.calls[static_cast<std::size_t>(i)].wait_s = 0.0;
+    log.calls[static_cast<std::size_t>(i)].handle_s = 0.0;
+  }
+  const CallLogFit fit = fit_call_log(log, two_hours, FitChoices{});
+  ASSERT_EQ(fit.types[0].patience.size(), 3u);
+  EXPECT_EQ(fit.types[0].patience[1].family, "weibull");
+  EXPECT_EQ(fit.types[0].patience[2].family, "lognormal");
+}
+
+TEST(CallLogFit, WithoutAbandonmentNoPatienceIsWrittenAndTheReportSaysWhy) {
+  const CallLogFit fit = fit_call_log(synthetic_log(false), two_hours, FitChoices{});
+  EXPECT_FALSE(fit.types[0].kaplan_meier.has_value());
+  EXPECT_TRUE(chosen_laws(fit)[0].patience.is_null());
+  EXPECT_NE(fit.types[0].note.find("nobody abandoned"), std::string::npos);
+}
+
+TEST(CallLogFit, ATypeWithoutHandleTimesIsNamed) {
+  CallLog log = synthetic_log();
+  for (LoggedCall& call : log.calls) call.handle_s = 0.0;
+  const std::string error = testing::error_of([&] { fit_call_log(log, two_hours, FitChoices{}); });
+  EXPECT_EQ(error.rfind("log.csv: type \"calls\": cannot fit handle times: ", 0), 0u) << error;
+  EXPECT_NE(error.find("(leave the type out with --types)"), std::string::npos) << error;
+}
+
+TEST(FittedScenario, RunsAsItIsWithTheLogsArrivalsAndStaffing) {
+  const CallLogFit fit = fit_call_log(synthetic_log(), two_hours, FitChoices{});
+  FittedScenarioOptions options;
+  options.name = "synthetic";
+  const nlohmann::ordered_json scenario = fitted_scenario(fit.profile, chosen_laws(fit), options);
+  EXPECT_EQ(scenario["horizon"]["start"], "08:00");
+  EXPECT_EQ(scenario["horizon"]["intervals"], 4);
+  double arrivals = 0.0;
+  for (const auto& count : scenario["contact_types"][0]["arrivals"]["per_interval"])
+    arrivals += count.get<double>();
+  EXPECT_NEAR(arrivals, 400.0, 1e-9);  // 800 calls over two days
+  for (const auto& agents : scenario["agent_groups"][0]["staffing"]) {
+    EXPECT_TRUE(agents.is_number_integer());
+    EXPECT_GE(agents.get<int>(), 1);
+  }
+  const Model model = Scenario(nlohmann::json::parse(scenario.dump()), "fitted.json").compile();
+  EXPECT_EQ(model.contact_types.size(), 1u);
+}
+
+}  // namespace
+}  // namespace ccsim
