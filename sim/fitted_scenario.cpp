@@ -27,7 +27,7 @@ nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
   if (!options.description.empty()) scenario["description"] = options.description;
   scenario["horizon"] = {{"start", clock_text(profile.grid.open_s)},
                          {"intervals", intervals},
-                         {"interval_min", profile.grid.interval_s / 60.0}};
+                         {"interval_min", std::lround(profile.grid.interval_s / 60.0)}};
   scenario["run"] = {{"replications", options.replications}, {"seed", 1}};
 
   nlohmann::ordered_json contact_types = nlohmann::ordered_json::array();

@@ -1,6 +1,7 @@
 // `ccsim fit` end to end: a call log in, a report out, a scenario that runs, and bad logs refused
 // with their place.
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -86,6 +87,26 @@ TEST_F(FitCli, NoCallOnTheChosenDaysIsAnErrorNotAnEmptyScenario) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no calls left on the chosen days and types"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(file("fitted.json")));
+}
+
+}  // namespace
+
+namespace {
+
+class BankFit : public ccsim::testing::CommandLineTest {};
+
+// The shipped scenario is what `ccsim fit` writes from the bank's log, as the README says: refit
+// here, it comes out byte for byte.
+TEST_F(BankFit, TheShippedScenarioIsWhatFitWritesFromTheFirstHalfOfFebruary) {
+  const auto log = file("bank-calls.csv").string();
+  const std::string source = CCSIM_SOURCE_DIR;
+  ASSERT_EQ(std::system(("'" + source + "/tools/bank-calls.sh' > '" + log + "'").c_str()), 0);
+  const auto r = ccsim("fit " + log + " --from 1999-02-01 --to 1999-02-14 --weekdays sun-thu "
+                       "--open 07:00 --close 24:00 --name anonymous-bank-first-half -q "
+                       "--out-scenario " + file("first-half.json").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ccsim::testing::read_file(file("first-half.json")),
+            ccsim::testing::read_file(source + "/scenarios/anonymous-bank/first-half.json"));
 }
 
 }  // namespace

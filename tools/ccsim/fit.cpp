@@ -2,6 +2,7 @@
 // the busyness of days, handle time and patience fitted by maximum likelihood, the agents inferred
 // per interval. Prints the fit report; writes the scenario and the report as JSON (each whole or
 // not at all).
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -34,7 +35,7 @@ struct FitArguments {
   std::vector<std::string> types;
   std::string open = "00:00";
   std::string close = "24:00";
-  double interval_min = 30.0;
+  int interval_min = 30;
   FitChoices choices;
   std::string name;
   double answer_within_s = 20.0;
@@ -112,7 +113,9 @@ int fit(const FitArguments& args) {
 
   FittedScenarioOptions options;
   options.name = args.name.empty() ? "fitted" : args.name;
-  options.description = fmt::format("Fitted by ccsim fit from {}: {} day{}, {} to {}.", args.file,
+  // The log's name, not its path: the same log fitted anywhere writes the same scenario.
+  options.description = fmt::format("Fitted by ccsim fit from {}: {} day{}, {} to {}.",
+                                    std::filesystem::path(args.file).filename().string(),
                                     fitted.log.days.size(), fitted.log.days.size() == 1 ? "" : "s",
                                     day_text(fitted.log.days.front()), day_text(fitted.log.days.back()));
   options.answer_within_s = args.answer_within_s;
@@ -157,7 +160,7 @@ void add_fit_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--open", args->open, "Start of the day's window, HH:MM")->capture_default_str();
   cmd->add_option("--close", args->close, "End of the day's window, HH:MM")->capture_default_str();
   cmd->add_option("--interval-min", args->interval_min, "Interval length in minutes")
-      ->check(CLI::Range(1.0, 1440.0))
+      ->check(CLI::Range(1, 1440))
       ->capture_default_str();
   cmd->add_option("--handle-time", args->choices.handle_time,
                   "Handle-time law: best (smallest AIC) or a family")
