@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -39,6 +40,12 @@ std::optional<double> parse_clock_or_seconds(std::string_view cell) {
     if (!x || *x < 0.0 || *x >= 2.0 * 86400.0) return std::nullopt;
     return x;
   }
+  return parse_clock_time(cell);
+}
+
+}  // namespace
+
+std::optional<double> parse_clock_time(std::string_view cell, int max_hours) {
   int parts[3] = {0, 0, 0};
   int count = 0;
   std::size_t begin = 0;
@@ -51,13 +58,25 @@ std::optional<double> parse_clock_or_seconds(std::string_view cell) {
     if (colon == std::string_view::npos) break;
     begin = colon + 1;
   }
-  if (count < 2 || parts[0] > 47 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+  if (count < 2 || parts[0] > max_hours || parts[1] > 59 || parts[2] > 59) return std::nullopt;
   return parts[0] * 3600.0 + parts[1] * 60.0 + parts[2];
 }
 
+std::string clock_time_text(double seconds) {
+  const auto minutes = static_cast<long>(std::lround(seconds / 60.0));
+  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
+}
+
+namespace {
+
+// A tab if the header has one; else a comma if it has one; else a semicolon if it has one (a
+// spreadsheet export in a locale with decimal commas).
 char guess_delimiter(std::string_view text) {
   const std::string_view first_line = text.substr(0, text.find('\n'));
-  return first_line.find('\t') != std::string_view::npos ? '\t' : ',';
+  if (first_line.find('\t') != std::string_view::npos) return '\t';
+  if (first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos)
+    return ';';
+  return ',';
 }
 
 std::string lowercase(std::string_view s) {
@@ -124,11 +143,13 @@ std::string day_text(const year_month_day& day) {
 bool parse_weekdays(std::string_view text, std::array<bool, 7>& weekdays) {
   static constexpr std::array<std::string_view, 7> names = {"sun", "mon", "tue", "wed",
                                                             "thu", "fri", "sat"};
+  static constexpr std::array<std::string_view, 7> full = {"sunday", "monday", "tuesday", "wednesday",
+                                                           "thursday", "friday", "saturday"};
+  // "thu" or "thursday", any case; not "thunder".
   const auto index = [](std::string_view name) -> int {
-    const std::string lower = lowercase(name.substr(0, 3));
-    if (name.size() < 3) return -1;
+    const std::string lower = lowercase(name);
     for (int i = 0; i < 7; ++i)
-      if (lower == names[static_cast<std::size_t>(i)]) return i;
+      if (lower == names[static_cast<std::size_t>(i)] || lower == full[static_cast<std::size_t>(i)]) return i;
     return -1;
   };
   weekdays.fill(false);
@@ -176,9 +197,9 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
                                  detail::column_list(header)));
     return std::nullopt;
   };
-  const auto date = find(format.date_column, false);
+  const auto date = find(format.date_column, format.date_named);
   const auto arrival = find(format.arrival_column, true);
-  const auto type = find(format.type_column, false);
+  const auto type = find(format.type_column, format.type_named);
   const auto wait = find(format.wait_column, true);
   const auto handle = find(format.handle_column, true);
   const auto outcome = find(format.outcome_column, true);
@@ -186,7 +207,10 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
 
   CallLog log;
   log.label = label;
+  log.has_dates = date.has_value();
+  log.has_types = type.has_value();
   std::map<std::string, std::uint32_t> type_index;
+  std::map<year_month_day, std::size_t> day_count;
   std::vector<year_month_day> row_days;  // per kept call, before days are indexed
   std::size_t served = 0;
   while (records.next(fields, line)) {
@@ -224,13 +248,25 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
         out = *x;
     };
     seconds(*wait, call.wait_s, true);
-    seconds(*handle, call.handle_s, is_served);
-    if (is_abandoned) call.handle_s = 0.0;
+    // An abandoned call's handle cell is often "-" or "NULL": it is not read.
+    if (is_served) seconds(*handle, call.handle_s, true);
     const std::string type_id = type ? std::string(cell(*type)) : std::string("calls");
     if (type_id.empty()) problems.at(line, *type, "the type is empty");
     const auto [it, added] = type_index.emplace(type_id, static_cast<std::uint32_t>(log.types.size()));
-    if (added) log.types.push_back(type_id);
+    if (added) {
+      if (log.types.size() == detail::limits::contact_types) {
+        problems.at(line, *type, fmt::format("more than {} types, the limit of a scenario (--types "
+                                             "chooses some)", detail::limits::contact_types));
+        problems.raise();
+      }
+      log.types.push_back(type_id);
+    }
     call.type = it->second;
+    if (day_count.emplace(day, 0).second && day_count.size() > static_cast<std::size_t>(detail::limits::days)) {
+      problems.at(line, date.value_or(0), fmt::format("more than {} days, the limit",
+                                                       static_cast<std::size_t>(detail::limits::days)));
+      problems.raise();
+    }
     if (log.calls.size() == detail::limits::logged_calls) {
       problems.whole(fmt::format("more than {} calls, the limit", detail::limits::logged_calls));
       problems.raise();
@@ -255,7 +291,7 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
   return log;
 }
 
-CallLog select_calls(const CallLog& log, const CallLogSelection& selection) {
+CallLog select_days(CallLog log, const CallLogSelection& selection) {
   std::vector<Diagnostic> problems;
   for (const auto& id : selection.types)
     if (!contains(log.types, id))
@@ -263,43 +299,31 @@ CallLog select_calls(const CallLog& log, const CallLogSelection& selection) {
                                                      fmt::join(log.types, ", "))});
   if (!problems.empty()) throw InputError(std::move(problems));
 
+  // A day stays when it is chosen and has any call: the days' count is the divisor of every
+  // mean per day, whatever the types fitted.
   std::vector<int> day_map(log.days.size(), -1);
-  std::vector<int> type_map(log.types.size(), -1);
-  CallLog out;
-  out.label = log.label;
-  out.other_outcomes = log.other_outcomes;
+  std::vector<bool> day_used(log.days.size(), false);
+  for (const LoggedCall& call : log.calls) day_used[call.day] = true;
+  std::vector<year_month_day> days;
   for (std::size_t d = 0; d < log.days.size(); ++d) {
     const year_month_day& day = log.days[d];
     const unsigned weekday = std::chrono::weekday{sys_days{day}}.c_encoding();
-    if (day >= selection.from && day <= selection.to && selection.weekdays[weekday]) day_map[d] = 0;
-  }
-  for (std::size_t k = 0; k < log.types.size(); ++k)
-    if (selection.types.empty() || contains(selection.types, log.types[k])) type_map[k] = 0;
-  // Renumber what is used, in the log's order.
-  std::vector<bool> day_used(log.days.size()), type_used(log.types.size());
-  for (const LoggedCall& call : log.calls)
-    if (day_map[call.day] >= 0 && type_map[call.type] >= 0) {
-      day_used[call.day] = true;
-      type_used[call.type] = true;
+    if (day_used[d] && day >= selection.from && day <= selection.to && selection.weekdays[weekday]) {
+      day_map[d] = static_cast<int>(days.size());
+      days.push_back(day);
     }
-  for (std::size_t d = 0; d < log.days.size(); ++d) {
-    day_map[d] = day_used[d] ? static_cast<int>(out.days.size()) : -1;
-    if (day_used[d]) out.days.push_back(log.days[d]);
   }
-  for (std::size_t k = 0; k < log.types.size(); ++k) {
-    type_map[k] = type_used[k] ? static_cast<int>(out.types.size()) : -1;
-    if (type_used[k]) out.types.push_back(log.types[k]);
-  }
+  std::size_t kept = 0;
   for (const LoggedCall& call : log.calls) {
-    if (day_map[call.day] < 0 || type_map[call.type] < 0) continue;
-    LoggedCall kept = call;
-    kept.day = static_cast<std::uint32_t>(day_map[call.day]);
-    kept.type = static_cast<std::uint32_t>(type_map[call.type]);
-    out.calls.push_back(kept);
+    if (day_map[call.day] < 0) continue;
+    LoggedCall& out = log.calls[kept++];
+    out = call;
+    out.day = static_cast<std::uint32_t>(day_map[out.day]);
   }
-  if (out.calls.empty())
-    throw InputError({{log.label, "", "no calls left on the chosen days and types"}});
-  return out;
+  log.calls.resize(kept);
+  log.days = std::move(days);
+  if (log.calls.empty()) throw InputError({{log.label, "", "no calls left on the chosen days"}});
+  return log;
 }
 
 }  // namespace ccsim

@@ -1,12 +1,16 @@
 #include "ccsim/call_log_fit.h"
 
 #include <algorithm>
+#include <cctype>
+#include <exception>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/core.h>
 
 #include "ccsim/diagnostics.h"
 #include "ccsim/handle_time_fit.h"
+#include "ccsim/scenario.h"
 
 namespace ccsim {
 
@@ -14,29 +18,59 @@ namespace {
 
 constexpr double zero_abandonment_s = 0.5;
 
-std::size_t index_of(const std::vector<FittedDistribution>& fits, const std::string& family,
-                     const std::string& what, const std::string& type, const std::string& label) {
-  if (family == "best") {
-    const FittedDistribution& best = best_by_aic(fits);
-    return static_cast<std::size_t>(&best - fits.data());
+// Why a scenario would refuse the law (a CV over its limit, a mean of years, a parameter that is
+// not finite), or nothing: a candidate it refuses cannot be chosen.
+std::optional<std::string> refusal(const nlohmann::json& law) {
+  const nlohmann::json scenario = {
+      {"horizon", {{"intervals", 1}}},
+      {"contact_types", {{{"id", "x"}, {"arrivals", {{"per_interval", 1}}}, {"handle_time", law}}}},
+      {"agent_groups", {{{"id", "g"}, {"skills", {"x"}}, {"staffing", 1}}}}};
+  try {
+    Scenario(scenario, "fit").compile();
+  } catch (const InputError& e) {
+    return e.diagnostics().front().message;
   }
-  for (std::size_t i = 0; i < fits.size(); ++i)
-    if (fits[i].family == family) return i;
+  return std::nullopt;
+}
+
+// The candidate chosen: by name, or the smallest AIC among those a scenario takes.
+std::size_t choose(const std::vector<FittedDistribution>& fits, const std::vector<std::string>& refused,
+                   const std::string& family, const std::string& what, const std::string& type,
+                   const std::string& label) {
+  std::optional<std::size_t> chosen;
+  for (std::size_t i = 0; i < fits.size(); ++i) {
+    if (!refused[i].empty()) continue;
+    if (family == "best" ? (!chosen || fits[i].aic < fits[*chosen].aic) : fits[i].family == family) {
+      chosen = i;
+      if (family != "best") break;
+    }
+  }
+  if (chosen) return *chosen;
   std::string families;
-  for (const auto& fit : fits) families += (families.empty() ? "" : ", ") + fit.family;
-  throw InputError({{label, "", fmt::format("type \"{}\": no {} fit of the family \"{}\" (fitted: {})",
-                                            type, what, family, families)}});
+  for (std::size_t i = 0; i < fits.size(); ++i)
+    families += (families.empty() ? "" : ", ") + fits[i].family + (refused[i].empty() ? "" : " (" + refused[i] + ")");
+  throw InputError({{label, "", fmt::format("type \"{}\": no {} law{} that a scenario takes (fitted: {})",
+                                            type, what, family == "best" ? "" : " of the family \"" + family + "\"",
+                                            families)}});
+}
+
+std::vector<std::string> refusals(const std::vector<FittedDistribution>& fits) {
+  std::vector<std::string> out;
+  for (const auto& fit : fits) out.push_back(refusal(fit.scenario).value_or(""));
+  return out;
 }
 
 TypeFit fit_type(const TypeProfile& type, const FitChoices& choices, const std::string& label) {
   TypeFit fit;
   try {
     fit.handle_time = fit_handle_times(type.handle_s);
-  } catch (const std::invalid_argument& e) {
+  } catch (const std::exception& e) {
     throw InputError({{label, "", fmt::format("type \"{}\": cannot fit handle times: {} (leave the "
                                               "type out with --types)", type.id, e.what())}});
   }
-  fit.handle_time_chosen = index_of(fit.handle_time, choices.handle_time, "handle-time", type.id, label);
+  fit.handle_time_refused = refusals(fit.handle_time);
+  fit.handle_time_chosen =
+      choose(fit.handle_time, fit.handle_time_refused, choices.handle_time, "handle-time", type.id, label);
 
   if (type.abandoned == 0) {
     fit.note = "nobody abandoned: no patience is written (callers wait as long as it takes)";
@@ -45,7 +79,7 @@ TypeFit fit_type(const TypeProfile& type, const FitChoices& choices, const std::
   try {
     fit.kaplan_meier = kaplan_meier(type.patience);
     fit.patience.push_back(fit_censored_exponential(type.patience));
-  } catch (const std::invalid_argument& e) {
+  } catch (const std::exception& e) {
     throw InputError({{label, "", fmt::format("type \"{}\": cannot estimate patience: {}", type.id,
                                               e.what())}});
   }
@@ -58,21 +92,51 @@ TypeFit fit_type(const TypeProfile& type, const FitChoices& choices, const std::
   for (const auto fitter : {&fit_censored_weibull, &fit_censored_lognormal}) {
     try {
       fit.patience.push_back(fitter(positive));
-    } catch (const std::invalid_argument&) {
-      // Too few distinct abandonment times for two parameters: the family is left out.
+    } catch (const std::exception&) {
+      // Too few distinct abandonment times for two parameters, or no convergence: left out.
     }
   }
-  if (choices.patience != "kaplan_meier")
-    fit.patience_chosen = index_of(fit.patience, choices.patience, "patience", type.id, label);
+  fit.patience_refused = refusals(fit.patience);
+  if (choices.patience == "kaplan_meier") {
+    if (const auto why = refusal(fit.kaplan_meier->scenario)) {
+      fit.note = "Kaplan-Meier not written (" + *why + "): the censored fit with the smallest AIC instead";
+      fit.patience_chosen = choose(fit.patience, fit.patience_refused, "best", "patience", type.id, label);
+    }
+  } else {
+    fit.patience_chosen = choose(fit.patience, fit.patience_refused, choices.patience, "patience", type.id, label);
+  }
   return fit;
+}
+
+// A log's type name as a scenario id: letters, digits, "_", "-" and ".", not only digits, at most
+// 200 characters, none twice ("Billing Enquiry" -> "Billing_Enquiry", "101" -> "type_101").
+std::vector<std::string> scenario_ids(const std::vector<TypeProfile>& types) {
+  std::vector<std::string> ids;
+  std::set<std::string> used;
+  for (const TypeProfile& type : types) {
+    std::string id;
+    for (const char c : type.id) {
+      const auto u = static_cast<unsigned char>(c);
+      id += std::isalnum(u) != 0 || c == '_' || c == '-' || c == '.' ? c : '_';
+    }
+    if (id.empty() || std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      id = "type_" + id;
+    id.resize(std::min<std::size_t>(id.size(), 190));
+    std::string unique = id;
+    for (int n = 2; !used.insert(unique).second; ++n) unique = fmt::format("{}_{}", id, n);
+    ids.push_back(unique);
+  }
+  return ids;
 }
 
 }  // namespace
 
-CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& choices) {
+CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& choices,
+                        const std::vector<std::string>& types) {
   CallLogFit fit;
-  fit.profile = profile_call_log(log, grid);
+  fit.profile = profile_call_log(log, grid, types);
   fit.choices = choices;
+  fit.scenario_ids = scenario_ids(fit.profile.types);
   for (const TypeProfile& type : fit.profile.types)
     fit.types.push_back(fit_type(type, choices, log.label));
   fit.log = std::move(log);
@@ -81,8 +145,10 @@ CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& 
 
 std::vector<FittedType> chosen_laws(const CallLogFit& fit) {
   std::vector<FittedType> laws;
-  for (const TypeFit& type : fit.types) {
+  for (std::size_t k = 0; k < fit.types.size(); ++k) {
+    const TypeFit& type = fit.types[k];
     FittedType law;
+    law.id = fit.scenario_ids[k];
     law.handle_time = type.handle_time[type.handle_time_chosen].scenario;
     if (type.patience_chosen)
       law.patience = type.patience[*type.patience_chosen].scenario;

@@ -1,6 +1,7 @@
 #include "ccsim/call_log_profile.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 
 #include <fmt/core.h>
@@ -15,14 +16,19 @@ std::size_t CallLogGrid::intervals() const {
 
 namespace {
 
+// Whole minutes throughout, as a scenario's horizon has them: interval edges are then exact.
 void check_grid(const CallLogGrid& grid, const std::string& label) {
-  const double count = (grid.close_s - grid.open_s) / grid.interval_s;
-  if (!(grid.interval_s >= 60.0) || !(grid.open_s >= 0.0) || !(grid.close_s <= 2.0 * 86400.0) ||
-      !(count >= 1.0) || std::abs(count - std::round(count)) > 1e-9)
+  const auto whole_minutes = [](double s) { return s >= 0.0 && std::fmod(s, 60.0) == 0.0; };
+  const bool ok = whole_minutes(grid.open_s) && whole_minutes(grid.close_s) &&
+                  whole_minutes(grid.interval_s) && grid.interval_s >= 60.0 &&
+                  grid.open_s < 86400.0 && grid.close_s <= 2.0 * 86400.0 &&
+                  grid.close_s > grid.open_s && std::fmod(grid.close_s - grid.open_s, grid.interval_s) == 0.0;
+  if (!ok)
     throw InputError({{label, "",
-                       fmt::format("the day's window {} s to {} s must be a whole number (>= 1) of "
-                                   "intervals of {} s (at least 60 s)",
-                                   grid.open_s, grid.close_s, grid.interval_s)}});
+                       fmt::format("the day from {} to {} must be whole intervals of {} min (the day "
+                                   "starting before 24:00, ending by 48:00)",
+                                   clock_time_text(grid.open_s), clock_time_text(grid.close_s),
+                                   grid.interval_s / 60.0)}});
 }
 
 double busyness_cv(const std::vector<double>& daily) {
@@ -67,7 +73,9 @@ void sweep_day(std::vector<Change>& changes, const CallLogGrid& grid, std::vecto
     to = std::min(to, grid.close_s);
     while (from < to) {
       const auto j = std::min(intervals - 1, static_cast<std::size_t>((from - grid.open_s) / grid.interval_s));
-      const double end = std::min(to, grid.open_s + static_cast<double>(j + 1) * grid.interval_s);
+      const double end = j + 1 == intervals ? to
+                                            : std::min(to, grid.open_s + static_cast<double>(j + 1) * grid.interval_s);
+      if (!(end > from)) break;  // cannot happen on a whole-minute grid; never loop for ever
       DayInterval& cell = out[j];
       cell.busy += busy * (end - from);
       if (waiting > 0) {
@@ -92,19 +100,26 @@ void sweep_day(std::vector<Change>& changes, const CallLogGrid& grid, std::vecto
 
 }  // namespace
 
-CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid) {
+CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
+                                const std::vector<std::string>& types) {
   check_grid(grid, log.label);
   const std::size_t intervals = grid.intervals();
   const std::size_t days = log.days.size();
   CallLogProfile profile;
   profile.grid = grid;
   profile.days = days;
-  profile.types.resize(log.types.size());
-  std::vector<std::vector<double>> daily(log.types.size(), std::vector<double>(days, 0.0));
+  // Per type of the log, its place among the types profiled, or none.
+  constexpr std::size_t not_profiled = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> slot(log.types.size(), not_profiled);
   for (std::size_t k = 0; k < log.types.size(); ++k) {
-    profile.types[k].id = log.types[k];
-    profile.types[k].arrivals.assign(intervals, 0.0);
+    if (!types.empty() && std::find(types.begin(), types.end(), log.types[k]) == types.end()) continue;
+    slot[k] = profile.types.size();
+    TypeProfile& type = profile.types.emplace_back();
+    type.id = log.types[k];
+    type.log_type = static_cast<std::uint32_t>(k);
+    type.arrivals.assign(intervals, 0.0);
   }
+  std::vector<std::vector<double>> daily(profile.types.size(), std::vector<double>(days, 0.0));
   std::vector<std::vector<Change>> changes(days);
   for (const LoggedCall& call : log.calls) {
     if (call.wait_s > 0.0) {
@@ -116,15 +131,17 @@ CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid) {
       changes[call.day].push_back({start, +1, 0});
       changes[call.day].push_back({start + call.handle_s, -1, 0});
     }
+    const std::size_t k = slot[call.type];
+    if (k == not_profiled) continue;
     if (call.arrival_s < grid.open_s || call.arrival_s >= grid.close_s) {
       ++profile.outside_window;
       continue;
     }
-    TypeProfile& type = profile.types[call.type];
+    TypeProfile& type = profile.types[k];
     const auto j = std::min(intervals - 1,
                             static_cast<std::size_t>((call.arrival_s - grid.open_s) / grid.interval_s));
     type.arrivals[j] += 1.0;
-    daily[call.type][call.day] += 1.0;
+    daily[k][call.day] += 1.0;
     type.patience.push_back({call.wait_s, call.abandoned});
     if (call.abandoned) {
       ++type.abandoned;
@@ -133,10 +150,17 @@ CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid) {
       if (call.handle_s > 0.0) type.handle_s.push_back(call.handle_s);
     }
   }
-  for (std::size_t k = 0; k < log.types.size(); ++k) {
-    for (double& count : profile.types[k].arrivals) count /= static_cast<double>(days);
-    profile.types[k].busyness_cv = busyness_cv(daily[k]);
+  std::vector<Diagnostic> empty;
+  for (std::size_t k = 0; k < profile.types.size(); ++k) {
+    TypeProfile& type = profile.types[k];
+    for (double& count : type.arrivals) count /= static_cast<double>(days);
+    type.busyness_cv = busyness_cv(daily[k]);
+    if (type.served + type.abandoned == 0)
+      empty.push_back({log.label, "", fmt::format("type \"{}\" has no call between {} and {} on the "
+                                                  "chosen days", type.id, clock_time_text(grid.open_s),
+                                                  clock_time_text(grid.close_s))});
   }
+  if (!empty.empty()) throw InputError(std::move(empty));
 
   profile.agents.assign(intervals, 0.0);
   profile.busy.assign(intervals, 0.0);

@@ -2,17 +2,13 @@
 
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include <fmt/format.h>
 
 namespace ccsim {
 
 namespace {
-
-std::string clock_text(double seconds) {
-  const auto minutes = static_cast<long>(std::lround(seconds / 60.0));
-  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
-}
 
 // "mu 4.91 ± 0.02, sigma 1.07 ± 0.01"
 std::string parameters_text(const FittedDistribution& fit) {
@@ -26,12 +22,15 @@ std::string parameters_text(const FittedDistribution& fit) {
 }
 
 void write_candidates(std::ostream& out, const std::vector<FittedDistribution>& fits,
-                      std::optional<std::size_t> chosen, const char* distance) {
+                      const std::vector<std::string>& refused, std::optional<std::size_t> chosen,
+                      const char* distance) {
   out << fmt::format("    {:<24} {:>12} {:>8}  {}\n", "family", "AIC", distance, "parameters");
   for (std::size_t i = 0; i < fits.size(); ++i) {
     const FittedDistribution& fit = fits[i];
     out << fmt::format("  {} {:<24} {:>12.1f} {:>8.4f}  {}\n", chosen == i ? "*" : " ", fit.family,
                        fit.aic, fit.ks_distance, parameters_text(fit));
+    if (i < refused.size() && !refused[i].empty())
+      out << fmt::format("      not written: a scenario refuses it ({})\n", refused[i]);
   }
 }
 
@@ -39,7 +38,7 @@ double mean_of(const std::vector<double>& xs) {
   return xs.empty() ? 0.0 : std::accumulate(xs.begin(), xs.end(), 0.0) / static_cast<double>(xs.size());
 }
 
-nlohmann::ordered_json fit_entry(const FittedDistribution& fit) {
+nlohmann::ordered_json fit_entry(const FittedDistribution& fit, const std::string& refused) {
   nlohmann::ordered_json parameters = nlohmann::ordered_json::object();
   for (const FittedParameter& p : fit.parameters)
     parameters[p.name] = {{"value", p.value},
@@ -49,7 +48,8 @@ nlohmann::ordered_json fit_entry(const FittedDistribution& fit) {
   return {{"family", fit.family},         {"parameters", parameters},
           {"log_likelihood", fit.log_likelihood}, {"aic", fit.aic},
           {"ks_distance", fit.ks_distance}, {"n", fit.n},
-          {"censored", fit.censored},     {"scenario", fit.scenario}};
+          {"censored", fit.censored},     {"scenario", fit.scenario},
+          {"refused", refused.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(refused)}};
 }
 
 }  // namespace
@@ -63,13 +63,15 @@ void write_fit_report(std::ostream& out, const CallLogFit& fit) {
     abandoned += type.abandoned;
   }
   out << fmt::format("{}: {} calls in {}–{}, {} served and {} abandoned, over {} day{} ({} to {})\n",
-                     log.label, served + abandoned, clock_text(profile.grid.open_s),
-                     clock_text(profile.grid.close_s), served, abandoned, profile.days,
+                     log.label, served + abandoned, clock_time_text(profile.grid.open_s),
+                     clock_time_text(profile.grid.close_s), served, abandoned, profile.days,
                      profile.days == 1 ? "" : "s", day_text(log.days.front()),
                      day_text(log.days.back()));
   if (profile.outside_window > 0)
     out << fmt::format("  {} calls outside that window left out of arrivals and fits\n",
                        profile.outside_window);
+  if (!log.has_dates) out << "  no date column: the log is read as one day\n";
+  if (!log.has_types) out << "  no type column: every call is of one type, \"calls\"\n";
   if (log.other_outcomes > 0)
     out << fmt::format("  {} rows with other outcomes left out\n", log.other_outcomes);
 
@@ -84,7 +86,9 @@ void write_fit_report(std::ostream& out, const CallLogFit& fit) {
                            ? 100.0 * static_cast<double>(type.abandoned) / static_cast<double>(type.served + type.abandoned)
                            : 0.0);
     out << fmt::format("  handle time: {} values, mean {:.1f} s\n", type.handle_s.size(), mean_of(type.handle_s));
-    write_candidates(out, type_fit.handle_time, type_fit.handle_time_chosen, "KS");
+    if (fit.scenario_ids[k] != type.id)
+      out << fmt::format("  in the scenario: \"{}\" (an id of letters, digits, _, - and .)\n", fit.scenario_ids[k]);
+    write_candidates(out, type_fit.handle_time, type_fit.handle_time_refused, type_fit.handle_time_chosen, "KS");
     if (type_fit.kaplan_meier) {
       const KaplanMeierEstimate& km = *type_fit.kaplan_meier;
       out << fmt::format("  patience: {} waits, {} abandoned, {} censored (served after waiting); "
@@ -94,7 +98,7 @@ void write_fit_report(std::ostream& out, const CallLogFit& fit) {
       out << fmt::format("  {} kaplan_meier: {} steps, S = {:.3f} after {:.0f} s, tail mean {:.1f} s\n",
                          type_fit.patience_chosen ? " " : "*", km.steps.size(), last_survival,
                          km.steps.empty() ? 0.0 : km.steps.back().time_s, km.tail_mean_s);
-      write_candidates(out, type_fit.patience, type_fit.patience_chosen, "gap KM");
+      write_candidates(out, type_fit.patience, type_fit.patience_refused, type_fit.patience_chosen, "gap KM");
     }
     if (!type_fit.note.empty()) out << "  " << type_fit.note << '\n';
   }
@@ -102,7 +106,7 @@ void write_fit_report(std::ostream& out, const CallLogFit& fit) {
   out << "\nAgents answering per interval (inferred: those in service while someone waited), "
          "mean over the days, and calls in service:\n";
   for (std::size_t j = 0; j < profile.agents.size(); ++j)
-    out << fmt::format("  {}  {:6.1f}  {:6.1f}\n", clock_text(profile.grid.open_s + static_cast<double>(j) * profile.grid.interval_s),
+    out << fmt::format("  {}  {:6.1f}  {:6.1f}\n", clock_time_text(profile.grid.open_s + static_cast<double>(j) * profile.grid.interval_s),
                        profile.agents[j], profile.busy[j]);
 }
 
@@ -115,9 +119,11 @@ nlohmann::ordered_json fit_json(const CallLogFit& fit) {
     const TypeProfile& type = profile.types[k];
     const TypeFit& type_fit = fit.types[k];
     nlohmann::ordered_json handle = nlohmann::ordered_json::array();
-    for (const auto& candidate : type_fit.handle_time) handle.push_back(fit_entry(candidate));
+    for (std::size_t i = 0; i < type_fit.handle_time.size(); ++i)
+      handle.push_back(fit_entry(type_fit.handle_time[i], type_fit.handle_time_refused[i]));
     nlohmann::ordered_json entry = {
         {"id", type.id},
+        {"scenario_id", fit.scenario_ids[k]},
         {"served", type.served},
         {"abandoned", type.abandoned},
         {"arrivals_per_interval", type.arrivals},
@@ -132,7 +138,8 @@ nlohmann::ordered_json fit_json(const CallLogFit& fit) {
                          {"abandoned", step.abandoned}, {"survival", step.survival},
                          {"standard_error", step.standard_error}});
       nlohmann::ordered_json candidates = nlohmann::ordered_json::array();
-      for (const auto& candidate : type_fit.patience) candidates.push_back(fit_entry(candidate));
+      for (std::size_t i = 0; i < type_fit.patience.size(); ++i)
+        candidates.push_back(fit_entry(type_fit.patience[i], type_fit.patience_refused[i]));
       entry["patience"] = {
           {"chosen", type_fit.patience_chosen ? type_fit.patience[*type_fit.patience_chosen].family
                                               : std::string("kaplan_meier")},
@@ -145,9 +152,9 @@ nlohmann::ordered_json fit_json(const CallLogFit& fit) {
   }
   return {{"log", fit.log.label},
           {"days", days},
-          {"window", {{"open", clock_text(profile.grid.open_s)},
-                      {"close", clock_text(profile.grid.close_s)},
-                      {"interval_min", profile.grid.interval_s / 60.0}}},
+          {"window", {{"open", clock_time_text(profile.grid.open_s)},
+                      {"close", clock_time_text(profile.grid.close_s)},
+                      {"interval_min", std::lround(profile.grid.interval_s / 60.0)}}},
           {"outside_window", profile.outside_window},
           {"other_outcomes", fit.log.other_outcomes},
           {"types", types},

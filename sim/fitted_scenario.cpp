@@ -8,11 +8,6 @@ namespace ccsim {
 
 namespace {
 
-std::string clock_text(double seconds) {
-  const auto minutes = static_cast<long>(std::lround(seconds / 60.0));
-  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
-}
-
 // Counts to 4 significant decimals: the log's means are no more precise than that.
 double rounded(double x) { return std::round(x * 1e4) / 1e4; }
 
@@ -25,7 +20,7 @@ nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
   nlohmann::ordered_json scenario;
   scenario["name"] = options.name;
   if (!options.description.empty()) scenario["description"] = options.description;
-  scenario["horizon"] = {{"start", clock_text(profile.grid.open_s)},
+  scenario["horizon"] = {{"start", clock_time_text(profile.grid.open_s)},
                          {"intervals", intervals},
                          {"interval_min", std::lround(profile.grid.interval_s / 60.0)}};
   scenario["run"] = {{"replications", options.replications}, {"seed", 1}};
@@ -42,12 +37,12 @@ nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
     }
     nlohmann::ordered_json arrivals = {{"per_interval", per_interval}};
     if (type.busyness_cv > 0.0) arrivals["busyness_cv"] = rounded(type.busyness_cv);
-    nlohmann::ordered_json entry = {{"id", type.id}, {"arrivals", arrivals},
+    nlohmann::ordered_json entry = {{"id", types[k].id}, {"arrivals", arrivals},
                                     {"handle_time", types[k].handle_time}};
     if (!types[k].patience.is_null()) entry["patience"] = types[k].patience;
     entry["sla"] = {{"answer_within_s", options.answer_within_s}, {"target", options.target}};
     contact_types.push_back(entry);
-    skills.push_back(type.id);
+    skills.push_back(types[k].id);
   }
   scenario["contact_types"] = contact_types;
 

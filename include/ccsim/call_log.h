@@ -1,10 +1,9 @@
 // A call log as a phone system exports it: one row per call that asked for an agent, with its day,
-// arrival time, type, wait, handle time and outcome. `ccsim fit` learns a scenario from it and a
-// scenario may replay it call by call.
+// arrival time, type, wait, handle time and outcome. `ccsim fit` learns a scenario from it.
 //
-// Columns are found by their header names (defaults below, each can be renamed), in a comma- or
-// tab-separated file with a header row. Days may be written 1999-02-01, 19990201 or 990201 (two-
-// digit years: 70-99 are 19xx, 00-69 are 20xx); times as clock times H:MM[:SS] (hours up to 47,
+// Columns are found by their header names (defaults below, each can be renamed), in a comma-,
+// tab- or semicolon-separated file with a header row. Days may be written 1999-02-01, 19990201 or
+// 990201 (two-digit years: 70-99 are 19xx, 00-69 are 20xx); times as clock times H:MM[:SS] (hours up to 47,
 // for calls after midnight of a long day) or as seconds after midnight. Wait and handle times are
 // seconds. A row whose outcome is neither served nor abandoned (transfers, phantom calls, ...) is
 // left out and counted. Every bad cell is reported with its file, line and column (exit code 2).
@@ -15,6 +14,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct CallLogFormat {
   std::vector<std::string> served = {"served"};
   std::vector<std::string> abandoned = {"abandoned"};
   char delimiter = 0;  // 0: a tab if the header has one, else a comma
+  // Named by the user: then a missing date or type column is an error, not one day or one type.
+  bool date_named = false;
+  bool type_named = false;
 };
 
 struct LoggedCall {
@@ -44,6 +48,8 @@ struct LoggedCall {
 
 struct CallLog {
   std::string label;                                  // the file as the user named it
+  bool has_dates = true;                              // false: no date column, one day
+  bool has_types = true;                              // false: no type column, one type
   std::vector<std::chrono::year_month_day> days;      // sorted
   std::vector<std::string> types;                     // in order of first appearance
   std::vector<LoggedCall> calls;                      // in file order
@@ -54,7 +60,9 @@ struct CallLog {
 CallLog read_call_log(const std::filesystem::path& path, const std::string& label,
                       const CallLogFormat& format);
 
-// Which calls a fit learns from.
+// Which calls a fit learns from: the days (by date and weekday) and, of their calls, the types
+// fitted. Every call of a chosen day stays in the log, whatever its type: agents busy with other
+// types were still busy (see profile_call_log).
 struct CallLogSelection {
   std::chrono::year_month_day from{std::chrono::year{1}, std::chrono::month{1}, std::chrono::day{1}};
   std::chrono::year_month_day to{std::chrono::year{9999}, std::chrono::month{12}, std::chrono::day{31}};
@@ -62,12 +70,16 @@ struct CallLogSelection {
   std::vector<std::string> types;                                            // empty: all
 };
 
-// The calls of the chosen days and types; days and types with no call left are dropped and the
-// indices renumbered. Throws InputError if nothing is left or a named type is not in the log.
-CallLog select_calls(const CallLog& log, const CallLogSelection& selection);
+// The calls of the chosen days (days without any call are dropped, indices renumbered). Throws
+// InputError if no day is left or a type of `selection.types` is not in the log.
+CallLog select_days(CallLog log, const CallLogSelection& selection);
 
 // "1999-02-01".
 std::string day_text(const std::chrono::year_month_day& day);
+// "H:MM[:SS]" to seconds after midnight, hours up to `max_hours`; nothing if it is not one.
+std::optional<double> parse_clock_time(std::string_view text, int max_hours = 47);
+// "07:30" (minutes rounded; hours past 24 kept: "25:00").
+std::string clock_time_text(double seconds);
 // Parses the forms above; false if it is none of them or not a calendar date.
 bool parse_day(std::string_view text, std::chrono::year_month_day& day);
 // "sun-thu", "mon,wed,fri", "sat-sun": the days of the week it names (Sunday first).

@@ -30,10 +30,13 @@ struct FitChoices {
 
 struct TypeFit {
   std::vector<FittedDistribution> handle_time;  // the candidates
+  // Per candidate, why a scenario would refuse it (a CV or mean over its limits), or "".
+  std::vector<std::string> handle_time_refused;
   std::size_t handle_time_chosen = 0;
   // With no abandonment patience is unknown (and not needed to reproduce the log): none is written.
   std::optional<KaplanMeierEstimate> kaplan_meier;
   std::vector<FittedDistribution> patience;     // censored candidates
+  std::vector<std::string> patience_refused;
   std::optional<std::size_t> patience_chosen;   // empty: Kaplan-Meier is the law written
   std::string note;                              // why something is missing, for the report
 };
@@ -41,13 +44,17 @@ struct TypeFit {
 struct CallLogFit {
   CallLog log;  // the calls fitted (after selection)
   CallLogProfile profile;
+  std::vector<std::string> scenario_ids;  // per type: its id in the scenario (a valid id)
   std::vector<TypeFit> types;
   FitChoices choices;
 };
 
-// Throws InputError when a type cannot be fitted (no served call with a handle time, say) or a
-// chosen family is not among the candidates; the message names the type.
-CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& choices);
+// Fits the types named in `types` (all when empty). A candidate a scenario would refuse (a CV
+// or mean over its limits) is never chosen, and Kaplan-Meier gives way to the best censored fit
+// when refused. Throws InputError when a type cannot be fitted (no served call with a handle time,
+// say) or no candidate of the chosen family can be written; the message names the type.
+CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& choices,
+                        const std::vector<std::string>& types = {});
 
 // The laws chosen per type, for fitted_scenario().
 std::vector<FittedType> chosen_laws(const CallLogFit& fit);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,8 @@ struct CallLogGrid {
 };
 
 struct TypeProfile {
-  std::string id;
+  std::string id;                // as in the log
+  std::uint32_t log_type = 0;    // index into CallLog::types
   std::vector<double> arrivals;  // per interval, the mean over the days
   // CV of a day-level busyness factor B (mean 1) with daily totals N | B ~ Poisson(B m): the
   // variance of N is m + cv^2 m^2, so cv^2 = (s^2 - m) / m^2 from the days' mean m and variance
@@ -51,7 +53,10 @@ struct CallLogProfile {
 
 inline constexpr double busy_while_waiting_min_s = 60.0;
 
-// Throws InputError if the grid is not a whole number of intervals of at least a minute.
-CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid);
+// Profiles the types named in `types` (all when empty), in the log's order; the agents are inferred
+// from every call, whatever its type. Throws InputError if the grid is not a whole number of
+// intervals of whole minutes, or a type has no call in the window.
+CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
+                                const std::vector<std::string>& types = {});
 
 }  // namespace ccsim

@@ -14,6 +14,7 @@ namespace ccsim {
 
 // The distributions chosen for a type, as scenario objects ({"dist": "lognormal", ...}).
 struct FittedType {
+  std::string id;  // a valid scenario id
   nlohmann::ordered_json handle_time;
   nlohmann::ordered_json patience;  // null: nobody abandoned, so no patience is written
 };

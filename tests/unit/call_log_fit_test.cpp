@@ -87,6 +87,29 @@ TEST(CallLogFit, ATypeWithoutHandleTimesIsNamed) {
   EXPECT_NE(error.find("(leave the type out with --types)"), std::string::npos) << error;
 }
 
+TEST(CallLogFit, TypeNamesBecomeScenarioIds) {
+  CallLog log = synthetic_log();
+  log.types = {"101"};
+  EXPECT_EQ(fit_call_log(log, two_hours, FitChoices{}).scenario_ids, std::vector<std::string>{"type_101"});
+  log.types = {"Billing Enquiry"};
+  EXPECT_EQ(fit_call_log(log, two_hours, FitChoices{}).scenario_ids,
+            std::vector<std::string>{"Billing_Enquiry"});
+}
+
+TEST(CallLogFit, ALawAScenarioWouldRefuseIsNeverChosen) {
+  // Handle times spread over seven orders of magnitude: a lognormal's CV is far over 100.
+  CallLog log = synthetic_log();
+  boost::random::mt19937 rng(3);
+  boost::random::uniform_real_distribution<double> log_time(0.0, 16.0);
+  for (LoggedCall& call : log.calls)
+    if (!call.abandoned) call.handle_s = std::exp(log_time(rng));
+  const CallLogFit fit = fit_call_log(log, two_hours, FitChoices{"best", "kaplan_meier"});
+  const TypeFit& type = fit.types[0];
+  ASSERT_EQ(type.handle_time[2].family, "lognormal");
+  EXPECT_FALSE(type.handle_time_refused[2].empty());
+  EXPECT_TRUE(type.handle_time_refused[type.handle_time_chosen].empty());
+}
+
 TEST(FittedScenario, RunsAsItIsWithTheLogsArrivalsAndStaffing) {
   const CallLogFit fit = fit_call_log(synthetic_log(), two_hours, FitChoices{});
   FittedScenarioOptions options;

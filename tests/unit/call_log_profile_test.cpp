@@ -100,6 +100,31 @@ TEST(CallLogProfile, AnAgentFreedAndTakenAtOneInstantIsOneAgent) {
   EXPECT_DOUBLE_EQ(profile_call_log(log, hours(0, 1)).agents[0], 1.0);
 }
 
+TEST(CallLogProfile, AgentsBusyWithTypesNotFittedAreStillCounted) {
+  CallLog log = log_of(1, {call(0, 0, 0, 1000), call(0, 0, 0, 1000), call(0, 100, 900, 200)});
+  log.types = {"a", "b"};
+  log.calls[0].type = 1;  // one agent busy with b while a's caller waits
+  const CallLogProfile profile = profile_call_log(log, hours(0, 1), {"a"});
+  ASSERT_EQ(profile.types.size(), 1u);
+  EXPECT_EQ(profile.types[0].id, "a");
+  EXPECT_DOUBLE_EQ(profile.agents[0], 2.0);
+}
+
+TEST(CallLogProfile, ADayWithoutCallsOfAFittedTypeCountsInItsMean) {
+  CallLog log = log_of(2, {call(0, 10, 0, 10), call(1, 10, 0, 10)});
+  log.types = {"a", "b"};
+  log.calls[1].type = 1;
+  EXPECT_DOUBLE_EQ(profile_call_log(log, hours(0, 1), {"a"}).types[0].arrivals[0], 0.5);
+}
+
+TEST(CallLogProfile, ServicesCrossingIntervalEdgesCountInBoth) {
+  // One call in service from 3000 to 4200 s: 600 s in each hour.
+  const CallLog log = log_of(1, {call(0, 3000, 0, 1200)});
+  const CallLogProfile profile = profile_call_log(log, hours(0, 2));
+  EXPECT_NEAR(profile.busy[0], 600.0 / 3600.0, 1e-12);
+  EXPECT_NEAR(profile.busy[1], 600.0 / 3600.0, 1e-12);
+}
+
 TEST(CallLogProfile, AWindowThatIsNotWholeIntervalsIsRefused) {
   const CallLog log = log_of(1, {call(0, 0, 0, 100)});
   EXPECT_NE(testing::error_of([&] { profile_call_log(log, CallLogGrid{0, 5400, 3600}); }), "");

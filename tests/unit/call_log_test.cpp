@@ -141,7 +141,7 @@ TEST(CallLogDays, WeekdayRangesWrapOverTheWeekend) {
   EXPECT_FALSE(parse_weekdays("someday", days));
 }
 
-TEST_F(CallLogTest, SelectionKeepsTheChosenWeekdaysAndTypes) {
+TEST_F(CallLogTest, SelectionKeepsEveryCallOfTheChosenWeekdays) {
   // 1999-02-05 was a Friday.
   const auto path = write(
       "date,arrival,type,wait_s,handle_s,outcome\n"
@@ -152,15 +152,48 @@ TEST_F(CallLogTest, SelectionKeepsTheChosenWeekdaysAndTypes) {
   CallLogSelection selection;
   ASSERT_TRUE(parse_weekdays("sun-thu", selection.weekdays));
   selection.types = {"NW"};
-  const CallLog chosen = select_calls(log, selection);
-  ASSERT_EQ(chosen.calls.size(), 1u);
-  EXPECT_EQ(chosen.types, std::vector<std::string>{"NW"});
+  const CallLog chosen = select_days(log, selection);
+  // Agents busy with PS were busy: its calls stay, and the types fitted are chosen later.
+  EXPECT_EQ(chosen.calls.size(), 2u);
   EXPECT_EQ(chosen.days.size(), 1u);
-  EXPECT_EQ(chosen.calls[0].type, 0u);
 
   selection.types = {"XX"};
-  EXPECT_EQ(error_of([&] { select_calls(log, selection); }),
+  EXPECT_EQ(error_of([&] { select_days(log, selection); }),
             "log.csv: no calls of type \"XX\" (types: PS, NW)");
+}
+
+TEST_F(CallLogTest, AColumnNamedByTheUserMustExist) {
+  const auto path = write("arrival,wait_s,handle_s,outcome\n3600,0,100,served\n");
+  CallLogFormat format;
+  format.date_column = "Datum";
+  format.date_named = true;
+  EXPECT_EQ(error_of([&] { read_call_log(path, "log.csv", format); }),
+            "log.csv: no column \"Datum\" in the header (columns: arrival, wait_s, handle_s, outcome)");
+}
+
+TEST_F(CallLogTest, AnAbandonedCallsHandleCellIsNotRead) {
+  const auto path = write("arrival,wait_s,handle_s,outcome\n3600,5,NULL,abandoned\n3700,0,60,served\n");
+  const CallLog log = read_call_log(path, "log.csv", CallLogFormat{});
+  EXPECT_DOUBLE_EQ(log.calls[0].handle_s, 0.0);
+}
+
+TEST_F(CallLogTest, SemicolonSeparatedExportsAreRecognised) {
+  const auto path = write("arrival;wait_s;handle_s;outcome\n3600;5;60;served\n");
+  EXPECT_EQ(read_call_log(path, "log.csv", CallLogFormat{}).calls.size(), 1u);
+}
+
+TEST(CallLogDays, WeekdaysAreNamedByThreeLettersOrTheWholeWord) {
+  std::array<bool, 7> days{};
+  EXPECT_TRUE(parse_weekdays("Sunday-thu", days));
+  EXPECT_FALSE(parse_weekdays("monkey", days));
+}
+
+TEST(CallLogClock, TimesUpToTheGivenHourAreRead) {
+  EXPECT_EQ(parse_clock_time("47:59:59"), 47 * 3600 + 59 * 60 + 59);
+  EXPECT_EQ(parse_clock_time("24:00", 23), std::nullopt);
+  EXPECT_EQ(parse_clock_time("7x:30"), std::nullopt);
+  EXPECT_EQ(parse_clock_time("+7:30"), std::nullopt);
+  EXPECT_EQ(clock_time_text(25 * 3600.0), "25:00");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -49,17 +50,9 @@ struct FitArguments {
   throw InputError({{option, "", message}});
 }
 
-double clock_seconds(const std::string& option, const std::string& text) {
-  const auto colon = text.find(':');
-  if (colon == std::string::npos || text.size() - colon != 3)
-    usage_error(option, fmt::format("expected a clock time HH:MM, got \"{}\"", text));
-  try {
-    const int hours = std::stoi(text.substr(0, colon));
-    const int minutes = std::stoi(text.substr(colon + 1));
-    if (hours >= 0 && hours <= 48 && minutes >= 0 && minutes < 60) return hours * 3600.0 + minutes * 60.0;
-  } catch (const std::exception&) {
-  }
-  usage_error(option, fmt::format("expected a clock time HH:MM up to 48:00, got \"{}\"", text));
+double clock_seconds(const std::string& option, const std::string& text, int max_hours) {
+  if (const auto seconds = parse_clock_time(text, max_hours)) return *seconds;
+  usage_error(option, fmt::format("expected a clock time HH:MM up to {}:59, got \"{}\"", max_hours, text));
 }
 
 CallLogFormat log_format(const FitArguments& args) {
@@ -79,6 +72,8 @@ CallLogFormat log_format(const FitArguments& args) {
       usage_error("--column", fmt::format("expected ROLE=NAME with ROLE one of date, arrival, type, "
                                           "wait, handle, outcome, got \"{}\"", column));
     *target = name;
+    format.date_named = format.date_named || role == "date";
+    format.type_named = format.type_named || role == "type";
   }
   if (!args.served.empty()) format.served = args.served;
   if (!args.abandoned.empty()) format.abandoned = args.abandoned;
@@ -105,11 +100,13 @@ int fit(const FitArguments& args) {
   OutputSet outputs;
   if (args.scenario_out) outputs.add("--out-scenario", *args.scenario_out);
   if (args.json_out) outputs.add("--json", *args.json_out);
-  const CallLogGrid grid{clock_seconds("--open", args.open), clock_seconds("--close", args.close),
+  // The day starts before midnight (a scenario's horizon does) and may end the next morning.
+  const CallLogGrid grid{clock_seconds("--open", args.open, 23), clock_seconds("--close", args.close, 48),
                          args.interval_min * 60.0};
-  const CallLog log = select_calls(read_call_log(args.file, args.file, log_format(args)),
-                                   selection_of(args));
-  const CallLogFit fitted = fit_call_log(log, grid, args.choices);
+  const CallLogSelection selection = selection_of(args);
+  const CallLogFit fitted = fit_call_log(
+      select_days(read_call_log(args.file, args.file, log_format(args)), selection), grid,
+      args.choices, selection.types);
 
   FittedScenarioOptions options;
   options.name = args.name.empty() ? "fitted" : args.name;
@@ -121,8 +118,14 @@ int fit(const FitArguments& args) {
   options.answer_within_s = args.answer_within_s;
   options.target = args.target;
   const nlohmann::ordered_json scenario = fitted_scenario(fitted.profile, chosen_laws(fitted), options);
-  // What is written must run: compiled here, a problem is ccsim's own and says so.
-  Scenario(nlohmann::json::parse(scenario.dump()), args.scenario_out.value_or("the fitted scenario")).compile();
+  // What is written must run. Every law was checked as it was chosen, so a problem here is
+  // ccsim's own, and says so.
+  try {
+    Scenario(nlohmann::json::parse(scenario.dump()), "fitted scenario").compile();
+  } catch (const InputError& e) {
+    throw std::runtime_error(fmt::format("the scenario fitted from {} would not run ({}); this is a "
+                                         "fault of ccsim fit, please report it", args.file, e.what()));
+  }
 
   if (args.scenario_out)
     outputs.write("--out-scenario", [&](std::ostream& out) { out << scenario.dump(2) << '\n'; });
