@@ -111,6 +111,21 @@ std::optional<std::array<bool, 7>> read_days(const Cursor& node) {
   return open;
 }
 
+std::optional<int> read_shift_start(const Cursor& shift) {
+  const Cursor start = shift.require("start");
+  if (!start.present()) return std::nullopt;
+  const auto minutes =
+      start.json().is_string() ? clock_minutes(start.json().get<std::string>()) : std::nullopt;
+  if (!minutes) start.expected(R"(a clock time "HH:MM" from 00:00 to 23:59)");
+  return minutes;
+}
+
+std::optional<double> read_shift_length(const Cursor& shift) {
+  const auto hours = shift.require("length_h").number(NumberRule::above(0.0).up_to(max_shift_hours));
+  if (!hours) return std::nullopt;
+  return *hours * 3600.0;
+}
+
 std::optional<std::array<bool, 7>> read_work_days(const Cursor& node) {
   const auto on = read_days(node);
   if (on && std::none_of(on->begin(), on->end(), [](bool day) { return day; })) {

@@ -37,6 +37,13 @@ std::optional<int> clock_minutes(const std::string& text);
 // Weekdays: "Mon-Fri" (a range, wrapping past Sunday: "Sat-Mon"), "Sat" (one day) or
 // ["Mon", "Wed"]; Monday first. Nothing if wrong (reported).
 std::optional<std::array<bool, 7>> read_days(const Cursor& node);
+// The longest shift: a day. Longer ones would cover the same clock time twice, and are two shifts
+// or a mistake (minutes written as hours).
+inline constexpr double max_shift_hours = 24.0;
+// A shift's "start" ("HH:MM") in minutes after midnight, and its "length_h" (above 0, at most a
+// day) in seconds, as rosters and shift templates write them; nothing if absent or wrong (reported).
+std::optional<int> read_shift_start(const Cursor& shift);
+std::optional<double> read_shift_length(const Cursor& shift);
 // The days a shift is worked: as read_days, and at least one.
 std::optional<std::array<bool, 7>> read_work_days(const Cursor& node);
 

@@ -13,9 +13,6 @@ namespace ccsim::detail {
 
 namespace {
 
-// The longest shift: a day. Longer ones are two shifts, or a mistake (minutes written as hours).
-constexpr double max_shift_h = 24.0;
-
 // "4.5 h": hours as a planner writes them.
 std::string hours_text(Seconds s) { return number_text(s / 3600.0) + " h"; }
 
@@ -24,9 +21,9 @@ std::optional<ShiftBreak> read_break(const Cursor& node,
                                      const std::optional<Seconds>& shift_length_s) {
   if (!node.object()) return std::nullopt;
   node.allow_only(scenario_keys::shift_break);
-  const auto after_h = node.require("after_h").number(NumberRule::above(0.0).below(max_shift_h));
+  const auto after_h = node.require("after_h").number(NumberRule::above(0.0).below(max_shift_hours));
   const auto length_min =
-      node.require("length_min").number(NumberRule::above(0.0).below(max_shift_h * 60.0));
+      node.require("length_min").number(NumberRule::above(0.0).below(max_shift_hours * 60.0));
   if (!after_h || !length_min) return std::nullopt;
   const ShiftBreak pause{*after_h * 3600.0, *length_min * 60.0};
   // A break at either end of a shift is a shorter shift: the roster should say so.
@@ -91,24 +88,11 @@ std::optional<Shift> read_shift(const Cursor& node, IdPlaces& places) {
   } else {
     ok = false;
   }
-  const Cursor start = node.require("start");
-  if (start.present()) {
-    const auto minutes =
-        start.json().is_string() ? clock_minutes(start.json().get<std::string>()) : std::nullopt;
-    if (minutes)
-      shift.start_min = *minutes;
-    else
-      start.expected(R"(a clock time "HH:MM" from 00:00 to 23:59)");
-    ok = minutes.has_value() && ok;
-  } else {
-    ok = false;
-  }
-  const auto length_h =
-      node.require("length_h").number(NumberRule::above(0.0).up_to(max_shift_h));
-  if (length_h) shift.length_s = *length_h * 3600.0;
-  ok = length_h.has_value() && ok;
-  const std::optional<Seconds> length_s =
-      length_h ? std::optional<Seconds>(shift.length_s) : std::nullopt;
+  const auto start_min = read_shift_start(node);
+  if (start_min) shift.start_min = *start_min;
+  const std::optional<Seconds> length_s = read_shift_length(node);
+  if (length_s) shift.length_s = *length_s;
+  ok = start_min && length_s && ok;
   if (const auto breaks = read_breaks(node.get("breaks"), length_s))
     shift.breaks = *breaks;
   else

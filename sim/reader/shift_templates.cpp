@@ -16,9 +16,6 @@ namespace ccsim::detail {
 
 namespace {
 
-// Longer than a day would cover the same clock time twice.
-constexpr double max_shift_hours = 24.0;
-
 // A break window; nothing if wrong (reported). `length_s` is the shift's, when it read, for the
 // check that the break ends within the shift.
 std::optional<BreakWindow> read_break_window(const Cursor& node, std::optional<Seconds> length_s) {
@@ -60,21 +57,11 @@ std::optional<ShiftTemplate> read_shift_template(const Cursor& node, IdPlaces& p
   } else {
     ok = false;
   }
-  const Cursor start = node.require("start");
-  if (start.present()) {
-    const auto minutes =
-        start.json().is_string() ? clock_minutes(start.json().get<std::string>()) : std::nullopt;
-    if (minutes)
-      shift.start_min = *minutes;
-    else
-      start.expected(R"(a clock time "HH:MM" from 00:00 to 23:59)");
-    ok &= minutes.has_value();
-  } else {
-    ok = false;
-  }
-  const auto hours =
-      node.require("length_h").number(NumberRule::above(0.0).up_to(max_shift_hours));
-  if (hours) shift.length_s = *hours * 3600.0;
+  const auto start_min = read_shift_start(node);
+  if (start_min) shift.start_min = *start_min;
+  ok &= start_min.has_value();
+  const std::optional<Seconds> hours = read_shift_length(node);
+  if (hours) shift.length_s = *hours;
   const auto cost = node.require("cost_per_hour")
                         .number(NumberRule::at_least(0.0).limited_to(limits::cost_per_hour));
   if (cost) shift.cost_per_hour = *cost;
