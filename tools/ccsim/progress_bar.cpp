@@ -32,6 +32,18 @@ void ProgressBar::update(int done) {
   draw(done);
 }
 
+void ProgressBar::update(int done, const char* phase) {
+  if (!terminal_) return;
+  std::lock_guard lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  if (now - start_ < std::chrono::milliseconds(500) || now - last_draw_ < std::chrono::milliseconds(100))
+    return;
+  last_draw_ = now;
+  fmt::print(stderr, "\r{} {} ({})\033[K", done, what_, phase);
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
 double ProgressBar::seconds_left(int done) const {
   const double share = total_ > 0 ? static_cast<double>(done) / total_ : 1.0;
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();

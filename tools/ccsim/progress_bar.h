@@ -18,6 +18,9 @@ class ProgressBar {
   ~ProgressBar();
   // Thread-safe; redraws at most ten times a second.
   void update(int done);
+  // Work of no known size (a search; construct with total 0), on a terminal only:
+  // "37 plans simulated (removing agents)".
+  void update(int done, const char* phase);
 
  private:
   void draw(int done);

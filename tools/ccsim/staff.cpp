@@ -1,7 +1,6 @@
 // `ccsim staff FILE`: the cheapest agents per group and interval that meet every contact type's
 // target (staffing_search.h), its report on standard output, and optionally JSON, CSV and the
 // scenario with the plan written in (all written whole or not at all).
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -9,7 +8,6 @@
 #include <string>
 
 #include <fmt/core.h>
-#include <unistd.h>
 
 #include "ccsim/html_report.h"
 #include "ccsim/output_file.h"
@@ -18,6 +16,7 @@
 #include "ccsim/staffing_writers.h"
 #include "commands.h"
 #include "override_options.h"
+#include "progress_bar.h"
 #include "seed_option.h"
 
 namespace ccsim::cli {
@@ -35,28 +34,6 @@ struct StaffArguments {
   OverrideOptions overrides;
 };
 
-// "staff: 37 plans simulated (removing agents)" on a terminal, at most ten times a second.
-class SearchStatus {
- public:
-  SearchStatus() : terminal_(isatty(fileno(stderr)) != 0) {}
-  ~SearchStatus() {
-    if (drawn_) fmt::print(stderr, "\r\033[K");
-  }
-  void update(int evaluations, const char* phase) {
-    if (!terminal_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
-    last_ = now;
-    drawn_ = true;
-    fmt::print(stderr, "\r\033[Kstaff: {} plans simulated ({})", evaluations, phase);
-  }
-
- private:
-  bool terminal_;
-  bool drawn_ = false;
-  std::chrono::steady_clock::time_point last_;
-};
-
 int staff(const StaffArguments& args) {
   OutputSet outputs;
   if (args.json_out) outputs.add("--json", *args.json_out);
@@ -67,7 +44,7 @@ int staff(const StaffArguments& args) {
   const Model model = scenario.compile();
 
   StaffingSearchOptions options = staffing_options(model, args.request);
-  SearchStatus status;
+  ProgressBar status("plans simulated", 0);
   options.progress = [&status](int evaluations, const char* phase) { status.update(evaluations, phase); };
   const StaffingSearchResult result = search_staffing(model, options);
 
