@@ -120,17 +120,7 @@ CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
     type.arrivals.assign(intervals, 0.0);
   }
   std::vector<std::vector<double>> daily(profile.types.size(), std::vector<double>(days, 0.0));
-  std::vector<std::vector<Change>> changes(days);
   for (const LoggedCall& call : log.calls) {
-    if (call.wait_s > 0.0) {
-      changes[call.day].push_back({call.arrival_s, 0, +1});
-      changes[call.day].push_back({call.arrival_s + call.wait_s, 0, -1});
-    }
-    if (!call.abandoned && call.handle_s > 0.0) {
-      const double start = call.arrival_s + call.wait_s;
-      changes[call.day].push_back({start, +1, 0});
-      changes[call.day].push_back({start + call.handle_s, -1, 0});
-    }
     const std::size_t k = slot[call.type];
     if (k == not_profiled) continue;
     if (call.arrival_s < grid.open_s || call.arrival_s >= grid.close_s) {
@@ -162,12 +152,37 @@ CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
   }
   if (!empty.empty()) throw InputError(std::move(empty));
 
+  // The calls by day (a counting sort of their indices), so that one day's changes at a time are
+  // held: 4 bytes a call instead of 64.
+  std::vector<std::size_t> first(days + 1, 0);
+  for (const LoggedCall& call : log.calls) ++first[call.day + 1];
+  for (std::size_t d = 0; d < days; ++d) first[d + 1] += first[d];
+  std::vector<std::uint32_t> by_day(log.calls.size());
+  {
+    std::vector<std::size_t> next(first.begin(), first.end() - 1);
+    for (std::size_t i = 0; i < log.calls.size(); ++i)
+      by_day[next[log.calls[i].day]++] = static_cast<std::uint32_t>(i);
+  }
   profile.agents.assign(intervals, 0.0);
   profile.busy.assign(intervals, 0.0);
   std::vector<DayInterval> day(intervals);
+  std::vector<Change> changes;
   for (std::size_t d = 0; d < days; ++d) {
+    changes.clear();
+    for (std::size_t n = first[d]; n < first[d + 1]; ++n) {
+      const LoggedCall& call = log.calls[by_day[n]];
+      if (call.wait_s > 0.0) {
+        changes.push_back({call.arrival_s, 0, +1});
+        changes.push_back({call.arrival_s + call.wait_s, 0, -1});
+      }
+      if (!call.abandoned && call.handle_s > 0.0) {
+        const double start = call.arrival_s + call.wait_s;
+        changes.push_back({start, +1, 0});
+        changes.push_back({start + call.handle_s, -1, 0});
+      }
+    }
     std::fill(day.begin(), day.end(), DayInterval{});
-    sweep_day(changes[d], grid, day);
+    sweep_day(changes, grid, day);
     for (std::size_t j = 0; j < intervals; ++j) {
       const DayInterval& cell = day[j];
       profile.agents[j] += cell.waiting_s >= busy_while_waiting_min_s

@@ -56,6 +56,9 @@ std::pair<double, double> log_moments(const Sample& s, std::size_t begin, std::s
     total += wi;
     sum += wi * s.y[i];
   }
+  // A component whose responsibilities all underflowed to 0 would give 0/0: it restarts from the
+  // unweighted moments instead of carrying NaN into the fit.
+  if (!(total > 0.0) && !w.empty()) return log_moments(s, begin, end, {}, false, sigma_floor);
   const double mu = sum / total;
   double ss = 0.0;
   for (std::size_t i = begin; i < end; ++i) {
@@ -130,7 +133,8 @@ struct ExponentialAndLognormal {
     const auto second = log_moments(s, 0, s.y.size(), r, true, s.sigma_floor);
     // A mean below the smallest value cannot be reached by data but can by an emptied component;
     // keeping it there keeps the density finite.
-    return {w, std::max(sum / total, 1e-3 * s.x.front()), second.first, second.second};
+    const double mean = total > 0.0 ? sum / total : s.x.front();
+    return {w, std::max(mean, 1e-3 * s.x.front()), second.first, second.second};
   }
   static std::array<double, size> steps(const Parameters& p) {
     const double hw = 1e-4 * std::min(p[0], 1.0 - p[0]);
