@@ -47,9 +47,12 @@ nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
   scenario["contact_types"] = contact_types;
 
   nlohmann::ordered_json staffing = nlohmann::ordered_json::array();
+  // The mean over the days in hundredths of an agent: ccsim staffs fractions as time (roster.h),
+  // and rounding to whole agents would move each interval's capacity by up to half an agent. An
+  // interval with calls keeps at least one agent, or its calls would wait for the next.
   for (std::size_t j = 0; j < intervals; ++j) {
-    const double agents = std::round(profile.agents[j]);
-    staffing.push_back(std::lround(any_arrivals[j] ? std::max(1.0, agents) : agents));
+    const double agents = std::round(profile.agents[j] * 100.0) / 100.0;
+    staffing.push_back(any_arrivals[j] ? std::max(1.0, agents) : agents);
   }
   scenario["agent_groups"] = {{{"id", "agents"}, {"skills", skills}, {"staffing", staffing}}};
   return scenario;

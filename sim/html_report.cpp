@@ -122,9 +122,9 @@ void staffing(std::ostream& out, const Model& model, const Summary& summary, con
     for (const AgentGroup& group : model.agent_groups) {
       ChartSeries s{group.id, {}, {}, {}};
       std::vector<std::string> column;
-      for (const int n : group.on_duty) {
+      for (const double n : group.on_duty) {
         s.values.push_back(n);
-        column.push_back(std::to_string(n));
+        column.push_back(agents_text(n));
       }
       chart.series.push_back(s);
       names.push_back(group.id);

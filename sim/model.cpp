@@ -23,8 +23,26 @@ std::string Horizon::interval_label(IntervalIndex i) const {
   return fmt::format("d{} {}", i / static_cast<IntervalIndex>(intervals_per_day) + 1, start_label(i));
 }
 
-int on_duty_after_shrinkage(double staffed, double shrinkage) {
-  return static_cast<int>(std::floor(staffed * (1.0 - shrinkage) + 0.5));
+namespace {
+
+// 10 agents at 30 % shrinkage is 7.000000000000001 in doubles: seven agents, not an eighth for a
+// femtosecond.
+double whole_if_near(double agents) {
+  const double whole = std::round(agents);
+  return std::abs(agents - whole) < 1e-9 ? whole : agents;
+}
+
+}  // namespace
+
+double on_duty_after_shrinkage(double staffed, double shrinkage) {
+  return whole_if_near(staffed * (1.0 - shrinkage));
+}
+
+std::string agents_text(double agents) {
+  std::string text = fmt::format("{:.2f}", agents);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text == "-0" ? "0" : text;
 }
 
 void link_routing(Model& model) {
@@ -51,9 +69,7 @@ void link_routing(Model& model) {
                      return std::tie(a.type, a.tier, a.after_s) <
                             std::tie(b.type, b.tier, b.after_s);
                    });
-  for (AgentGroup& group : model.agent_groups)
-    if (!group.shifts.empty()) staff_from_shifts(model.horizon, group);
-  model.roster = compile_roster(model);
+  compile_on_duty(model);
   model.routing_tables = compile_routing(model);
   model.business_time = compile_business_time(model);
 }

@@ -107,7 +107,7 @@ OfferedLoad offered_load(const Model& model) {
   const std::size_t count = load.intervals;
   const std::size_t tiers = load.tiers.size();
   load.tier_erlangs.assign(tiers, std::vector<double>(count, 0.0));
-  load.tier_sessions_on_duty.assign(tiers, std::vector<int>(count, 0));
+  load.tier_sessions_on_duty.assign(tiers, std::vector<double>(count, 0.0));
   // Each tier's load is summed over the types in type order, so that it comes out the same to the
   // last bit wherever it is worked out.
   for (ContactTypeIndex t = 0; t < model.type_count(); ++t) {

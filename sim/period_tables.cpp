@@ -51,9 +51,9 @@ std::vector<Row> period_rows(const Model& model, const KpiLayout& layout, std::s
   if (layout.detail != Detail::interval) return rows;
   for (std::size_t i = 0; i < layout.intervals; ++i) {
     const std::string label = h.interval_label(static_cast<IntervalIndex>(i));
-    int on_duty = 0;
+    double on_duty = 0.0;
     for (const std::size_t g : groups) on_duty += model.agent_groups[g].on_duty[i];
-    rows.push_back({{label, std::to_string(on_duty)}, scope, KpiLayout::interval_slot(i)});
+    rows.push_back({{label, agents_text(on_duty)}, scope, KpiLayout::interval_slot(i)});
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 #include "ccsim/roster.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ccsim/model.h"
 
@@ -110,19 +111,81 @@ void staff_from_shifts(const Horizon& horizon, AgentGroup& group) {
   }
 }
 
+namespace {
+
+// Appends "from `time_s` on, `on_duty` agents", unless it changes nothing; a change at the same
+// instant as the last replaces it.
+void change_to(std::vector<RosterChange>& out, double time_s, std::uint32_t g, int on_duty) {
+  if (!out.empty() && out.back().time_s == time_s) {
+    out.back().on_duty = on_duty;
+    if (out.size() >= 2 && out[out.size() - 2].on_duty == on_duty) out.pop_back();
+    return;
+  }
+  if (!out.empty() && out.back().on_duty == on_duty) return;
+  out.push_back({time_s, g, on_duty});
+}
+
+// `agents` on duty over [from, to), a span within one interval: the whole agents for all of it,
+// one more for the fraction's share of it at its end.
+void put_on_duty(std::vector<RosterChange>& out, std::uint32_t g, double from, double to,
+                 double agents) {
+  const double whole = std::floor(agents);
+  const int n = static_cast<int>(whole);
+  change_to(out, from, g, n);
+  if (agents <= whole) return;
+  // To the millisecond: 6.4 - 6 is 0.40000000000000036, and the seventh agent should come at
+  // 18:00 of the half hour, not at 17:59.999999999999.
+  const double comes = std::round((to - (agents - whole) * (to - from)) * 1000.0) / 1000.0;
+  change_to(out, std::clamp(comes, from, to), g, n + 1);
+}
+
+// `agents` on duty over [from, to) of the horizon, split at interval boundaries when a fraction
+// must be placed in each interval.
+void put_on_duty_across(std::vector<RosterChange>& out, std::uint32_t g, const Horizon& h,
+                        double from, double to, double agents) {
+  if (agents == std::floor(agents)) {
+    change_to(out, from, g, static_cast<int>(agents));
+    return;
+  }
+  auto i = static_cast<IntervalIndex>(from / h.interval_s);
+  while (i > 0 && static_cast<double>(i) * h.interval_s > from) --i;
+  while (static_cast<double>(i + 1) * h.interval_s <= from) ++i;
+  for (double begin = from; begin < to; ++i) {
+    const double end = std::min(to, static_cast<double>(i + 1) * h.interval_s);
+    put_on_duty(out, g, begin, end, agents);
+    begin = end;
+  }
+}
+
+}  // namespace
+
+bool needs_roster(const AgentGroup& group) {
+  if (!group.shifts.empty()) return true;
+  return std::any_of(group.on_duty.begin(), group.on_duty.end(),
+                     [](double n) { return n != std::floor(n); });
+}
+
 std::vector<RosterChange> compile_roster(const Model& model) {
   std::vector<RosterChange> roster;
-  const double end = model.horizon.length_s();
+  const Horizon& h = model.horizon;
+  const double end = h.length_s();
   for (std::uint32_t g = 0; g < model.group_count(); ++g) {
     const AgentGroup& group = model.agent_groups[g];
-    if (group.shifts.empty()) continue;
-    int on_duty = -1;
-    for (const Level& level : levels_of(model.horizon, group)) {
-      if (level.time_s >= end) break;
-      const int next = on_duty_after_shrinkage(level.working, group.shrinkage);
-      if (next != on_duty) roster.push_back({level.time_s, g, next});
-      on_duty = next;
+    if (!group.follows_roster) continue;
+    std::vector<RosterChange> changes;
+    if (group.shifts.empty()) {
+      for (std::size_t i = 0; i < group.on_duty.size(); ++i)
+        put_on_duty_across(changes, g, h, static_cast<double>(i) * h.interval_s,
+                           static_cast<double>(i + 1) * h.interval_s, group.on_duty[i]);
+    } else {
+      const std::vector<Level> levels = levels_of(h, group);
+      for (std::size_t j = 0; j < levels.size() && levels[j].time_s < end; ++j) {
+        const double to = j + 1 < levels.size() ? std::min(levels[j + 1].time_s, end) : end;
+        put_on_duty_across(changes, g, h, levels[j].time_s, to,
+                           on_duty_after_shrinkage(levels[j].working, group.shrinkage));
+      }
     }
+    roster.insert(roster.end(), changes.begin(), changes.end());
   }
   std::stable_sort(roster.begin(), roster.end(), [](const RosterChange& a, const RosterChange& b) {
     return a.time_s < b.time_s;
@@ -130,12 +193,20 @@ std::vector<RosterChange> compile_roster(const Model& model) {
   return roster;
 }
 
+void compile_on_duty(Model& model) {
+  for (AgentGroup& group : model.agent_groups) {
+    if (!group.shifts.empty()) staff_from_shifts(model.horizon, group);
+    group.follows_roster = needs_roster(group);
+  }
+  model.roster = compile_roster(model);
+}
+
 std::vector<std::pair<int, int>> on_duty_range(const Model& model, std::uint32_t g) {
   const AgentGroup& group = model.agent_groups[g];
   std::vector<std::pair<int, int>> range;
   range.reserve(group.on_duty.size());
-  if (group.shifts.empty()) {
-    for (const int n : group.on_duty) range.emplace_back(n, n);
+  if (!group.follows_roster) {
+    for (const double n : group.on_duty) range.emplace_back(static_cast<int>(n), static_cast<int>(n));
     return range;
   }
   std::vector<RosterChange> changes;

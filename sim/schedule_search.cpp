@@ -65,7 +65,7 @@ Model model_with_rosters(const Model& model, const std::vector<GroupSchedule>& s
     if (group.shifts.empty()) {
       // Nobody scheduled: no agents, as an empty roster says.
       std::fill(group.staffed.begin(), group.staffed.end(), 0.0);
-      std::fill(group.on_duty.begin(), group.on_duty.end(), 0);
+      std::fill(group.on_duty.begin(), group.on_duty.end(), 0.0);
     }
   }
   // Lays the rosters out on the horizon: on duty to the minute, breaks where they fall.

@@ -24,6 +24,12 @@ constexpr std::uint64_t verification_seed_offset = 0x9e3779b97f4a7c15ULL;
 // A plan as agents on duty per group and interval, with the bounds each may move in; the paid
 // agents follow from it (staffed_for_on_duty, never below staffing_min).
 class Plan {
+  // The search moves whole agents on duty; paid agents are whole too, so the plan it evaluates
+  // (with_staffing of paid()) may hold a fraction more than this: never less.
+  static int whole_on_duty(double staffed, double shrinkage) {
+    return static_cast<int>(std::floor(on_duty_after_shrinkage(staffed, shrinkage)));
+  }
+
  public:
   explicit Plan(const Model& model) : model_(&model) {
     const std::size_t intervals = static_cast<std::size_t>(model.horizon.intervals());
@@ -33,19 +39,21 @@ class Plan {
     for (const AgentGroup& group : model.agent_groups) {
       std::vector<int> low(intervals, 0), high(intervals, std::numeric_limits<int>::max());
       for (std::size_t i = 0; i < intervals; ++i) {
-        if (i < group.staffing_min.size()) low[i] = on_duty_after_shrinkage(group.staffing_min[i], group.shrinkage);
-        if (i < group.staffing_max.size()) high[i] = on_duty_after_shrinkage(group.staffing_max[i], group.shrinkage);
+        if (i < group.staffing_min.size()) low[i] = whole_on_duty(group.staffing_min[i], group.shrinkage);
+        if (i < group.staffing_max.size()) high[i] = whole_on_duty(group.staffing_max[i], group.shrinkage);
       }
       min_.push_back(low);
       max_.push_back(high);
-      on_duty_.push_back(group.on_duty);
+      std::vector<int> on_duty;
+      for (const double n : group.on_duty) on_duty.push_back(static_cast<int>(std::floor(n)));
+      on_duty_.push_back(on_duty);
     }
   }
 
   void set_paid(const std::vector<std::vector<double>>& staffed) {
     for (std::size_t g = 0; g < on_duty_.size(); ++g)
       for (std::size_t i = 0; i < on_duty_[g].size(); ++i)
-        on_duty_[g][i] = on_duty_after_shrinkage(staffed[g][i], model_->agent_groups[g].shrinkage);
+        on_duty_[g][i] = whole_on_duty(staffed[g][i], model_->agent_groups[g].shrinkage);
   }
   bool searchable(std::size_t g) const {
     return staffing_searchable(*model_, static_cast<AgentGroupIndex>(g));

@@ -19,6 +19,7 @@ Model with_staffing(const Model& model, const std::vector<std::vector<double>>& 
     for (std::size_t i = 0; i < group.staffed.size(); ++i)
       group.on_duty[i] = on_duty_after_shrinkage(group.staffed[i], group.shrinkage);
   }
+  compile_on_duty(planned);  // a fraction of an agent is a roster change (roster.h)
   return planned;
 }
 

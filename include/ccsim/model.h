@@ -205,7 +205,9 @@ struct Skill {
 struct AgentGroup {
   std::string id;
   std::vector<double> staffed;  // agents paid in each global interval, as planned
-  std::vector<int> on_duty;     // agents taking contacts: staffed less shrinkage, rounded
+  // Mean agents taking contacts in each global interval: staffed less shrinkage, not rounded. A
+  // fraction is an agent present for that share of the interval (roster.h says when).
+  std::vector<double> on_duty;
   double shrinkage = 0.0;
   double cost_per_hour = 0.0;     // per paid (staffed) hour
   double cost_per_contact = 0.0;  // per handled contact (outsourced partners)
@@ -230,9 +232,12 @@ struct AgentGroup {
   std::vector<double> staffing_min;
   std::vector<double> staffing_max;
   bool fixed = false;
+  // Set by link_routing: the engine follows the model's roster for this group (it has shifts, or
+  // some interval has a fraction of an agent) rather than setting on_duty at interval boundaries.
+  bool follows_roster = false;
   // The group's agents as a roster: when not empty, on-duty follows it to the minute, `staffed`
-  // holds each interval's mean of agents on shift and `on_duty` the rounded mean of those taking
-  // contacts (roster.h).
+  // holds each interval's mean of agents on shift and `on_duty` the mean of those taking contacts
+  // (roster.h).
   std::vector<Shift> shifts;
   std::vector<ShiftTemplate> shift_templates;  // what `ccsim schedule` may staff the group with
   // At most this share of the agents `ccsim schedule` rosters may be on part-time templates.
@@ -298,15 +303,19 @@ struct Model {
   // Compiled by link_routing from the fields above; a model changed after it must be linked again.
   RoutingTables routing_tables;
   std::vector<BusinessTime> business_time;  // per contact type
-  std::vector<RosterChange> roster;         // of the groups with shifts, by time (roster.h)
+  std::vector<RosterChange> roster;  // of the groups that follow one, by time (roster.h)
 
   std::size_t type_count() const { return contact_types.size(); }
   std::size_t group_count() const { return agent_groups.size(); }
   std::size_t segment_count() const { return segments.size(); }
 };
 
-// Agents on duty after shrinkage: round half up, so 14 staffed at 30 % shrinkage is 10 on duty.
-int on_duty_after_shrinkage(double staffed, double shrinkage);
+// Agents on duty after shrinkage, not rounded: 14 staffed at 30 % shrinkage is 9.8 on duty, nine
+// agents and a tenth for 80 % of the interval.
+double on_duty_after_shrinkage(double staffed, double shrinkage);
+
+// Agents as a planner reads them: "10", "9.8", "14.29" (two decimals at most).
+std::string agents_text(double agents);
 
 // Fills `groups` of every contact type from the agent groups' skills (priority, then group order),
 // sorts each group's skills, staffs each group with shifts from its roster, and compiles the

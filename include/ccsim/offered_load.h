@@ -71,7 +71,7 @@ struct OfferedLoad {
   std::vector<std::vector<double>> tier_erlangs;
   // What that load meets: the agents on duty at tiers[k], each counted as the chat sessions it
   // holds at once (1 for voice and email), so that it compares with erlangs: [k][interval].
-  std::vector<std::vector<int>> tier_sessions_on_duty;
+  std::vector<std::vector<double>> tier_sessions_on_duty;
 
   // Agent-hours of work a load of `erlangs` brings in one interval.
   double agent_hours(double erlangs) const { return erlangs * interval_s / 3600.0; }

@@ -10,7 +10,13 @@
 // that midnight when that time is on the grid (a night shift of a grid from 20:00 to 08:00).
 // Shrinkage, when the group gives one, still applies: a roster already leaves its breaks out,
 // shrinkage covers what it does not show (meetings, training, absence), so on duty is agents on
-// shift and not on a break, less shrinkage, rounded half up (on_duty_after_shrinkage).
+// shift and not on a break, less shrinkage (on_duty_after_shrinkage).
+//
+// A fraction of an agent is time, not rounding: 6.4 agents on duty over a span within one interval
+// (a whole interval of a staffing plan, or the part of it a roster holds still) are six agents for
+// all of it and a seventh for its last 40 %. Capacity over the span is then exactly 6.4 agents'
+// time, and the split is the same in every replication. Groups with a staffing plan in whole
+// agents change at interval boundaries as before and add nothing to the roster.
 #pragma once
 
 #include <cstdint>
@@ -35,12 +41,20 @@ struct RosterChange {
 // Fills `group.staffed` and `group.on_duty` from `group.shifts`, over `horizon`.
 void staff_from_shifts(const Horizon& horizon, AgentGroup& group);
 
-// The changes of agents on duty of every group with shifts before the horizon's end, by time,
-// then group; each such group's first is at time 0 (its agents at the start, maybe none).
+// Whether the engine must follow a roster for the group: it has shifts, or some interval has a
+// fraction of an agent on duty.
+bool needs_roster(const AgentGroup& group);
+
+// The changes of agents on duty of every group with `follows_roster` before the horizon's end, by
+// time, then group; each such group's first is at time 0 (its agents at the start, maybe none).
 std::vector<RosterChange> compile_roster(const Model& model);
 
+// Staffs each group with shifts from them, marks the groups that follow a roster and compiles
+// `model.roster`: what link_routing does for staffing, and what a change of the plan must redo.
+void compile_on_duty(Model& model);
+
 // The fewest and the most agents of group `g` on duty at any time within each interval: what a
-// roster does inside the planning grid. For a group without shifts, on_duty twice.
+// roster does inside the planning grid. For a group without one, on_duty twice.
 std::vector<std::pair<int, int>> on_duty_range(const Model& model, std::uint32_t g);
 
 // At most how many times agents start or end a shift or a break under `shifts` over `days` days:

@@ -42,7 +42,7 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
   rostered_.assign(groups, 0);
   for (std::size_t g = 0; g < groups; ++g) {
     const AgentGroup& group = model.agent_groups[g];
-    rostered_[g] = !group.shifts.empty();
+    rostered_[g] = group.follows_roster;
     prices_contacts_[g] = group.cost_per_contact > 0.0 || group.cost_per_minute > 0.0;
     adjusts_handle_[g] = group.assist.has_value() ||
                          (group.chat_concurrency > 1 && group.concurrency_slowdown > 0.0);
@@ -77,7 +77,7 @@ void Replication::run() {
   const std::vector<RosterChange>& roster = model_->roster;
   std::uint32_t next_change = 0;
   for (AgentGroupIndex g = 0; g < groups_.size(); ++g)
-    groups_[g].idle = rostered_[g] ? 0 : model_->agent_groups[g].on_duty[0] * concurrency_[g];
+    groups_[g].idle = rostered_[g] ? 0 : whole_agents(model_->agent_groups[g].on_duty[0]) * concurrency_[g];
   for (; next_change < roster.size() && roster[next_change].time_s <= 0.0; ++next_change) {
     const RosterChange& change = roster[next_change];
     groups_[change.group].idle = change.on_duty * concurrency_[change.group];

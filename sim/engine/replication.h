@@ -29,6 +29,10 @@
 
 namespace ccsim::engine {
 
+// A group that does not follow a roster has whole agents in every interval (needs_roster).
+inline int whole_agents(double on_duty) { return static_cast<int>(on_duty); }
+
+
 enum class Return : std::uint8_t { repeat, retry };
 // Why a customer makes another contact about the same issue.
 enum class NextContact : std::uint8_t { repeat, retry, escalation, transfer };

@@ -17,12 +17,13 @@ inline void Replication::on_interval_boundary(IntervalIndex i) {
   }
   interval_ = i;
   for (AgentGroupIndex g = 0; g < groups_.size(); ++g)
-    if (!rostered_[g]) set_on_duty<Selection>(g, model_->agent_groups[g].on_duty[i]);
+    if (!rostered_[g]) set_on_duty<Selection>(g, whole_agents(model_->agent_groups[g].on_duty[i]));
   schedule((i + 1) * interval_s_, EventKind::interval_boundary, i + 1);
 }
 
 // Change k of the model's roster, at any instant of an interval: a group with shifts changes its
-// agents on duty exactly when a shift or a break starts or ends. An agent going off duty while
+// agents on duty exactly when a shift or a break starts or ends, a group with a fraction of an
+// agent also when the part-time agent comes (roster.h). An agent going off duty while
 // serving finishes the contact (and its wrap-up) first, as at an interval boundary. The next
 // change is scheduled first, so that it takes this event's place in the calendar.
 template <class Selection>

@@ -144,7 +144,7 @@ GroupParts read_agent_group(const Cursor& node, AgentGroup& group, IdPlaces& pla
   }
   parts.skills = read_skills(node.require("skills"), type_ids);
   if (parts.skills) group.skills = *parts.skills;
-  const NumberRule agents = NumberRule::at_least(0.0).whole_numbers().limited_to(limits::staffing);
+  const NumberRule agents = NumberRule::at_least(0.0).limited_to(limits::staffing);
   // Agents per interval, or a roster of shifts that gives them: one or the other.
   const Cursor staffing_node = node.get("staffing");
   const Cursor shifts_node = node.get("shifts");

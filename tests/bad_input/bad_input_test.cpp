@@ -301,7 +301,7 @@ TEST(BadInputFile, LoadedFileIsNamedAsGiven) {
     EXPECT_EQ(
         messages_of(e),
         std::vector<std::string>{
-            file.string() + ": /agent_groups/2/staffing/7: must be a whole number >= 0, got -3"});
+            file.string() + ": /agent_groups/2/staffing/7: must be a number >= 0, got -3"});
   }
 }
 

@@ -58,7 +58,7 @@ TEST_F(Overrides, ABadValueIsReportedAtItsPointer) {
   const CommandResult r =
       ccsim("run scenarios/retail-day.json -q --set /agent_groups/tech_team/staffing/8=-3");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("scenarios/retail-day.json: /agent_groups/2/staffing/8: must be a whole "
+  EXPECT_NE(r.err.find("scenarios/retail-day.json: /agent_groups/2/staffing/8: must be a "
                        "number >= 0, got -3"),
             std::string::npos)
       << r.err;

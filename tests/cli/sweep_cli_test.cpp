@@ -264,12 +264,12 @@ TEST_F(SweepCli, ASetOnANonNumericFieldExits2SayingWhatItFound) {
 }
 
 TEST_F(SweepCli, AValueTheScenarioRefusesExits2NamingTheSet) {
-  const ccsim::testing::CommandResult r = ccsim("sweep scenarios/erlang-a.json --set /agent_groups/agents/staffing=12:13:0.5 --out " +
+  const ccsim::testing::CommandResult r = ccsim("sweep scenarios/erlang-a.json --set /run/replications=20:25:2.5 --out " +
                          file("s.csv").string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
-            "scenarios/erlang-a.json: /agent_groups/0/staffing: must be a whole number >= 0, got 12.5 "
-            "(with --set /agent_groups/agents/staffing=12.5)\n");
+            "scenarios/erlang-a.json: /run/replications: must be a whole number >= 1, got 22.5 "
+            "(with --set /run/replications=22.5)\n");
   EXPECT_FALSE(fs::exists(file("s.csv")));
 }
 

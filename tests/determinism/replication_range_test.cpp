@@ -42,6 +42,7 @@ TEST(ReplicationRange, VariantsOfOneReplicationSeeTheSameContacts) {
   const Model base = testing::three_types_three_groups();
   Model more = base;
   for (auto& n : more.agent_groups[1].on_duty) n += 2;
+  link_routing(more);  // its on-duty is in fractions: a roster to compile again
   const KpiLayout layout(base);
   run_replication_range({&base, &more}, options_with(2), 0, 12, [&](const ReplicationOutcome& o) {
     const std::size_t offered = layout.at(KpiLayout::overall, KpiLayout::whole_horizon, Kpi::offered);

@@ -65,6 +65,7 @@ TEST(CommonRandomNumbers, ExtraStaffingLeavesArrivalsAndHandleTimesAligned) {
   Model base = testing::three_types_three_groups();
   Model more = base;
   for (auto& n : more.agent_groups[0].on_duty) n += 3;
+  link_routing(more);  // its on-duty is in fractions: a roster to compile again
   RunOptions options;
   options.replications = 10;
   options.seed = 9;

@@ -69,7 +69,8 @@ TEST(CommonRandomNumbers, EveryCustomerInBothStaffingsDrawsTheSameUnderReturnsAn
   // second variant has three more tier-1 agents, which changes who waits, abandons and retries.
   const Model lean = testing::tiered_centre();
   Model rich = lean;
-  for (int& agents : rich.agent_groups[0].on_duty) agents += 3;
+  for (double& agents : rich.agent_groups[0].on_duty) agents += 3;
+  link_routing(rich);
   for (std::uint64_t r = 0; r < 3; ++r) {
     const auto a = contacts_of(lean, r);
     const auto b = contacts_of(rich, r);

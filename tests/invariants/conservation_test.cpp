@@ -28,6 +28,7 @@ TEST(Conservation, HoldsForEveryTypeWithoutDrain) {
 TEST(Conservation, HoldsWhenAGroupDropsToZeroMidDay) {
   Model model = testing::three_types_three_groups();
   for (std::size_t i = 3; i < 6; ++i) model.agent_groups[2].on_duty[i] = 0;
+  link_routing(model);  // its on-duty is in fractions: a roster to compile again
   for (std::uint64_t r = 0; r < 30; ++r) testing::expect_conservation(model, run_replication(model, 2, r));
 }
 

@@ -111,8 +111,8 @@ def test_a_sweep_frame_has_a_column_per_parameter():
 
 
 def test_a_sweep_refuses_a_value_the_scenario_cannot_take():
-    with pytest.raises(ccsim.InputError, match="13.5"):
-        ccsim.sweep("scenarios/retail-day.json", {"/agent_groups/tech_team/staffing/8": [13.5]},
+    with pytest.raises(ccsim.InputError, match="-2"):
+        ccsim.sweep("scenarios/retail-day.json", {"/agent_groups/tech_team/staffing/8": [-2]},
                     replications=2)
 
 

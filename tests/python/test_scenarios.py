@@ -70,7 +70,7 @@ def test_validate_checks_every_what_if(small_scenario):
     with pytest.raises(ccsim.InputError) as raised:
         scenario.validate()
     assert raised.value.problems[0]["text"] == (
-        "s.json: /what_if/broken/0/value: must be a whole number >= 0, got -2")
+        "s.json: /what_if/broken/0/value: must be a number >= 0, got -2")
 
 
 def test_changes_leave_the_original_as_it_was(small_scenario):

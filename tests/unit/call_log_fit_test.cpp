@@ -1,6 +1,8 @@
 // A call log fitted type by type, and the scenario written from it.
 #include "ccsim/call_log_fit.h"
 
+#include <algorithm>
+
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
@@ -121,12 +123,17 @@ TEST(FittedScenario, RunsAsItIsWithTheLogsArrivalsAndStaffing) {
   for (const auto& count : scenario["contact_types"][0]["arrivals"]["per_interval"])
     arrivals += count.get<double>();
   EXPECT_NEAR(arrivals, 400.0, 1e-9);  // 800 calls over two days
-  for (const auto& agents : scenario["agent_groups"][0]["staffing"]) {
-    EXPECT_TRUE(agents.is_number_integer());
-    EXPECT_GE(agents.get<int>(), 1);
-  }
   const Model model = Scenario(nlohmann::json::parse(scenario.dump()), "fitted.json").compile();
   EXPECT_EQ(model.contact_types.size(), 1u);
+  // The inferred mean agents in hundredths, at least one where calls arrive; what the scenario
+  // staffs is exactly that (fractions are agents present for part of the interval).
+  ASSERT_EQ(scenario["agent_groups"][0]["staffing"].size(), fit.profile.agents.size());
+  for (std::size_t j = 0; j < fit.profile.agents.size(); ++j) {
+    const double written = scenario["agent_groups"][0]["staffing"][j].get<double>();
+    EXPECT_GE(written, 1.0) << j;
+    EXPECT_NEAR(written, std::max(1.0, fit.profile.agents[j]), 0.005) << j;
+    EXPECT_EQ(model.agent_groups[0].on_duty[j], written) << j;
+  }
 }
 
 }  // namespace

@@ -75,7 +75,7 @@ Model leaving_agent(std::vector<int> staffing) {
   spec.intervals = static_cast<int>(staffing.size());
   spec.interval_min = 1.0;
   Model model = testing::single_queue(spec);
-  model.agent_groups[0].on_duty = staffing;
+  model.agent_groups[0].on_duty.assign(staffing.begin(), staffing.end());
   model.agent_groups[0].staffed.assign(staffing.begin(), staffing.end());
   model.contact_types[0].arrival_times_s = {10.0, 70.0};
   return model;

@@ -44,13 +44,13 @@ TEST(LoadedScenario, CompilesOneWhatIfWhenAskedFor) {
 TEST(LoadedScenario, ReportsABrokenWhatIfWhenItIsCompiled) {
   const Scenario scenario = Scenario::parse(with_what_ifs, "s.json");
   EXPECT_EQ(error_of([&] { scenario.compile_what_if("broken"); }),
-            "s.json: /what_if/broken/0/value: must be a whole number >= 0, got -2");
+            "s.json: /what_if/broken/0/value: must be a number >= 0, got -2");
 }
 
 TEST(LoadedScenario, CheckCompilesEveryWhatIf) {
   const Scenario scenario = Scenario::parse(with_what_ifs, "s.json");
   EXPECT_EQ(error_of([&] { scenario.check(); }),
-            "s.json: /what_if/broken/0/value: must be a whole number >= 0, got -2");
+            "s.json: /what_if/broken/0/value: must be a number >= 0, got -2");
 }
 
 TEST(LoadedScenario, NamesItsWhatIfsByName) {
@@ -118,7 +118,7 @@ TEST(LoadedScenario, APatchedScenarioKeepsItsWhatIfs) {
 TEST(LoadedScenario, AValueTheScenarioRefusesIsReportedAtItsPlace) {
   const Scenario scenario = Scenario::parse(with_what_ifs, "s.json").with_value("/agent_groups/0/staffing", -1);
   EXPECT_EQ(error_of([&] { scenario.compile(); }),
-            "s.json: /agent_groups/0/staffing: must be a whole number >= 0, got -1");
+            "s.json: /agent_groups/0/staffing: must be a number >= 0, got -1");
 }
 
 TEST(LoadedScenario, APathThatMatchesNothingNamesTheOption) {

@@ -28,10 +28,23 @@ TEST(Horizon, LabelsWrapAtMidnight) {
   EXPECT_EQ(h.start_label(2), "00:00");
 }
 
-TEST(Shrinkage, RoundsTheAgentsOnDutyHalfUp) {
-  EXPECT_EQ(on_duty_after_shrinkage(14, 0.3), 10);  // 9.8
-  EXPECT_EQ(on_duty_after_shrinkage(10, 0.25), 8);  // 7.5
-  EXPECT_EQ(on_duty_after_shrinkage(0, 0.3), 0);
+TEST(Shrinkage, LeavesAFractionOfAnAgentNotARoundedOne) {
+  EXPECT_NEAR(on_duty_after_shrinkage(14, 0.3), 9.8, 1e-12);
+  EXPECT_EQ(on_duty_after_shrinkage(10, 0.25), 7.5);
+  EXPECT_EQ(on_duty_after_shrinkage(0, 0.3), 0.0);
+}
+
+TEST(Shrinkage, AWholeNumberOfAgentsStaysWholeDespiteRounding) {
+  // 10 * (1 - 0.3) is 7.000000000000001 in doubles: not an eighth agent for a femtosecond.
+  EXPECT_EQ(on_duty_after_shrinkage(10, 0.3), 7.0);
+  EXPECT_EQ(on_duty_after_shrinkage(20, 0.15), 17.0);
+}
+
+TEST(AgentsText, ShowsWholeAgentsWithoutDecimalsAndFractionsWithTwoAtMost) {
+  EXPECT_EQ(agents_text(10.0), "10");
+  EXPECT_EQ(agents_text(9.8), "9.8");
+  EXPECT_EQ(agents_text(14.0 / 0.7 / 1.4), "14.29");
+  EXPECT_EQ(agents_text(0.0), "0");
 }
 
 TEST(Routing, LinkOrdersGroupsBySkillPriorityThenFileOrder) {

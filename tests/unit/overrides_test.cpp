@@ -95,7 +95,7 @@ TEST(StackedWhatIf, AnExactNameWins) {
 
 TEST(StackedWhatIf, ReportsAProblemAtItsPlaceInTheFile) {
   EXPECT_EQ(error_of([] { ccsim::compile_what_if(json::parse(two_types), "more+broken", "s.json"); }),
-            "s.json: /what_if/broken/0/value: must be a whole number >= 0, got -1");
+            "s.json: /what_if/broken/0/value: must be a number >= 0, got -1");
 }
 
 TEST(StackedWhatIf, NamesAnUnknownPart) {

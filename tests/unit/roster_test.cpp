@@ -159,7 +159,7 @@ TEST(Roster, GridPastMidnightTakesTheSmallHoursAfterIt) {
   model.horizon.start_min = 22 * 60;
   model.agent_groups[0].shifts = {shift(60, 7200.0, 4)};
   link_routing(model);
-  EXPECT_EQ(model.agent_groups[0].on_duty, (std::vector<int>{0, 0, 0, 4, 4, 0, 0, 0}));
+  EXPECT_EQ(model.agent_groups[0].on_duty, (std::vector<double>{0, 0, 0, 4, 4, 0, 0, 0}));
 }
 
 }  // namespace

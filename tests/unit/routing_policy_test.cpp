@@ -30,7 +30,7 @@ Model two_types(RoutingPolicy policy, int agents, int a_priority, int b_priority
   AgentGroup group;
   group.id = "agents";
   group.staffed = {static_cast<double>(agents)};
-  group.on_duty = {agents};
+  group.on_duty = {static_cast<double>(agents)};
   group.skills = {Skill{0, a_priority, 1.0}, Skill{1, b_priority, 1.0}};
   model.agent_groups.push_back(group);
   model.routing.policy = policy;

@@ -159,7 +159,7 @@ TEST(ScenarioReader, ReportsEveryProblemInOnePass) {
 TEST(ScenarioReader, ExpandsOneStaffingNumberToEveryInterval) {
   const Model m = parse(scenario(R"({ "intervals": 4, "days": 2 })"));
   EXPECT_EQ(m.agent_groups[0].staffed, std::vector<double>(8, 10.0));
-  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<int>(8, 10));
+  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<double>(8, 10));
 }
 
 TEST(ScenarioReader, RepeatsAPerDayArrayOnEveryDay) {
@@ -202,14 +202,23 @@ TEST(ScenarioReader, AppliesTheArrivalScale) {
   EXPECT_NEAR(m.contact_types[0].rate_per_s[0], 120.0 / 3600.0, 1e-15);
 }
 
-TEST(ScenarioReader, TakesShrinkageOffTheStaffedAgents) {
+TEST(ScenarioReader, TakesShrinkageOffTheStaffedAgentsWithoutRounding) {
   const Model m = parse(scenario(
       R"({ "intervals": 3 })", "",
       R"({ "id": "agents", "skills": ["calls"], "staffing": [14, 10, 0], "shrinkage": 0.3 })"));
   EXPECT_EQ(m.agent_groups[0].staffed, (std::vector<double>{14, 10, 0}));
-  EXPECT_EQ(m.agent_groups[0].on_duty,
-            (std::vector<int>{ccsim::on_duty_after_shrinkage(14, 0.3),
-                              ccsim::on_duty_after_shrinkage(10, 0.3), 0}));
+  ASSERT_EQ(m.agent_groups[0].on_duty.size(), 3u);
+  EXPECT_NEAR(m.agent_groups[0].on_duty[0], 9.8, 1e-12);
+  EXPECT_EQ(m.agent_groups[0].on_duty[1], 7.0);  // 7.000000000000001 in doubles, taken as 7
+  EXPECT_EQ(m.agent_groups[0].on_duty[2], 0.0);
+}
+
+TEST(ScenarioReader, TakesAFractionalStaffing) {
+  const Model m = parse(scenario(
+      R"({ "intervals": 2 })", "",
+      R"({ "id": "agents", "skills": ["calls"], "staffing": [6.4, 2] })"));
+  EXPECT_EQ(m.agent_groups[0].on_duty, (std::vector<double>{6.4, 2}));
+  EXPECT_TRUE(m.agent_groups[0].follows_roster);
 }
 
 // ---- distributions
@@ -849,14 +858,14 @@ TEST(ScenarioReader, LoadsTheErlangCExample) {
   EXPECT_NEAR(m.contact_types[0].rate_per_s[0], 100.0 / 1800.0, 1e-15);
   EXPECT_DOUBLE_EQ(ccsim::mean(m.contact_types[0].handle_time), 180.0);
   EXPECT_FALSE(m.contact_types[0].patience.has_value());
-  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<int>(48, 14));
+  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<double>(48, 14));
 }
 
 TEST(ScenarioReader, LoadsTheErlangAExample) {
   const Model m = ccsim::load_scenario(scenarios_dir() / "erlang-a.json");
   ASSERT_TRUE(m.contact_types[0].patience.has_value());
   EXPECT_DOUBLE_EQ(ccsim::mean(*m.contact_types[0].patience), 300.0);
-  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<int>(48, 13));
+  EXPECT_EQ(m.agent_groups[0].on_duty, std::vector<double>(48, 13));
 }
 
 TEST(ScenarioReader, LoadsTheRetailDayExample) {

@@ -33,19 +33,27 @@ TEST(ScheduleSearch, SimulatesTheRosterAsShiftsOnDutyToTheMinute) {
   const ccsim::Model rostered = ccsim::model_with_rosters(model, {{0, schedule}});
   ASSERT_EQ(rostered.agent_groups[0].shifts.size(), 2u);
   EXPECT_EQ(rostered.agent_groups[0].staffed, (std::vector<double>{2.0, 3.0}));
-  // Agents taking contacts: 1 from 08:00, 3 from 08:30, less 20 % shrinkage, rounded half up.
-  ASSERT_EQ(rostered.roster.size(), 2u);
-  EXPECT_EQ(rostered.roster[0].time_s, 0.0);
-  EXPECT_EQ(rostered.roster[0].on_duty, 1);
-  EXPECT_EQ(rostered.roster[1].time_s, 1800.0);
-  EXPECT_EQ(rostered.roster[1].on_duty, 2);
+  // Agents taking contacts: 1 from 08:00, 3 from 08:30, less 20 % shrinkage: 0.8 until 08:30,
+  // then 2.4. A fraction is one agent more for the last part of each span within an interval:
+  // 08:00-08:30 none, one from 08:06; 08:30-09:00 two, three from 08:48; 09:00-10:00 two, three
+  // from 09:36.
+  const std::vector<std::pair<double, int>> expected = {
+      {0, 0}, {360, 1}, {1800, 2}, {2880, 3}, {3600, 2}, {5760, 3}};
+  ASSERT_EQ(rostered.roster.size(), expected.size());
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    EXPECT_DOUBLE_EQ(rostered.roster[k].time_s, expected[k].first) << k;
+    EXPECT_EQ(rostered.roster[k].on_duty, expected[k].second) << k;
+  }
+  ASSERT_EQ(rostered.agent_groups[0].on_duty.size(), 2u);
+  EXPECT_NEAR(rostered.agent_groups[0].on_duty[0], 1.6, 1e-12);
+  EXPECT_NEAR(rostered.agent_groups[0].on_duty[1], 2.4, 1e-12);
 }
 
 TEST(ScheduleSearch, AnEmptyRosterLeavesTheGroupWithoutAgents) {
   const ccsim::Model model = two_hours();
   const ccsim::Model rostered = ccsim::model_with_rosters(model, {{0, ccsim::ShiftSchedule{}}});
   EXPECT_EQ(rostered.agent_groups[0].staffed, (std::vector<double>{0.0, 0.0}));
-  EXPECT_EQ(rostered.agent_groups[0].on_duty, (std::vector<int>{0, 0}));
+  EXPECT_EQ(rostered.agent_groups[0].on_duty, (std::vector<double>{0, 0}));
 }
 
 TEST(ScheduleSearch, RaisesMissedIntervalsUntilEveryTargetIsMet) {

@@ -67,7 +67,7 @@ TEST(ShiftsFormat, ShiftWithoutDaysWorksEveryDay) {
 
 TEST(ShiftsFormat, StaffedIsTheMeanOnShiftBreaksIncludedAndOnDutyTheMeanNotOnABreak) {
   // 07:10-08:40, on a break 07:40-07:55: on shift 20, 30, 30, 10 minutes of each half hour, and
-  // not on the break 20, 15, 30, 10 minutes: 2, 1.5, 3 and 1 agents on duty, rounded half up.
+  // not on the break 20, 15, 30, 10 minutes: 2, 1.5, 3 and 1 agents on duty, not rounded.
   const Model m = parse(scenario(R"("shifts": [ { "id": "early", "start": "07:10", "length_h": 1.5,
       "breaks": [ { "after_h": 0.5, "length_min": 15 } ], "agents": 3 } ])"));
   const auto& group = m.agent_groups[0];
@@ -76,7 +76,7 @@ TEST(ShiftsFormat, StaffedIsTheMeanOnShiftBreaksIncludedAndOnDutyTheMeanNotOnABr
   EXPECT_DOUBLE_EQ(group.staffed[1], 3.0);
   EXPECT_DOUBLE_EQ(group.staffed[2], 3.0);
   EXPECT_DOUBLE_EQ(group.staffed[3], 3.0 * 10 / 30);
-  EXPECT_EQ(group.on_duty, (std::vector<int>{2, 2, 3, 1}));
+  EXPECT_EQ(group.on_duty, (std::vector<double>{2, 1.5, 3, 1}));
 }
 
 TEST(ShiftsFormat, RosterListsEveryChangeOfAgentsOnDutyToTheSecond) {
@@ -97,20 +97,20 @@ TEST(ShiftsFormat, ShiftIsCutToTheSimulatedPartOfTheDay) {
   // 06:00-08:00 on a grid from 07:00: only 07:00-08:00 is simulated, and paid.
   const Model m = parse(scenario(R"("shifts": [ { "id": "night", "start": "06:00", "length_h": 2, "agents": 2 } ])"));
   EXPECT_EQ(m.agent_groups[0].staffed, (std::vector<double>{2, 2, 0, 0}));
-  EXPECT_EQ(m.agent_groups[0].on_duty, (std::vector<int>{2, 2, 0, 0}));
+  EXPECT_EQ(m.agent_groups[0].on_duty, (std::vector<double>{2, 2, 0, 0}));
 }
 
 TEST(ShiftsFormat, DaysFollowTheHorizonsStartWeekday) {
   // Day 1 is a Monday, day 2 a Tuesday: a Tuesday shift works on the second day only.
   const Model m = parse(scenario(
       R"("shifts": [ { "id": "tue", "start": "07:00", "length_h": 2, "agents": 4, "days": "Tue" } ])", 2));
-  EXPECT_EQ(m.agent_groups[0].on_duty, (std::vector<int>{0, 0, 0, 0, 4, 4, 4, 4}));
+  EXPECT_EQ(m.agent_groups[0].on_duty, (std::vector<double>{0, 0, 0, 0, 4, 4, 4, 4}));
 }
 
 TEST(ShiftsFormat, ShrinkageStillAppliesToAgentsOnShiftAndNotOnABreak) {
   const Model m = parse(scenario(
       R"("shifts": [ { "id": "all", "start": "07:00", "length_h": 2, "agents": 10 } ], "shrinkage": 0.3)"));
-  EXPECT_EQ(m.agent_groups[0].on_duty, (std::vector<int>{7, 7, 7, 7}));
+  EXPECT_EQ(m.agent_groups[0].on_duty, (std::vector<double>{7, 7, 7, 7}));
   EXPECT_EQ(m.agent_groups[0].staffed, (std::vector<double>{10, 10, 10, 10}));
 }
 

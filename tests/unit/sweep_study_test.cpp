@@ -103,13 +103,13 @@ TEST(SweepStudyValues, AFactorScalesEachIntervalsStaffing) {
 }
 
 TEST(SweepStudyValues, AValueTheScenarioRefusesIsNamedBeforeAnythingRuns) {
-  const SweepStudy study = staffing_study("6,6.5");
+  const SweepStudy study = staffing_study("6,-1");
   try {
     study.check_values();
-    FAIL() << "6.5 agents were accepted";
+    FAIL() << "-1 agents were accepted";
   } catch (const InputError& e) {
     ASSERT_FALSE(e.diagnostics().empty());
-    EXPECT_NE(e.diagnostics()[0].message.find("(with --set /agent_groups/team/staffing=6.5)"),
+    EXPECT_NE(e.diagnostics()[0].message.find("(with --set /agent_groups/team/staffing=-1)"),
               std::string::npos)
         << e.diagnostics()[0].message;
   }

@@ -159,7 +159,7 @@ TEST(SweepTargets, ANumberSetsAWholeArrayOfNumbers) {
   const auto targets = resolve_sweep_targets(doc, {parse_sweep_set("/agent_groups/b/staffing=4")}, "t");
   const json patched = apply_sweep_point(doc, targets, {4});
   EXPECT_EQ(patched["agent_groups"][1]["staffing"], 4);
-  EXPECT_EQ(compile_scenario(patched, "t").agent_groups[1].on_duty, (std::vector<int>{4, 4}));
+  EXPECT_EQ(compile_scenario(patched, "t").agent_groups[1].on_duty, (std::vector<double>{4, 4}));
 }
 
 TEST(SweepTargets, AFactorScalesAStaffingProfileKeepingItsShape) {

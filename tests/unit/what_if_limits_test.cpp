@@ -132,7 +132,7 @@ TEST(WhatIfScale, TenThousandWhatIfsAreAllChecked) {
         R"([{"op": "replace", "path": "/agent_groups/team/staffing/0", "value": 5}])");
   doc["what_if"]["w9999"][0]["value"] = -1;
   EXPECT_EQ(problems([&] { ccsim::check_what_ifs(doc, "s.json"); }),
-            std::vector<std::string>{"s.json: /what_if/w9999/0/value: must be a whole number >= 0, "
+            std::vector<std::string>{"s.json: /what_if/w9999/0/value: must be a number >= 0, "
                                      "got -1"});
 }
 

@@ -220,7 +220,7 @@ TEST(WhatIf, InvalidPatchedScenarioIsReportedWhereThePatchWroteIt) {
   doc["what_if"]["merge"] = json::parse(R"({ "run": { "replications": 0 } })");
   doc["what_if"]["drop"] = json::parse(R"([{ "op": "remove", "path": "/contact_types/tech/handle_time" }])");
   EXPECT_EQ(problems([&] { ccsim::compile_what_if(doc, "cut", "s.json"); }),
-            Messages{"s.json: /what_if/cut/0/value: must be a whole number >= 0, got -2"});
+            Messages{"s.json: /what_if/cut/0/value: must be a number >= 0, got -2"});
   EXPECT_EQ(problems([&] { ccsim::compile_what_if(doc, "merge", "s.json"); }),
             Messages{"s.json: /what_if/merge/run/replications: must be a whole number >= 1, got 0"});
   // A problem no patch value holds is shown in the patched scenario, with the what-if named.
@@ -228,7 +228,7 @@ TEST(WhatIf, InvalidPatchedScenarioIsReportedWhereThePatchWroteIt) {
             Messages{"s.json: what-if \"drop\": /contact_types/1: missing key \"handle_time\""});
   // Reading the file checks every what-if at once.
   EXPECT_EQ(problems([&] { ccsim::parse_scenario(doc.dump(), "s.json"); }),
-            (Messages{"s.json: /what_if/cut/0/value: must be a whole number >= 0, got -2",
+            (Messages{"s.json: /what_if/cut/0/value: must be a number >= 0, got -2",
                       "s.json: what-if \"drop\": /contact_types/1: missing key \"handle_time\"",
                       "s.json: /what_if/merge/run/replications: must be a whole number >= 1, "
                       "got 0"}));

@@ -225,7 +225,7 @@ void print_load_table(const Model& model, const OfferedLoad& offered) {
   const std::vector<int>& tiers = offered.tiers;
   // load[k][i] and agents[k][i]: of tiers[k] in interval i.
   const std::vector<std::vector<double>>& load = offered.tier_erlangs;
-  const std::vector<std::vector<int>>& agents = offered.tier_sessions_on_duty;
+  const std::vector<std::vector<double>>& agents = offered.tier_sessions_on_duty;
   const auto overloaded_at = [&](std::size_t k, IntervalIndex i) {
     return load[k][i] > 0.0 && load[k][i] >= agents[k][i];
   };
@@ -287,8 +287,8 @@ void print_load_table(const Model& model, const OfferedLoad& offered) {
         span_label(h, first, last));
     bool no_agents = false;
     for (std::size_t k = 0; k < tiers.size(); ++k) {
-      const int n = agents[k][first];
-      row += fmt::format("  {:>8.1f}  {:>7}  {:>9}", load[k][first], n,
+      const double n = agents[k][first];
+      row += fmt::format("  {:>8.1f}  {:>7}  {:>9}", load[k][first], agents_text(n),
                          n > 0 ? percent_text(load[k][first] / n) : "-");
       no_agents = no_agents || (overloaded_at(k, first) && n == 0);
     }
