@@ -5,6 +5,7 @@
 #include "sim/engine/front_door.h"
 #include "sim/engine/issue_flow.h"
 #include "sim/engine/loop.h"
+#include "sim/engine/queued_class.h"
 #include "sim/engine/replication.h"
 #include "sim/engine/service.h"
 #include "sim/engine/staffing.h"
@@ -33,6 +34,7 @@ std::string_view trace_kind_name(TraceKind kind) {
     case TraceKind::handoff: return "handoff";
     case TraceKind::deflected: return "deflected";
     case TraceKind::wrap_up_end: return "wrap_up_end";
+    case TraceKind::class_change: return "class_change";
   }
   return "?";
 }

@@ -140,6 +140,15 @@ struct Misroute {
   Distribution handle_time = Exponential{60.0};
 };
 
+// A state-dependent class: a front-door contact that finds no agent free becomes a contact of
+// type `to` with probability `p` (its priority, handle time, patience and KPIs are then those of
+// `to`). A caller answered at once never gets the class: in a bank, the one who waits is
+// identified and takes a priority.
+struct QueuedClass {
+  ContactTypeIndex to = 0;
+  double p = 0.0;
+};
+
 // An unresolved issue that was not escalated brings the customer back after `delay`.
 struct Repeat {
   double p = 0.0;
@@ -190,6 +199,9 @@ struct ContactType {
   std::optional<Deflection> deflection;
   std::optional<ResponseRule> response;  // email: the response-time target (sla.respond_within_h)
   std::optional<SilentAbandonment> silent_abandonment;  // chat only
+  // The classes a front-door contact that must wait becomes, their p adding up to 1 at most: the
+  // rest stays of this type. None of them has classes of its own.
+  std::vector<QueuedClass> when_queued;
   // Groups with this skill, in routing order (skill priority, then file order), all tiers.
   std::vector<AgentGroupIndex> groups;
 };

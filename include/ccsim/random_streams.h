@@ -36,6 +36,7 @@ enum class StreamPurpose : std::uint8_t {
   callback_dial = 14,   // the agent's dial time and whether the customer answers
   silent_discover = 15, // time an agent spends finding a silent chat empty
   wrap_up = 16,         // the agent's after-call work once a conversation ends
+  queued_class = 17,    // the class a contact that must wait becomes, and its new draws
 };
 
 // The key packs (replication, purpose, entity) into one word beside the seed: replications below

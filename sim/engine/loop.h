@@ -49,7 +49,11 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
     concurrency_[g] = std::max(1, group.chat_concurrency);
   }
   wraps_up_.assign(types, 0);
-  for (std::size_t k = 0; k < types; ++k) wraps_up_[k] = model.contact_types[k].wrap_up.has_value();
+  has_queued_class_.assign(types, 0);
+  for (std::size_t k = 0; k < types; ++k) {
+    wraps_up_[k] = model.contact_types[k].wrap_up.has_value();
+    has_queued_class_[k] = !model.contact_types[k].when_queued.empty();
+  }
   bot_of_type_.assign(types, -1);
   for (std::size_t b = 0; b < model.bots.size(); ++b)
     for (const ContactTypeIndex k : model.bots[b].types) bot_of_type_[k] = static_cast<int>(b);

@@ -11,6 +11,7 @@
 //                 time
 //   channels.h    email business time and backlog, chat sessions, agent assist, callbacks dialled
 //   wrap_up.h     after-call work: the agent stays busy after the contact has left
+//   queued_class.h  state-dependent classes: a contact that must wait may become another class
 // The routing policy is a template parameter of the handlers that select a waiting contact
 // (routing_policies.h), fixed once per replication.
 #pragma once
@@ -31,7 +32,6 @@ namespace ccsim::engine {
 
 // A group that does not follow a roster has whole agents in every interval (needs_roster).
 inline int whole_agents(double on_duty) { return static_cast<int>(on_duty); }
-
 
 enum class Return : std::uint8_t { repeat, retry };
 // Why a customer makes another contact about the same issue.
@@ -74,6 +74,7 @@ class Replication {
 
   // service.h
   void route(std::uint32_t c, bool at_front_door);
+  void wait(std::uint32_t c, const Route& route, std::size_t step, bool at_front_door);
   void schedule_overflow(std::uint32_t c, std::size_t step);
   void on_overflow(std::uint32_t c);
   void take_idle(std::uint32_t c, const Server& server);
@@ -119,6 +120,10 @@ class Replication {
   bool responded_in_time(const Contact& contact) const;
   void count_backlog(IntervalIndex i);
 
+  // queued_class.h
+  void route_as_queued_class(std::uint32_t c, std::size_t step);
+  void become_class(std::uint32_t c, ContactTypeIndex k, CustomerStream& stream);
+
   // wrap_up.h
   bool begin_wrap_up(const Contact& contact, AgentGroupIndex g);
   template <class Selection>
@@ -144,6 +149,7 @@ class Replication {
   std::vector<int> concurrency_;       // sessions an agent holds
   std::vector<char> rostered_;         // on duty follows the model's roster, not the intervals
   std::vector<char> wraps_up_;         // per type: its agents wrap up after each conversation
+  std::vector<char> has_queued_class_;  // per type: a contact that must wait may change class
   std::vector<int> bot_of_type_;       // per type: its bot, or -1
   std::vector<int> bot_sessions_;      // per bot: sessions in progress
   std::vector<std::uint64_t> in_bot_at_end_;

@@ -18,6 +18,16 @@ namespace ccsim::engine {
     for (const Server& server : route.steps[step].servers)
       if (groups_[server.group].idle > server.min_idle) return take_idle(c, server);
 
+  if (at_front_door && has_queued_class_[contact.type]) [[unlikely]]
+    return route_as_queued_class(c, step);
+  wait(c, route, step, at_front_door);
+}
+
+// No agent took contact c: it waits in its queue (a caller at the front door may first accept a
+// callback), with its patience running and its first overflow step (`step`) pending.
+[[gnu::always_inline]] inline void Replication::wait(std::uint32_t c, const Route& route,
+                                                    std::size_t step, bool at_front_door) {
+  Contact& contact = contacts_[c];
   if (at_front_door && route.offers_callback) offer_callback(c, route);
   enqueue(c);
   if (!contact.callback && contact.partner == no_contact && contact.patience_s < never) {

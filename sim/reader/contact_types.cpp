@@ -5,6 +5,7 @@
 #include "ccsim/detail/scenario_keys.h"
 #include "sim/reader/arrivals.h"
 #include "sim/reader/automation.h"
+#include "sim/reader/queued_classes.h"
 #include "sim/reader/reading.h"
 #include "sim/reader/service_levels.h"
 
@@ -80,6 +81,7 @@ void read_contact_type(const Cursor& node, ContactType& type, std::optional<Chan
   read_resolution(node.get("resolution"), type);
   read_escalation(node.get("escalation"), type, flow, distributions);
   read_misroute(node.get("misroute"), type, flow, distributions);
+  read_when_queued(node.get("when_queued"), type, channel.has_value(), flow);
   read_repeat(node.get("repeat"), type, distributions);
   read_retry(node.get("retry"), type, distributions);
   if (email && node.has("callback"))

@@ -17,6 +17,7 @@ struct FlowReferences {
   std::optional<Cursor> escalation;         // a readable "p", a number or a list
   std::optional<double> escalation_scalar;  // the number, when "p" is one
   std::optional<Cursor> misroute_to;        // a string
+  std::optional<Cursor> when_queued;        // its "becomes": an object of type ids
 };
 
 void read_resolution(const Cursor& node, ContactType& type);

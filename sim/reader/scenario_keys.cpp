@@ -13,7 +13,7 @@ const Keys segment = {"id", "priority", "sla"};
 const Keys contact_type = {"id",       "channel",    "segment",    "arrivals", "handle_time",
                            "wrap_up",  "patience", "sla",        "resolution", "escalation", "misroute",
                            "repeat",   "retry",      "callback",   "deflection",
-                           "silent_abandonment"};
+                           "silent_abandonment", "when_queued"};
 const Keys arrivals = {"rate_per_hour", "per_interval", "times_s",    "file",
                        "column",        "scale",        "busyness_cv"};
 const Keys sla = {"answer_within_s", "target", "short_abandon_s", "denominator", "abandon_max",
@@ -28,6 +28,7 @@ const Keys silent_abandonment = {"share", "discover_s"};
 const Keys resolution = {"p"};
 const Keys escalation = {"p", "transfer", "handoff_s", "handle_time", "priority", "warm_limit_s"};
 const Keys misroute = {"p", "to", "handle_time"};
+const Keys when_queued = {"becomes"};
 const Keys repeat = {"p", "delay", "window_h"};
 const Keys retry = {"p", "delay"};
 const Keys callback = {"offer_when_wait_s", "accept_p", "predictor", "reach_p", "dial_s"};
@@ -72,6 +73,7 @@ const std::vector<Place>& every_place() {
       {"/contact_types/*/resolution", "/$defs/resolution", resolution},
       {"/contact_types/*/escalation", "/$defs/escalation", escalation},
       {"/contact_types/*/misroute", "/$defs/misroute", misroute},
+      {"/contact_types/*/when_queued", "/$defs/when_queued", when_queued},
       {"/contact_types/*/repeat", "/$defs/repeat", repeat},
       {"/contact_types/*/retry", "/$defs/retry", retry},
       {"/contact_types/*/callback", "/$defs/callback", callback},

@@ -23,6 +23,7 @@
 #include "sim/reader/contact_types.h"
 #include "sim/reader/horizon.h"
 #include "sim/reader/issue_flow.h"
+#include "sim/reader/queued_classes.h"
 #include "sim/reader/reading.h"
 #include "sim/reader/routing_rules.h"
 #include "sim/reader/segments.h"
@@ -124,7 +125,10 @@ Model read_scenario(const Json& document, const std::string& file,
   if (types && type_ids && groups && routing.coverage)
     detail::check_chat_concurrency(groups_node, groups->groups, *types, *type_ids,
                                    *routing.coverage);
-  if (types && type_ids) detail::resolve_misroutes(types->types, types->flow, *type_ids);
+  if (types && type_ids) {
+    detail::resolve_misroutes(types->types, types->flow, *type_ids);
+    detail::resolve_queued_classes(types->types, types->flow, *type_ids);
+  }
   if (types && type_ids && groups && groups->skills && groups->tiers)
     detail::compile_escalations(
         types->types, types->flow, *type_ids,

@@ -27,6 +27,7 @@ extern const Keys silent_abandonment;
 extern const Keys resolution;
 extern const Keys escalation;
 extern const Keys misroute;
+extern const Keys when_queued;
 extern const Keys repeat;
 extern const Keys retry;
 extern const Keys callback;
