@@ -41,6 +41,8 @@ nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
                                     {"handle_time", types[k].handle_time}};
     if (!types[k].patience.is_null()) entry["patience"] = types[k].patience;
     entry["sla"] = {{"answer_within_s", options.answer_within_s}, {"target", options.target}};
+    if (options.also_within_s.size() == 1) entry["sla"]["also_within_s"] = options.also_within_s[0];
+    else if (!options.also_within_s.empty()) entry["sla"]["also_within_s"] = options.also_within_s;
     contact_types.push_back(entry);
     skills.push_back(types[k].id);
   }

@@ -84,6 +84,8 @@ void put_contact_kpis(std::vector<double>& values, const KpiLayout& layout, std:
      ratio(count(s.contained) + deflected - leaked, opened - leaked + deflected));
   at(Kpi::cost_automation, s.bot_cost);
   at(Kpi::response_sl, ratio(c.response_numerator, c.response_denominator));
+  at(Kpi::service_level_2, ratio(c.also_numerator[0], c.also_denominator[0]));
+  at(Kpi::service_level_3, ratio(c.also_numerator[1], c.also_denominator[1]));
 }
 
 void put_backlog(std::vector<double>& values, const KpiLayout& layout, std::size_t scope,

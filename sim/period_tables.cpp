@@ -3,6 +3,8 @@
 #include "sim/period_tables.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,28 @@ std::vector<Column> with_handle_split(const Model& model, std::vector<Column> co
   return columns;
 }
 
+std::vector<Column> with_further_thresholds(const Model& model, std::vector<Column> columns) {
+  auto level = std::find_if(columns.begin(), columns.end(),
+                            [](const Column& column) { return column.kpi == Kpi::service_level; });
+  if (level == columns.end()) return columns;
+  constexpr std::array<Kpi, max_further_thresholds> kpis = {Kpi::service_level_2, Kpi::service_level_3};
+  constexpr std::array<const char*, max_further_thresholds> nth = {"2nd", "3rd"};
+  for (std::size_t k = 0; k < max_further_thresholds; ++k) {
+    std::optional<double> shared;
+    bool same = true;
+    for (const ContactType& type : model.contact_types) {
+      if (type.sla.also_within_s.size() <= k) continue;
+      const double t = type.sla.also_within_s[k];
+      same = same && (!shared || *shared == t);
+      shared = t;
+    }
+    if (!shared) break;
+    level = columns.insert(level + 1, {kpis[k], same ? fmt::format("SL {:g} s", *shared)
+                                                     : fmt::format("SL ({})", nth[k])});
+  }
+  return columns;
+}
+
 void write_type_tables(std::ostream& out, const Model& model, const Summary& summary) {
   if (summary.layout.periods() == 0) return;
   const std::string periods = periods_title(summary.layout);
@@ -78,10 +102,12 @@ void write_type_tables(std::ostream& out, const Model& model, const Summary& sum
                type.id, type_target(type));
     print_grid(out, summary, period_headings(summary.layout),
                period_rows(model, summary.layout, summary.layout.type_scope(t), groups_serving(model, t)),
-               with_handle_split(model, {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
-                                         {Kpi::asa_s, "ASA s"}, {Kpi::wait_p90_s, "p90 wait s"},
-                                         {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"},
-                                         {Kpi::sl_target_met, "P(target met)"}}));
+               with_further_thresholds(
+                   model, with_handle_split(
+                              model, {{Kpi::offered, "offered"}, {Kpi::service_level, "service level"},
+                                      {Kpi::asa_s, "ASA s"}, {Kpi::wait_p90_s, "p90 wait s"},
+                                      {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"},
+                                      {Kpi::sl_target_met, "P(target met)"}})));
   }
 }
 

@@ -25,4 +25,8 @@ std::vector<Row> period_rows(const Model& model, const KpiLayout& layout, std::s
 // as they are otherwise (AHT is then all talk).
 std::vector<Column> with_handle_split(const Model& model, std::vector<Column> columns);
 
+// `columns` with each further service-level threshold some type reports (sla.also_within_s)
+// beside "service level": "SL 60 s" when every type that has it says 60 s, else "SL (2nd)".
+std::vector<Column> with_further_thresholds(const Model& model, std::vector<Column> columns);
+
 }  // namespace ccsim

@@ -11,6 +11,8 @@ void add_sums(ContactTally& into, const ContactTally& t) {
   into.abandoned += t.abandoned;
   into.short_abandoned += t.short_abandoned;
   into.answered_within_sla += t.answered_within_sla;
+  for (std::size_t k = 0; k < max_further_thresholds; ++k)
+    into.answered_within_also[k] += t.answered_within_also[k];
   into.wait_answered_s += t.wait_answered_s;
   into.handle_s += t.handle_s;
   into.wrap_s += t.wrap_s;

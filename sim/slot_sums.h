@@ -28,6 +28,9 @@ struct ContactCounts {
   IssueTally issues;
   double sla_numerator = 0.0;
   double sla_denominator = 0.0;
+  // The further thresholds' numerators and denominators: of the types that have the k-th.
+  std::array<double, max_further_thresholds> also_numerator{};
+  std::array<double, max_further_thresholds> also_denominator{};
   double response_numerator = 0.0;    // email handled within the response target
   double response_denominator = 0.0;  // email handled
 
@@ -43,12 +46,18 @@ struct ContactCounts {
     // Contacts a bot contained or lost never reached the human queue.
     const double queued = static_cast<double>(t.offered) - static_cast<double>(t.contained) -
                           static_cast<double>(t.bot_abandoned);
+    double denominator = 0.0;
     switch (type.sla.denominator) {
       case SlaDenominator::offered_minus_short:
-        sla_denominator += queued - static_cast<double>(t.short_abandoned);
+        denominator = queued - static_cast<double>(t.short_abandoned);
         break;
-      case SlaDenominator::offered: sla_denominator += queued; break;
-      case SlaDenominator::answered: sla_denominator += static_cast<double>(t.answered); break;
+      case SlaDenominator::offered: denominator = queued; break;
+      case SlaDenominator::answered: denominator = static_cast<double>(t.answered); break;
+    }
+    sla_denominator += denominator;
+    for (std::size_t k = 0; k < type.sla.also_within_s.size(); ++k) {
+      also_numerator[k] += static_cast<double>(t.answered_within_also[k]);
+      also_denominator[k] += denominator;
     }
   }
 
@@ -57,6 +66,10 @@ struct ContactCounts {
     add_issues(issues, other.issues);
     sla_numerator += other.sla_numerator;
     sla_denominator += other.sla_denominator;
+    for (std::size_t k = 0; k < max_further_thresholds; ++k) {
+      also_numerator[k] += other.also_numerator[k];
+      also_denominator[k] += other.also_denominator[k];
+    }
     response_numerator += other.response_numerator;
     response_denominator += other.response_denominator;
   }

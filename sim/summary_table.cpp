@@ -73,10 +73,10 @@ void write_table(std::ostream& out, const Model& model, const Summary& summary,
              h.start_label(0), h.days > 1 ? fmt::format(", {} days", h.days) : "");
   fmt::print(out, "(mean ±95 % confidence half-width over replications)\n\n");
 
-  const std::vector<Column> contact_columns = with_handle_split(model, {
+  const std::vector<Column> contact_columns = with_further_thresholds(model, with_handle_split(model, {
       {Kpi::offered, "offered"},   {Kpi::service_level, "service level"},
       {Kpi::asa_s, "ASA s"},       {Kpi::wait_p90_s, "p90 wait s"},
-      {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"}});
+      {Kpi::abandon_rate, "abandoned"}, {Kpi::aht_s, "AHT s"}}));
   // A type's own target gives it a risk figure: the share of replications that meet it.
   std::vector<Column> type_columns = contact_columns;
   type_columns.push_back({Kpi::sl_target_met, "P(target met)"});

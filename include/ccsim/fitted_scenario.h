@@ -23,6 +23,7 @@ struct FittedScenarioOptions {
   std::string name = "fitted";
   std::string description;
   double answer_within_s = 20.0;
+  std::vector<double> also_within_s;  // further thresholds reported per type (none: not written)
   double target = 0.8;
   int replications = 100;
 };

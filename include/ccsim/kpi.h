@@ -51,6 +51,10 @@
 // Handle time split (wherever aht_s applies; aht_s = talk_s + wrap_s):
 //   talk_s              mean conversation time of handled contacts (talk and hold)
 //   wrap_s              mean wrap-up (after-call work) after them; 0 without wrap-up
+// Further thresholds (of the voice and chat types whose sla gives also_within_s):
+//   service_level_2     answered within the type's first further threshold / the service level's
+//                       denominator; undefined in a scope whose types have none
+//   service_level_3     the same at the second further threshold
 #pragma once
 
 #include <array>
@@ -99,8 +103,10 @@ enum class Kpi : std::size_t {
   sl_target_met,
   talk_s,
   wrap_s,
+  service_level_2,
+  service_level_3,
 };
-inline constexpr std::size_t kpi_count = 39;
+inline constexpr std::size_t kpi_count = 41;
 
 inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "offered",    "handled",    "abandoned",    "in_system", "service_level",
@@ -114,8 +120,8 @@ inline constexpr std::array<std::string_view, kpi_count> kpi_names = {
     "handoff_rate",             "deflected",                "automation_rate",
     "cost_automation",          "backlog",                  "backlog_oldest_h",
     "response_sl",              "sl_target_met",            "talk_s",
-    "wrap_s"};
-static_assert(static_cast<std::size_t>(Kpi::wrap_s) + 1 == kpi_count);
+    "wrap_s",                   "service_level_2",          "service_level_3"};
+static_assert(static_cast<std::size_t>(Kpi::service_level_3) + 1 == kpi_count);
 
 inline constexpr std::string_view kpi_name(Kpi kpi) {
   return kpi_names[static_cast<std::size_t>(kpi)];
@@ -125,6 +131,8 @@ inline constexpr std::string_view kpi_name(Kpi kpi) {
 constexpr bool kpi_is_share(Kpi kpi) {
   switch (kpi) {
     case Kpi::service_level:
+    case Kpi::service_level_2:
+    case Kpi::service_level_3:
     case Kpi::abandon_rate:
     case Kpi::occupancy:
     case Kpi::utilisation:

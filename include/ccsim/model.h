@@ -66,6 +66,10 @@ enum class SlaDenominator { offered_minus_short, offered, answered };
 
 struct ServiceLevelRule {
   Seconds answer_within_s = 20.0;
+  // Further thresholds reported beside the target's (service_level_2, _3): the same measure with
+  // another T, e.g. 60 s beside a target of 20 s. Not targets. At most max_further_thresholds
+  // (tallies.h).
+  std::vector<Seconds> also_within_s;
   double target = 0.8;
   Seconds short_abandon_s = 0.0;  // abandons with a wait below this are "short"
   SlaDenominator denominator = SlaDenominator::offered_minus_short;

@@ -23,6 +23,10 @@
 
 namespace ccsim {
 
+// Service-level thresholds a contact type may report beside its target's (sla.also_within_s):
+// service_level_2 and service_level_3.
+inline constexpr std::size_t max_further_thresholds = 2;
+
 struct ContactTally {
   std::uint64_t offered = 0;
   std::uint64_t answered = 0;             // an agent took the contact
@@ -30,6 +34,8 @@ struct ContactTally {
   std::uint64_t abandoned = 0;
   std::uint64_t short_abandoned = 0;      // abandoned with a wait below short_abandon_s
   std::uint64_t answered_within_sla = 0;  // answered with a wait <= answer_within_s
+  // answered with a wait <= each of sla.also_within_s
+  std::array<std::uint64_t, max_further_thresholds> answered_within_also{};
   double wait_answered_s = 0.0;           // sum of waits of answered contacts
   double handle_s = 0.0;                  // sum of handle (talk) times of handled contacts
   double wrap_s = 0.0;                    // sum of their agents' wrap-up (after-call work)

@@ -50,7 +50,10 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
   }
   wraps_up_.assign(types, 0);
   has_queued_class_.assign(types, 0);
+  also_within_.assign(types, {-1.0, -1.0});
   for (std::size_t k = 0; k < types; ++k) {
+    const std::vector<Seconds>& also = model.contact_types[k].sla.also_within_s;
+    for (std::size_t j = 0; j < also.size() && j < max_further_thresholds; ++j) also_within_[k][j] = also[j];
     wraps_up_[k] = model.contact_types[k].wrap_up.has_value();
     has_queued_class_[k] = !model.contact_types[k].when_queued.empty();
   }

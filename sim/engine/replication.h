@@ -150,6 +150,8 @@ class Replication {
   std::vector<char> rostered_;         // on duty follows the model's roster, not the intervals
   std::vector<char> wraps_up_;         // per type: its agents wrap up after each conversation
   std::vector<char> has_queued_class_;  // per type: a contact that must wait may change class
+  // Per type: its further service-level thresholds, -1 where it has none (no wait is below).
+  std::vector<std::array<double, max_further_thresholds>> also_within_;
   std::vector<int> bot_of_type_;       // per type: its bot, or -1
   std::vector<int> bot_sessions_;      // per bot: sessions in progress
   std::vector<std::uint64_t> in_bot_at_end_;

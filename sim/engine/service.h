@@ -83,6 +83,9 @@ namespace ccsim::engine {
     ++tally.answered;
     tally.wait_answered_s += wait;
     if (wait <= model_->contact_types[contact.type].sla.answer_within_s) ++tally.answered_within_sla;
+    const std::array<double, max_further_thresholds>& also = also_within_[contact.type];
+    tally.answered_within_also[0] += wait <= also[0];
+    tally.answered_within_also[1] += wait <= also[1];
     tallies_.wait(contact.interval, contact.type).add(wait);
     if (contact.callback) {
       ++tally.callbacks_answered;

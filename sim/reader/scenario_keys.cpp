@@ -16,11 +16,11 @@ const Keys contact_type = {"id",       "channel",    "segment",    "arrivals", "
                            "silent_abandonment", "when_queued"};
 const Keys arrivals = {"rate_per_hour", "per_interval", "times_s",    "file",
                        "column",        "scale",        "busyness_cv"};
-const Keys sla = {"answer_within_s", "target", "short_abandon_s", "denominator", "abandon_max",
-                  "asa_max_s"};
-const Keys type_sla = {"answer_within_s",  "target",         "short_abandon_s", "denominator",
+const Keys sla = {"answer_within_s", "also_within_s", "target", "short_abandon_s", "denominator",
+                  "abandon_max", "asa_max_s"};
+const Keys type_sla = {"answer_within_s",  "also_within_s", "target",         "short_abandon_s", "denominator",
                        "abandon_max",      "asa_max_s",      "respond_within_h", "business_hours"};
-const Keys answer = {"answer_within_s", "short_abandon_s", "denominator", "abandon_max", "asa_max_s"};
+const Keys answer = {"answer_within_s", "also_within_s", "short_abandon_s", "denominator", "abandon_max", "asa_max_s"};
 const Keys response = {"respond_within_h", "business_hours"};
 const Keys business_hours = {"start", "end", "days"};
 const Keys deflection = {"share", "leak_p", "leak_delay"};

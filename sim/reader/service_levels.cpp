@@ -7,11 +7,31 @@
 #include <fmt/core.h>
 
 #include "ccsim/detail/scenario_keys.h"
+#include "ccsim/tallies.h"
 #include "sim/reader/reading.h"
 
 namespace ccsim::detail {
 
 namespace {
+
+// A number, or an array of at most max_further_thresholds numbers.
+void read_further_thresholds(const Cursor& node, const NumberRule& duration, ServiceLevelRule& sla) {
+  if (!node.present()) return;
+  if (node.json().is_number()) {
+    if (const auto t = node.number(duration)) sla.also_within_s = {*t};
+    return;
+  }
+  if (!node.json().is_array()) {
+    node.expected(fmt::format("a number of seconds or an array of at most {}", max_further_thresholds));
+    return;
+  }
+  if (node.size() == 0 || node.size() > max_further_thresholds) {
+    node.fail(fmt::format("must list 1 to {} thresholds, got {}", max_further_thresholds, node.size()));
+    return;
+  }
+  for (std::size_t k = 0; k < node.size(); ++k)
+    if (const auto t = node[k].number(duration)) sla.also_within_s.push_back(*t);
+}
 
 void read_sla_values(const Cursor& node, ServiceLevelRule& sla) {
   const NumberRule duration = NumberRule::at_least(0.0).limited_to(limits::duration_s);
@@ -27,6 +47,7 @@ void read_sla_values(const Cursor& node, ServiceLevelRule& sla) {
     if (const auto share = read_share(abandon_max, NumberRule::at_least(0.0).up_to(1.0), 0.0))
       sla.abandon_max = *share;
   if (const auto t = node.get("asa_max_s").number(duration)) sla.asa_max_s = *t;
+  read_further_thresholds(node.get("also_within_s"), duration, sla);
 }
 
 // Start and end of each business day ("HH:MM"; the end may be "24:00") and its days. Nothing if

@@ -102,7 +102,8 @@ TEST_F(BankFit, TheShippedScenarioIsWhatFitWritesFromTheFirstHalfOfFebruary) {
   const std::string source = CCSIM_SOURCE_DIR;
   ASSERT_EQ(std::system(("'" + source + "/tools/bank-calls.sh' > '" + log + "'").c_str()), 0);
   const auto r = ccsim("fit " + log + " --from 1999-02-01 --to 1999-02-14 --weekdays sun-thu "
-                       "--open 07:00 --close 24:00 --name anonymous-bank-first-half -q "
+                       "--open 07:00 --close 24:00 --also-within-s 60 "
+                       "--name anonymous-bank-first-half -q "
                        "--out-scenario " + file("first-half.json").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(ccsim::testing::read_file(file("first-half.json")),

@@ -32,7 +32,7 @@ const std::string staffing_by_patience =
 
 // Rows per point in CSV: 38 KPIs overall, 34 for the contact type (sl_target_met too), 11 for the
 // group (no segments, one channel so no channel scope).
-constexpr std::size_t rows_per_point = 38 + 34 + 11;
+constexpr std::size_t rows_per_point = 40 + 36 + 11;
 
 class SweepCli : public ccsim::testing::CommandLineTest {
  protected:

@@ -269,6 +269,8 @@ TEST(KpiApplies, EachNewKpiAppliesToItsScopes) {
       {Kpi::sl_target_met, {false, true, false, false}},
       {Kpi::talk_s, {true, true, true, true}},
       {Kpi::wrap_s, {true, true, true, true}},
+      {Kpi::service_level_2, {true, true, false, true}},
+      {Kpi::service_level_3, {true, true, false, true}},
   };
   for (const auto& [kpi, expected] : matrix) {
     const std::vector<bool> got = {kpi_applies(overall, kpi), kpi_applies(contact_type, kpi),
@@ -287,7 +289,8 @@ TEST(KpiNames, NewKpisFollowCostTotalInTheContractOrder) {
                       "callback_wait_s", "cost_per_contact", "cost_per_resolved_issue",
                       "containment_rate", "bot_abandon_rate", "handoff_rate", "deflected",
                       "automation_rate", "cost_automation", "backlog", "backlog_oldest_h",
-                      "response_sl", "sl_target_met", "talk_s", "wrap_s"}));
+                      "response_sl", "sl_target_met", "talk_s", "wrap_s", "service_level_2",
+                      "service_level_3"}));
   for (Kpi kpi : {Kpi::fcr, Kpi::resolution_rate, Kpi::repeat_rate, Kpi::transfer_rate,
                   Kpi::escalation_rate})
     EXPECT_TRUE(kpi_is_share(kpi)) << kpi_name(kpi);

@@ -40,6 +40,7 @@ struct FitArguments {
   FitChoices choices;
   std::string name;
   double answer_within_s = 20.0;
+  std::vector<double> also_within_s;
   double target = 0.8;
   std::optional<std::string> scenario_out;
   std::optional<std::string> json_out;
@@ -116,6 +117,7 @@ int fit(const FitArguments& args) {
                                     fitted.log.days.size(), fitted.log.days.size() == 1 ? "" : "s",
                                     day_text(fitted.log.days.front()), day_text(fitted.log.days.back()));
   options.answer_within_s = args.answer_within_s;
+  options.also_within_s = args.also_within_s;
   options.target = args.target;
   const nlohmann::ordered_json scenario = fitted_scenario(fitted.profile, chosen_laws(fitted), options);
   // What is written must run. Every law was checked as it was chosen, so a problem here is
@@ -178,6 +180,11 @@ void add_fit_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--answer-within-s", args->answer_within_s, "Service-level threshold written per type")
       ->check(CLI::Range(0.0, 86400.0))
       ->capture_default_str();
+  cmd->add_option("--also-within-s", args->also_within_s,
+                  "Further service-level thresholds reported per type, e.g. 60 (at most 2)")
+      ->delimiter(',')
+      ->check(CLI::Range(0.0, 86400.0))
+      ->expected(1, 2);
   cmd->add_option("--target", args->target, "Service-level target written per type")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
