@@ -153,6 +153,16 @@ struct QueuedClass {
   double p = 0.0;
 };
 
+// What a call log knows of one replayed call besides its arrival: its handle time, replayed as
+// it is, and its patience: exactly the wait at which it abandoned, or, for a call served after
+// waiting `patience_s`, only that its patience was longer (then drawn from the type's patience
+// above that wait).
+struct ReplayedCall {
+  double handle_s = 0.0;
+  double patience_s = 0.0;
+  bool patience_exceeds = false;  // served: patience_s is a lower bound
+};
+
 // An unresolved issue that was not escalated brings the customer back after `delay`.
 struct Repeat {
   double p = 0.0;
@@ -185,6 +195,9 @@ struct ContactType {
   // Arrival times to replay as they are, in seconds from the horizon's start, sorted; when not
   // empty they replace the Poisson process (rates, scale and busyness are then unused).
   std::vector<double> arrival_times_s;
+  // Per replayed arrival, in the order of arrival_times_s: its call's handle time and patience.
+  // Empty: a replayed arrival draws them like any other.
+  std::vector<ReplayedCall> replayed_calls;
   // Coefficient of variation of the day-level busyness factor (gamma, mean 1); 0 = none.
   double busyness_cv = 0.0;
   Distribution handle_time = Exponential{240.0};  // the conversation (talk and hold)

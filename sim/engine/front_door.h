@@ -92,8 +92,12 @@ template <class Rng1, class Rng2, class Rng3>
   const ContactType& type = model_->contact_types[k];
   const int bot = bot_of_type_[k];
   if (contact.attempt == 0 && bot < 0) [[likely]] {
-    ArrivalOrderStreams& streams = streams_[k];
-    draw_contact(contact, type, streams.misroute, streams.handle, streams.patience);
+    if (replays_calls_[k]) [[unlikely]] {
+      replay_call(contact, type);
+    } else {
+      ArrivalOrderStreams& streams = streams_[k];
+      draw_contact(contact, type, streams.misroute, streams.handle, streams.patience);
+    }
   } else {
     if (bot >= 0) {
       const auto b = static_cast<std::size_t>(bot);
@@ -108,6 +112,23 @@ template <class Rng1, class Rng2, class Rng3>
   }
   start_contact(c, contact.misrouted ? type.misroute->to : k, 0, tables_->front_level[k]);
   route(c, true);
+}
+
+// A logged call replayed: its own handle time, and its patience as the log tells it (the wait at
+// which it abandoned), or above the wait after which it was served, drawn from the customer's own
+// stream. It joins its own type's queue: the log says where it was served.
+[[gnu::noinline]] inline void Replication::replay_call(Contact& contact, const ContactType& type) {
+  const ReplayedCall& call = type.replayed_calls[contact.customer];
+  contact.misrouted = false;
+  contact.handle_base_s = call.handle_s;
+  if (!call.patience_exceeds) {
+    contact.patience_s = call.patience_s;
+  } else if (type.patience) {
+    CustomerStream patience = customer_stream(StreamPurpose::patience, contact);
+    contact.patience_s = sample_above(*type.patience, call.patience_s, patience);
+  } else {
+    contact.patience_s = never;
+  }
 }
 
 // The bot talks to the customer for its session's length. It knows the customer's intent, so a

@@ -50,12 +50,17 @@ inline void Replication::start(const Model& model, std::uint64_t seed, std::uint
   }
   wraps_up_.assign(types, 0);
   has_queued_class_.assign(types, 0);
+  replays_calls_.assign(types, 0);
   also_within_.assign(types, {-1.0, -1.0});
   for (std::size_t k = 0; k < types; ++k) {
     const std::vector<Seconds>& also = model.contact_types[k].sla.also_within_s;
     for (std::size_t j = 0; j < also.size() && j < max_further_thresholds; ++j) also_within_[k][j] = also[j];
     wraps_up_[k] = model.contact_types[k].wrap_up.has_value();
     has_queued_class_[k] = !model.contact_types[k].when_queued.empty();
+    const ContactType& type = model.contact_types[k];
+    CCSIM_CHECK(type.replayed_calls.empty() || type.replayed_calls.size() == type.arrival_times_s.size(),
+                "a type's replayed calls must match its replayed arrivals one for one");
+    replays_calls_[k] = !type.replayed_calls.empty();
   }
   bot_of_type_.assign(types, -1);
   for (std::size_t b = 0; b < model.bots.size(); ++b)

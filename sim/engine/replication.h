@@ -67,6 +67,7 @@ class Replication {
   void on_return(std::uint32_t c);
   void open_issue(std::uint32_t c, ContactTypeIndex k, std::uint64_t customer);
   void front_door(std::uint32_t c);
+  void replay_call(Contact& contact, const ContactType& type);
   void enter_bot(std::uint32_t c, std::size_t b, CustomerStream& stream);
   void on_bot_end(std::uint32_t c);
   void start_contact(std::uint32_t c, ContactTypeIndex type, std::size_t stage, std::uint16_t level);
@@ -150,6 +151,7 @@ class Replication {
   std::vector<char> rostered_;         // on duty follows the model's roster, not the intervals
   std::vector<char> wraps_up_;         // per type: its agents wrap up after each conversation
   std::vector<char> has_queued_class_;  // per type: a contact that must wait may change class
+  std::vector<char> replays_calls_;     // per type: first contacts take their logged call's draws
   // Per type: its further service-level thresholds, -1 where it has none (no wait is below).
   std::vector<std::array<double, max_further_thresholds>> also_within_;
   std::vector<int> bot_of_type_;       // per type: its bot, or -1

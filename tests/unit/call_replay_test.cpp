@@ -1,0 +1,109 @@
+// Per-call replay in the engine: a logged call's handle time comes back exactly, an abandoned
+// call's patience is the wait at which it abandoned, and a served call's patience is drawn above
+// the wait it was served after — never below it.
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "ccsim/engine.h"
+#include "ccsim/model.h"
+#include "testing/models.h"
+#include "testing/trace_recorder.h"
+
+namespace ccsim {
+namespace {
+
+using testing::at;
+using K = TraceKind;
+
+// One agent; the calls arrive at `times` with their logged handle times and patience. The drawn
+// laws (handle 1,000 s, patience `patience`) would show if they were used instead.
+Model replayed(std::vector<double> times, std::vector<ReplayedCall> calls,
+               std::optional<Distribution> patience = std::nullopt) {
+  testing::SingleQueue spec;
+  spec.handle_time = Deterministic{1000.0};
+  spec.patience = std::move(patience);
+  spec.agents = 1;
+  spec.interval_min = 60.0;
+  Model model = testing::single_queue(spec);
+  model.contact_types[0].arrival_times_s = std::move(times);
+  model.contact_types[0].replayed_calls = std::move(calls);
+  return model;
+}
+
+TEST(CallReplay, HandleTimesComeBackExactly) {
+  const Model model = replayed({0, 100, 200}, {{30, 0, true}, {40, 0, true}, {50, 0, true}});
+  EXPECT_EQ(testing::journey(model), (std::vector<TraceRecord>{
+                                         at(0, K::arrival, 0, 0, -1),
+                                         at(0, K::answer, 0, 0, 0),
+                                         at(30, K::resolved, 0, 0, 0),
+                                         at(30, K::service_end, 0, 0, 0),
+                                         at(100, K::arrival, 1, 0, -1),
+                                         at(100, K::answer, 1, 0, 0),
+                                         at(140, K::resolved, 1, 0, 0),
+                                         at(140, K::service_end, 1, 0, 0),
+                                         at(200, K::arrival, 2, 0, -1),
+                                         at(200, K::answer, 2, 0, 0),
+                                         at(250, K::resolved, 2, 0, 0),
+                                         at(250, K::service_end, 2, 0, 0),
+                                     }));
+}
+
+TEST(CallReplay, AnAbandonedCallAbandonsAfterItsLoggedWait) {
+  // #1 abandoned after 5 s in the log; the agent is busy with #0 until t=100.
+  const Model model = replayed({0, 10}, {{100, 0, true}, {60, 5, false}}, Exponential{1e6});
+  const std::vector<TraceRecord> trace = testing::journey(model);
+  EXPECT_NE(std::find(trace.begin(), trace.end(), at(15, K::abandonment, 1, 0, -1)), trace.end());
+}
+
+TEST(CallReplay, AServedCallsPatienceIsNeverBelowItsLoggedWait) {
+  // 400 calls served after waits of 0 to 199.5 s, patience exponential with mean 30 s: drawn
+  // unconditionally, most would be below their wait.
+  std::vector<double> times;
+  std::vector<ReplayedCall> calls;
+  for (int i = 0; i < 400; ++i) {
+    times.push_back(i * 5.0);
+    calls.push_back({1.0, i * 0.5, true});
+  }
+  const Model model = replayed(times, calls, Exponential{30.0});
+  std::size_t checked = 0;
+  for (const TraceRecord& r : testing::trace_of(model)) {
+    if (r.kind != K::arrival) continue;
+    EXPECT_GE(r.patience_s, calls[r.customer].patience_s) << "call " << r.customer;
+    ++checked;
+  }
+  EXPECT_EQ(checked, 400u);
+}
+
+TEST(CallReplay, AServedCallWithoutAPatienceLawNeverAbandons) {
+  const Model model = replayed({0}, {{10, 30, true}});
+  const std::vector<TraceRecord> trace = testing::trace_of(model);
+  const auto arrival = std::find_if(trace.begin(), trace.end(),
+                                    [](const TraceRecord& r) { return r.kind == K::arrival; });
+  ASSERT_NE(arrival, trace.end());
+  EXPECT_EQ(arrival->patience_s, std::numeric_limits<double>::infinity());
+}
+
+TEST(CallReplay, ReplayedCallsAreTheSameInEveryVariant) {
+  // Two agents instead of one changes who waits, not what each call brings.
+  const std::vector<ReplayedCall> calls = {{100, 0, true}, {80, 3, true}, {60, 20, false}};
+  Model one = replayed({0, 1, 2}, calls, Exponential{50.0});
+  Model two = one;
+  for (double& n : two.agent_groups[0].on_duty) n = 2;
+  link_routing(two);
+  const auto draws = [](const Model& m) {
+    std::vector<std::pair<double, double>> out;
+    for (const TraceRecord& r : testing::trace_of(m))
+      if (r.kind == K::arrival) out.emplace_back(r.handle_s, r.patience_s);
+    return out;
+  };
+  EXPECT_EQ(draws(one), draws(two));
+}
+
+}  // namespace
+}  // namespace ccsim
