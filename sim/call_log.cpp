@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -324,6 +325,25 @@ CallLog select_days(CallLog log, const CallLogSelection& selection) {
   log.days = std::move(days);
   if (log.calls.empty()) throw InputError({{log.label, "", "no calls left on the chosen days"}});
   return log;
+}
+
+std::vector<std::string> scenario_ids(const std::vector<std::string>& names) {
+  std::vector<std::string> ids;
+  std::set<std::string> used;
+  for (const std::string& name : names) {
+    std::string id;
+    for (const char c : name) {
+      const auto u = static_cast<unsigned char>(c);
+      id += std::isalnum(u) != 0 || c == '_' || c == '-' || c == '.' ? c : '_';
+    }
+    if (id.empty() || std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      id = "type_" + id;
+    id.resize(std::min<std::size_t>(id.size(), 190));
+    std::string unique = id;
+    for (int n = 2; !used.insert(unique).second; ++n) unique = fmt::format("{}_{}", id, n);
+    ids.push_back(unique);
+  }
+  return ids;
 }
 
 }  // namespace ccsim

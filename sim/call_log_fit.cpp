@@ -108,27 +108,6 @@ TypeFit fit_type(const TypeProfile& type, const FitChoices& choices, const std::
   return fit;
 }
 
-// A log's type name as a scenario id: letters, digits, "_", "-" and ".", not only digits, at most
-// 200 characters, none twice ("Billing Enquiry" -> "Billing_Enquiry", "101" -> "type_101").
-std::vector<std::string> scenario_ids(const std::vector<TypeProfile>& types) {
-  std::vector<std::string> ids;
-  std::set<std::string> used;
-  for (const TypeProfile& type : types) {
-    std::string id;
-    for (const char c : type.id) {
-      const auto u = static_cast<unsigned char>(c);
-      id += std::isalnum(u) != 0 || c == '_' || c == '-' || c == '.' ? c : '_';
-    }
-    if (id.empty() || std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      id = "type_" + id;
-    id.resize(std::min<std::size_t>(id.size(), 190));
-    std::string unique = id;
-    for (int n = 2; !used.insert(unique).second; ++n) unique = fmt::format("{}_{}", id, n);
-    ids.push_back(unique);
-  }
-  return ids;
-}
-
 }  // namespace
 
 CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& choices,
@@ -136,7 +115,9 @@ CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& 
   CallLogFit fit;
   fit.profile = profile_call_log(log, grid, types);
   fit.choices = choices;
-  fit.scenario_ids = scenario_ids(fit.profile.types);
+  std::vector<std::string> names;
+  for (const TypeProfile& type : fit.profile.types) names.push_back(type.id);
+  fit.scenario_ids = scenario_ids(names);
   for (const TypeProfile& type : fit.profile.types)
     fit.types.push_back(fit_type(type, choices, log.label));
   fit.log = std::move(log);

@@ -74,6 +74,10 @@ struct CallLogSelection {
 // InputError if no day is left or a type of `selection.types` is not in the log.
 CallLog select_days(CallLog log, const CallLogSelection& selection);
 
+// The log's type names as scenario ids: letters, digits, "_", "-" and ".", not only digits, at
+// most 190 characters, none twice ("Billing Enquiry" -> "Billing_Enquiry", "101" -> "type_101").
+std::vector<std::string> scenario_ids(const std::vector<std::string>& names);
+
 // "1999-02-01".
 std::string day_text(const std::chrono::year_month_day& day);
 // "H:MM[:SS]" to seconds after midnight, hours up to `max_hours`; nothing if it is not one.

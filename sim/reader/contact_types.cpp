@@ -46,7 +46,7 @@ std::optional<Channel> read_channel(const Cursor& node) {
 
 void read_contact_type(const Cursor& node, ContactType& type, std::optional<Channel>& channel,
                        FlowReferences& flow, IdPlaces& places, const SegmentsRead& segments,
-                       const Intervals& intervals, DistributionContext& distributions) {
+                       const Intervals& intervals, bool replay, DistributionContext& distributions) {
   if (!node.object()) return;
   node.allow_only(scenario_keys::contact_type);
   const Cursor id_node = node.require("id");
@@ -58,7 +58,9 @@ void read_contact_type(const Cursor& node, ContactType& type, std::optional<Chan
   channel = read_channel(node.get("channel"));
   if (channel) type.channel = *channel;
   const bool email = channel == Channel::email;
-  read_arrivals(node.require("arrivals"), type, intervals, distributions);
+  // A scenario that replays a call log takes the arrivals of the log's types from it.
+  if (!replay || node.has("arrivals"))
+    read_arrivals(node.require("arrivals"), type, intervals, distributions);
   if (auto handle_time = read_distribution(node.require("handle_time"), distributions))
     type.handle_time = std::move(*handle_time);
   if (node.has("wrap_up")) type.wrap_up = read_distribution(node.get("wrap_up"), distributions);
@@ -97,7 +99,7 @@ void read_contact_type(const Cursor& node, ContactType& type, std::optional<Chan
 
 std::optional<ContactTypesRead> read_contact_types(const Cursor& node,
                                                    const SegmentsRead& segments,
-                                                   const Intervals& intervals,
+                                                   const Intervals& intervals, bool replay,
                                                    DistributionContext& distributions) {
   if (!node.array()) return std::nullopt;
   if (node.size() == 0) {
@@ -117,7 +119,8 @@ std::optional<ContactTypesRead> read_contact_types(const Cursor& node,
   for (std::size_t i = 0; i < node.size(); ++i) {
     ContactType type;
     read_contact_type(node[i], type, read.channels[i], read.flow[i], places, segments, intervals,
-                      distributions);
+                      replay, distributions);
+    read.has_arrivals.push_back(node[i].has("arrivals"));
     ids.push_back(type.id);
     read.types.push_back(std::move(type));
   }

@@ -6,7 +6,7 @@ namespace ccsim::detail::scenario_keys {
 // equally near keys names the first.
 const Keys scenario = {"$schema",       "name",         "description", "horizon",
                        "run",           "segments",     "contact_types", "agent_groups",
-                       "routing",       "automation",   "what_if"};
+                       "routing",       "automation",   "replay",       "what_if"};
 const Keys horizon = {"start", "intervals", "interval_min", "days", "start_weekday"};
 const Keys run = {"replications", "seed", "warmup_min", "drain"};
 const Keys segment = {"id", "priority", "sla"};
@@ -29,6 +29,8 @@ const Keys resolution = {"p"};
 const Keys escalation = {"p", "transfer", "handoff_s", "handle_time", "priority", "warm_limit_s"};
 const Keys misroute = {"p", "to", "handle_time"};
 const Keys when_queued = {"becomes"};
+const Keys replay = {"file", "columns", "served", "abandoned", "delimiter", "from", "to", "weekdays"};
+const Keys replay_columns = {"date", "arrival", "type", "wait", "handle", "outcome"};
 const Keys repeat = {"p", "delay", "window_h"};
 const Keys retry = {"p", "delay"};
 const Keys callback = {"offer_when_wait_s", "accept_p", "predictor", "reach_p", "dial_s"};
@@ -74,6 +76,8 @@ const std::vector<Place>& every_place() {
       {"/contact_types/*/escalation", "/$defs/escalation", escalation},
       {"/contact_types/*/misroute", "/$defs/misroute", misroute},
       {"/contact_types/*/when_queued", "/$defs/when_queued", when_queued},
+      {"/replay", "/$defs/replay", replay},
+      {"/replay/columns", "/$defs/replay/properties/columns", replay_columns},
       {"/contact_types/*/repeat", "/$defs/repeat", repeat},
       {"/contact_types/*/retry", "/$defs/retry", retry},
       {"/contact_types/*/callback", "/$defs/callback", callback},

@@ -20,6 +20,7 @@
 #include "ccsim/visible_text.h"
 #include "sim/reader/agent_groups.h"
 #include "sim/reader/automation.h"
+#include "sim/reader/call_replay.h"
 #include "sim/reader/contact_types.h"
 #include "sim/reader/horizon.h"
 #include "sim/reader/issue_flow.h"
@@ -114,7 +115,7 @@ Model read_scenario(const Json& document, const std::string& file,
   // refers to the ones before it by id.
   detail::SegmentsRead segments = detail::read_segments(root.get("segments"));
   std::optional<detail::ContactTypesRead> types =
-      detail::read_contact_types(types_node, segments, intervals, distributions);
+      detail::read_contact_types(types_node, segments, intervals, root.has("replay"), distributions);
   const std::optional<detail::IdList>& type_ids = detail::type_ids_of(types);
   std::optional<detail::AgentGroupsRead> groups =
       detail::read_agent_groups(groups_node, type_ids, intervals);
@@ -125,6 +126,9 @@ Model read_scenario(const Json& document, const std::string& file,
   if (types && type_ids && groups && routing.coverage)
     detail::check_chat_concurrency(groups_node, groups->groups, *types, *type_ids,
                                    *routing.coverage);
+  if (types && type_ids && horizon && root.has("replay"))
+    detail::read_call_replay(root.get("replay"), *horizon, types->types, types->has_arrivals,
+                             *type_ids, base_dir);
   if (types && type_ids) {
     detail::resolve_misroutes(types->types, types->flow, *type_ids);
     detail::resolve_queued_classes(types->types, types->flow, *type_ids);

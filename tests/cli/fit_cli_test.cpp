@@ -110,4 +110,23 @@ TEST_F(BankFit, TheShippedScenarioIsWhatFitWritesFromTheFirstHalfOfFebruary) {
             ccsim::testing::read_file(source + "/scenarios/anonymous-bank/first-half.json"));
 }
 
+// The second half of February replayed call by call: every logged call of those days is offered,
+// exactly, in every replication, and the scenario runs as shipped with the log beside it.
+TEST_F(BankFit, TheSecondHalfReplaysEveryLoggedCallOfItsDays) {
+  const std::string source = CCSIM_SOURCE_DIR;
+  const auto log = file("bank-calls.csv").string();
+  ASSERT_EQ(std::system(("'" + source + "/tools/bank-calls.sh' > '" + log + "'").c_str()), 0);
+  nlohmann::json scenario = nlohmann::json::parse(
+      ccsim::testing::read_file(source + "/scenarios/anonymous-bank/second-half-replay.json"));
+  scenario["replay"]["file"] = log;
+  std::ofstream(file("replay.json")) << scenario.dump();
+  const auto r = ccsim("run " + file("replay.json").string() + " -r 3 -q --json " +
+                       file("out.json").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json out = nlohmann::json::parse(ccsim::testing::read_file(file("out.json")));
+  // Sunday to Thursday, 15-28 February, 07:00-24:00: 13,698 calls asked for an agent.
+  EXPECT_EQ(out["overall"]["offered"]["mean"], 13698.0);
+  EXPECT_EQ(out["overall"]["offered"]["ci95"], 0.0);
+}
+
 }  // namespace

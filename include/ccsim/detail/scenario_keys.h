@@ -28,6 +28,8 @@ extern const Keys resolution;
 extern const Keys escalation;
 extern const Keys misroute;
 extern const Keys when_queued;
+extern const Keys replay;
+extern const Keys replay_columns;
 extern const Keys repeat;
 extern const Keys retry;
 extern const Keys callback;
