@@ -55,7 +55,7 @@ struct ContactCounts {
       case SlaDenominator::answered: denominator = static_cast<double>(t.answered); break;
     }
     sla_denominator += denominator;
-    for (std::size_t k = 0; k < type.sla.also_within_s.size(); ++k) {
+    for (std::size_t k = 0; k < std::min(type.sla.also_within_s.size(), max_further_thresholds); ++k) {
       also_numerator[k] += static_cast<double>(t.answered_within_also[k]);
       also_denominator[k] += denominator;
     }

@@ -74,7 +74,10 @@ class Plan {
       if (!searchable(g)) continue;
       for (std::size_t i = 0; i < on_duty_[g].size(); ++i) {
         const double floor = i < group.staffing_min.size() ? group.staffing_min[i] : 0.0;
-        staffed[g][i] = std::max(floor, staffed_for_on_duty(on_duty_[g][i], group.shrinkage));
+        double paid = std::max(floor, staffed_for_on_duty(on_duty_[g][i], group.shrinkage));
+        // A fractional staffing_max: the whole paid agents for its on-duty count may pass it.
+        if (i < group.staffing_max.size()) paid = std::min(paid, std::max(floor, group.staffing_max[i]));
+        staffed[g][i] = paid;
       }
     }
     return staffed;

@@ -154,13 +154,15 @@ struct QueuedClass {
 };
 
 // What a call log knows of one replayed call besides its arrival: its handle time, replayed as
-// it is, and its patience: exactly the wait at which it abandoned, or, for a call served after
-// waiting `patience_s`, only that its patience was longer (then drawn from the type's patience
-// above that wait).
+// it is (an abandoned call has none: if answered, it is drawn from the type's handle time), and
+// its patience: exactly the wait at which it abandoned, or, for a call served after waiting
+// `patience_s`, only that its patience was longer (then drawn from the type's patience above that
+// wait).
 struct ReplayedCall {
   double handle_s = 0.0;
   double patience_s = 0.0;
   bool patience_exceeds = false;  // served: patience_s is a lower bound
+  bool handle_known = true;       // false for an abandoned call
 };
 
 // An unresolved issue that was not escalated brings the customer back after `delay`.

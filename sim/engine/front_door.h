@@ -114,13 +114,20 @@ template <class Rng1, class Rng2, class Rng3>
   route(c, true);
 }
 
-// A logged call replayed: its own handle time, and its patience as the log tells it (the wait at
-// which it abandoned), or above the wait after which it was served, drawn from the customer's own
-// stream. It joins its own type's queue: the log says where it was served.
+// A logged call replayed: its own handle time (drawn for a call the log shows abandoned), and its
+// patience as the log tells it (the wait at which it abandoned), or above the wait after which it
+// was served, drawn from the customer's own stream. It joins its own type's queue: the log says
+// where it was served.
 [[gnu::noinline]] inline void Replication::replay_call(Contact& contact, const ContactType& type) {
   const ReplayedCall& call = type.replayed_calls[contact.customer];
   contact.misrouted = false;
-  contact.handle_base_s = call.handle_s;
+  if (call.handle_known) {
+    contact.handle_base_s = call.handle_s;
+  } else {
+    // The log's caller abandoned: what its conversation would have taken is the type's law.
+    CustomerStream handle = customer_stream(StreamPurpose::handle_time, contact);
+    contact.handle_base_s = sample(type.handle_time, handle);
+  }
   if (!call.patience_exceeds) {
     contact.patience_s = call.patience_s;
   } else if (type.patience) {

@@ -34,8 +34,11 @@ inline void Replication::become_class(std::uint32_t c, ContactTypeIndex k, Custo
   const ContactType& to = model_->contact_types[k];
   contact.type = k;
   contact.level = tables_->front_level[k];
-  contact.handle_base_s = sample(to.handle_time, stream);
-  contact.patience_s = to.patience ? sample(*to.patience, stream) : never;
+  // A replayed call keeps what its log says of it; any other contact is the class's customer.
+  if (contact.attempt != 0 || !replays_calls_[contact.issue_type]) {
+    contact.handle_base_s = sample(to.handle_time, stream);
+    contact.patience_s = to.patience ? sample(*to.patience, stream) : never;
+  }
   trace_contact(TraceKind::class_change, contact);
   route(c, true);  // k has no classes of its own: this routes or waits
 }

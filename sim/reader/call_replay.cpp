@@ -67,8 +67,8 @@ bool read_format(const Cursor& node, CallLogFormat& format, CallLogSelection& se
 }  // namespace
 
 void read_call_replay(const Cursor& node, const Horizon& horizon, std::vector<ContactType>& types,
-                      const std::vector<bool>& has_arrivals, const IdList& type_ids,
-                      const std::filesystem::path& base_dir) {
+                      const std::vector<bool>& has_arrivals, const std::vector<Bot>& bots,
+                      const IdList& type_ids, const std::filesystem::path& base_dir) {
   if (!node.object()) return;
   node.allow_only(scenario_keys::replay);
   const Cursor file_node = node.require("file");
@@ -113,7 +113,7 @@ void read_call_replay(const Cursor& node, const Horizon& horizon, std::vector<Co
     if (offset < 0.0 || offset >= day_s) continue;  // outside the simulated part of the day
     const double at = static_cast<double>(call.day) * day_s + offset;
     calls[*type_of[call.type]].push_back(
-        {at, ReplayedCall{call.handle_s, call.wait_s, !call.abandoned}});
+        {at, ReplayedCall{call.handle_s, call.wait_s, !call.abandoned, !call.abandoned}});
   }
   for (std::size_t k = 0; k < types.size(); ++k) {
     ContactType& type = types[k];
@@ -122,6 +122,15 @@ void read_call_replay(const Cursor& node, const Horizon& horizon, std::vector<Co
         node.fail(fmt::format("has no call of type \"{}\" on its days, and the type gives no "
                               "\"arrivals\" of its own",
                               type.id));
+      continue;
+    }
+    const bool bot_served = std::any_of(bots.begin(), bots.end(), [k](const Bot& bot) {
+      return std::find(bot.types.begin(), bot.types.end(), k) != bot.types.end();
+    });
+    if (type.channel == Channel::email || bot_served) {
+      node.fail(fmt::format("replays calls of type \"{}\", {}: a log of calls to agents cannot "
+                            "replay it",
+                            type.id, bot_served ? "which a bot serves" : "an email type"));
       continue;
     }
     if (has_arrivals[k]) {

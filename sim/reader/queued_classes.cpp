@@ -69,4 +69,14 @@ void resolve_queued_classes(std::vector<ContactType>& types,
   }
 }
 
+void refuse_classes_behind_bots(const Cursor& types_node, const std::vector<FlowReferences>& flow,
+                                const std::vector<Bot>& bots) {
+  for (const Bot& bot : bots)
+    for (const ContactTypeIndex k : bot.types)
+      if (k < flow.size() && flow[k].when_queued)
+        types_node[k].get("when_queued").fail(
+            "does not apply to a type a bot serves (a caller it hands over keeps the bot's "
+            "handle time, which a class would not)");
+}
+
 }  // namespace ccsim::detail

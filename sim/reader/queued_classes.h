@@ -23,4 +23,9 @@ void read_when_queued(const Cursor& node, const ContactType& type, bool channel_
 void resolve_queued_classes(std::vector<ContactType>& types,
                             const std::vector<FlowReferences>& flow, const IdList& type_ids);
 
+// Refuses when_queued on a type a bot serves: a caller the bot hands over waits with the bot's
+// handle time and context, which a class of its own would not keep.
+void refuse_classes_behind_bots(const Cursor& types_node, const std::vector<FlowReferences>& flow,
+                                const std::vector<Bot>& bots);
+
 }  // namespace ccsim::detail

@@ -128,10 +128,12 @@ Model read_scenario(const Json& document, const std::string& file,
                                    *routing.coverage);
   if (types && type_ids && horizon && root.has("replay"))
     detail::read_call_replay(root.get("replay"), *horizon, types->types, types->has_arrivals,
+                             model.bots,
                              *type_ids, base_dir);
   if (types && type_ids) {
     detail::resolve_misroutes(types->types, types->flow, *type_ids);
     detail::resolve_queued_classes(types->types, types->flow, *type_ids);
+    detail::refuse_classes_behind_bots(types_node, types->flow, model.bots);
   }
   if (types && type_ids && groups && groups->skills && groups->tiers)
     detail::compile_escalations(

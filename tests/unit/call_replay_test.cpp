@@ -61,6 +61,32 @@ TEST(CallReplay, AnAbandonedCallAbandonsAfterItsLoggedWait) {
   EXPECT_NE(std::find(trace.begin(), trace.end(), at(15, K::abandonment, 1, 0, -1)), trace.end());
 }
 
+TEST(CallReplay, ACallTheLogShowsAbandonedTakesTheTypesHandleTimeWhenAnswered) {
+  // Abandoned after 500 s in the log, answered at once here: its conversation is the type's law
+  // (1,000 s), not the log's 0.
+  const Model model = replayed({0}, {{0, 500, false, false}});
+  const std::vector<TraceRecord> trace = testing::journey(model);
+  EXPECT_NE(std::find(trace.begin(), trace.end(), at(1000, K::service_end, 0, 0, 0)), trace.end());
+}
+
+TEST(CallReplay, AReplayedCallThatChangesClassKeepsItsLoggedDraws) {
+  // #1 must wait and becomes class 1 (handle 5 s), but keeps its logged 40 s.
+  Model model = replayed({0, 10}, {{100, 0, true}, {40, 0, true}});
+  ContactType waited = model.contact_types[0];
+  waited.id = "waited";
+  waited.handle_time = Deterministic{5.0};
+  waited.arrival_times_s.clear();
+  waited.replayed_calls.clear();
+  waited.rate_per_s.assign(waited.rate_per_s.size(), 0.0);
+  model.contact_types.push_back(waited);
+  model.contact_types[0].when_queued = {QueuedClass{1, 1.0}};
+  model.agent_groups[0].skills.push_back(Skill{1, 1, 1.0});
+  link_routing(model);
+  const std::vector<TraceRecord> trace = testing::journey(model);
+  EXPECT_NE(std::find(trace.begin(), trace.end(), at(10, K::class_change, 1, 1, -1)), trace.end());
+  EXPECT_NE(std::find(trace.begin(), trace.end(), at(140, K::service_end, 1, 1, 0)), trace.end());
+}
+
 TEST(CallReplay, AServedCallsPatienceIsNeverBelowItsLoggedWait) {
   // 400 calls served after waits of 0 to 199.5 s, patience exponential with mean 30 s: drawn
   // unconditionally, most would be below their wait.
