@@ -4,7 +4,8 @@
 # shows for them, never looking at the second half to choose a model. Two levels:
 #   trace     the second half replayed call by call (its arrivals, types and handle times; an
 #             abandoned call's patience as logged, a served call's drawn above its wait from the
-#             first half's fit), answered by the first half's staffing profile;
+#             first half's fit), answered by the agents the log shows on each of those days
+#             (`ccsim fit`'s inference, day by day);
 #   forecast  the first half's fitted scenario as it is (Poisson arrivals of its mean day, fitted
 #             handle times and patience, its staffing profile).
 # Scopes: all calls; those that queued (abandoned, or answered after a wait); identified
@@ -46,10 +47,21 @@ trap 'rm -rf "$work"' EXIT
 "$ccsim" fit "$work/bank-calls.csv" --from 1999-02-01 --to 1999-02-14 --weekdays sun-thu \
   --open 07:00 --close 24:00 --also-within-s 60,0 --name bank-first-half -q \
   --out-scenario "$work/forecast.json"
-python3 - "$work" <<'EOF'
+# The agents each replayed day had, as `ccsim fit` infers them from that day's calls.
+days=()
+for d in 15 16 17 18 21 22 23 24 25 28; do
+  "$ccsim" fit "$work/bank-calls.csv" --from "1999-02-$d" --to "1999-02-$d" --open 07:00 \
+    --close 24:00 -q --out-scenario "$work/day-$d.json"
+  days+=("$work/day-$d.json")
+done
+python3 - "$work" "${days[@]}" <<'EOF'
 import json, sys
 work = sys.argv[1]
 scenario = json.load(open(f"{work}/forecast.json"))
+staffing = []
+for day in sys.argv[2:]:
+    staffing += json.load(open(day))["agent_groups"][0]["staffing"]
+scenario["agent_groups"][0]["staffing"] = staffing
 for t in scenario["contact_types"]:
     t.pop("arrivals")
 scenario["name"] = "bank-second-half-replay"
