@@ -346,4 +346,31 @@ std::vector<std::string> scenario_ids(const std::vector<std::string>& names) {
   return ids;
 }
 
+bool name_column(CallLogFormat& format, std::string_view role, const std::string& name) {
+  std::string* column = role == "date"      ? &format.date_column
+                        : role == "arrival" ? &format.arrival_column
+                        : role == "type"    ? &format.type_column
+                        : role == "wait"    ? &format.wait_column
+                        : role == "handle"  ? &format.handle_column
+                        : role == "outcome" ? &format.outcome_column
+                                            : nullptr;
+  if (column == nullptr) return false;
+  *column = name;
+  format.date_named = format.date_named || role == "date";
+  format.type_named = format.type_named || role == "type";
+  return true;
+}
+
+const std::vector<std::string>& delimiter_names() {
+  static const std::vector<std::string> names = {"auto", "comma", "tab", "semicolon"};
+  return names;
+}
+
+char delimiter_named(std::string_view name) {
+  if (name == "comma") return ',';
+  if (name == "tab") return '\t';
+  if (name == "semicolon") return ';';
+  return 0;
+}
+
 }  // namespace ccsim

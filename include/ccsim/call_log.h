@@ -56,6 +56,16 @@ struct CallLog {
   std::size_t other_outcomes = 0;                     // rows left out
 };
 
+// Names a column for `role` (date, arrival, type, wait, handle, outcome), as `ccsim fit --column`
+// and a replay's "columns" do; a named date or type column must then exist. False for another role.
+bool name_column(CallLogFormat& format, std::string_view role, const std::string& name);
+
+// The field separators by name, as `ccsim fit --delimiter` and a replay's "delimiter" take them:
+// auto (a tab if the header has one, else a comma, else a semicolon), comma, tab, semicolon.
+const std::vector<std::string>& delimiter_names();
+// The separator `name` (one of delimiter_names) stands for; 0 for auto.
+char delimiter_named(std::string_view name);
+
 // Throws InputError listing every bad cell (the first few of each kind) as FILE:LINE:COLUMN.
 CallLog read_call_log(const std::filesystem::path& path, const std::string& label,
                       const CallLogFormat& format);

@@ -30,23 +30,13 @@ bool read_format(const Cursor& node, CallLogFormat& format, CallLogSelection& se
   const Cursor columns = node.get("columns");
   if (columns.present() && columns.object()) {
     columns.allow_only(scenario_keys::replay_columns);
-    const auto column = [&](const char* role, std::string& name, bool* named) {
-      if (const auto text = columns.get(role).string()) {
-        name = *text;
-        if (named) *named = true;
-      }
-    };
-    column("date", format.date_column, &format.date_named);
-    column("arrival", format.arrival_column, nullptr);
-    column("type", format.type_column, &format.type_named);
-    column("wait", format.wait_column, nullptr);
-    column("handle", format.handle_column, nullptr);
-    column("outcome", format.outcome_column, nullptr);
+    for (const std::string& role : scenario_keys::replay_columns)
+      if (const auto name = columns.get(role).string()) name_column(format, role, *name);
   }
   if (const auto served = read_names(node.get("served"))) format.served = *served;
   if (const auto abandoned = read_names(node.get("abandoned"))) format.abandoned = *abandoned;
-  if (const auto d = node.get("delimiter").choice({"auto", "comma", "tab", "semicolon"}, "delimiter"))
-    format.delimiter = std::array<char, 4>{0, ',', '\t', ';'}[*d];
+  if (const auto d = node.get("delimiter").choice(delimiter_names(), "delimiter"))
+    format.delimiter = delimiter_named(delimiter_names()[*d]);
   const auto day = [&](const char* key, std::chrono::year_month_day& into) {
     const Cursor at = node.get(key);
     if (const auto text = at.string(); text && !parse_day(*text, into)) {

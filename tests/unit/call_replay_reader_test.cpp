@@ -86,6 +86,22 @@ TEST_F(CallReplayReader, TheRatesAreTheLogsCountsPerInterval) {
   EXPECT_DOUBLE_EQ(m.contact_types[0].rate_per_s[4] * 3600.0, 1.0);  // 08:00 on day 2
 }
 
+TEST_F(CallReplayReader, ColumnsOutcomesAndTheDelimiterMayBeNamed) {
+  std::ofstream(dir_ / "calls.csv", std::ios::binary)
+      << "day;vru_exit;queue;q_time;ser_time;result\n"
+         "1999-02-01;08:00:10;101;0;120;AGENT\n"
+         "1999-02-01;08:30:00;Billing Enquiry;45;0;HANG\n";
+  const Model m = read(R"({ "file": "calls.csv", "delimiter": "semicolon",
+    "columns": { "date": "day", "arrival": "vru_exit", "type": "queue", "wait": "q_time",
+                 "handle": "ser_time", "outcome": "result" },
+    "served": ["AGENT"], "abandoned": ["HANG"] })",
+                       1);
+  EXPECT_EQ(m.contact_types[0].arrival_times_s, (std::vector<double>{10}));
+  ASSERT_EQ(m.contact_types[1].replayed_calls.size(), 1u);
+  EXPECT_FALSE(m.contact_types[1].replayed_calls[0].patience_exceeds);  // HANG: abandoned
+  EXPECT_EQ(m.contact_types[1].replayed_calls[0].patience_s, 45.0);
+}
+
 TEST_F(CallReplayReader, TheHorizonMustHaveOneDayPerDayReplayed) {
   EXPECT_EQ(refusal(R"({ "file": "calls.csv" })"),
             "replay.json: /replay: chooses 3 days of the log (days with calls), but the horizon "

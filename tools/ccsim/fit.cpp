@@ -62,25 +62,13 @@ CallLogFormat log_format(const FitArguments& args) {
     const auto equals = column.find('=');
     const std::string role = column.substr(0, equals);
     const std::string name = equals == std::string::npos ? "" : column.substr(equals + 1);
-    std::string* target = role == "date"      ? &format.date_column
-                          : role == "arrival" ? &format.arrival_column
-                          : role == "type"    ? &format.type_column
-                          : role == "wait"    ? &format.wait_column
-                          : role == "handle"  ? &format.handle_column
-                          : role == "outcome" ? &format.outcome_column
-                                              : nullptr;
-    if (target == nullptr || name.empty())
+    if (name.empty() || !name_column(format, role, name))
       usage_error("--column", fmt::format("expected ROLE=NAME with ROLE one of date, arrival, type, "
                                           "wait, handle, outcome, got \"{}\"", column));
-    *target = name;
-    format.date_named = format.date_named || role == "date";
-    format.type_named = format.type_named || role == "type";
   }
   if (!args.served.empty()) format.served = args.served;
   if (!args.abandoned.empty()) format.abandoned = args.abandoned;
-  if (args.delimiter == "tab") format.delimiter = '\t';
-  if (args.delimiter == "comma") format.delimiter = ',';
-  if (args.delimiter == "semicolon") format.delimiter = ';';
+  format.delimiter = delimiter_named(args.delimiter);
   return format;
 }
 
@@ -156,7 +144,7 @@ void add_fit_command(CLI::App& app, int& exit_code) {
       ->delimiter(',');
   cmd->add_option("--delimiter", args->delimiter, "Field separator: auto (tab if the header has one), "
                                                   "comma, tab or semicolon")
-      ->check(CLI::IsMember({"auto", "comma", "tab", "semicolon"}))
+      ->check(CLI::IsMember(delimiter_names()))
       ->capture_default_str();
   cmd->add_option("--from", args->from, "First day to learn from (e.g. 1999-02-01)");
   cmd->add_option("--to", args->to, "Last day to learn from (e.g. 1999-02-14)");
