@@ -204,12 +204,14 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
   const auto wait = find(format.wait_column, true);
   const auto handle = find(format.handle_column, true);
   const auto outcome = find(format.outcome_column, true);
+  const auto priority = find(format.priority_column, format.priority_named);
   if (problems.any()) problems.raise();
 
   CallLog log;
   log.label = label;
   log.has_dates = date.has_value();
   log.has_types = type.has_value();
+  log.has_priorities = priority.has_value();
   std::map<std::string, std::uint32_t> type_index;
   std::map<year_month_day, std::size_t> day_count;
   std::vector<year_month_day> row_days;  // per kept call, before days are indexed
@@ -251,6 +253,14 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
     seconds(*wait, call.wait_s, true);
     // An abandoned call's handle cell is often "-" or "NULL": it is not read.
     if (is_served) seconds(*handle, call.handle_s, true);
+    if (priority && !cell(*priority).empty()) {
+      const auto x = detail::parse_number(cell(*priority));
+      if (!x || !std::isfinite(*x) || *x < 0.0)
+        problems.at(line, *priority, fmt::format("expected a priority, a number from 0 (not "
+                                                 "identified) up, got \"{}\"", cell(*priority)));
+      else
+        call.identified = *x > 0.0;
+    }
     const std::string type_id = type ? std::string(cell(*type)) : std::string("calls");
     if (type_id.empty()) problems.at(line, *type, "the type is empty");
     const auto [it, added] = type_index.emplace(type_id, static_cast<std::uint32_t>(log.types.size()));
@@ -353,11 +363,13 @@ bool name_column(CallLogFormat& format, std::string_view role, const std::string
                         : role == "wait"    ? &format.wait_column
                         : role == "handle"  ? &format.handle_column
                         : role == "outcome" ? &format.outcome_column
-                                            : nullptr;
+                        : role == "priority" ? &format.priority_column
+                                             : nullptr;
   if (column == nullptr) return false;
   *column = name;
   format.date_named = format.date_named || role == "date";
   format.type_named = format.type_named || role == "type";
+  format.priority_named = format.priority_named || role == "priority";
   return true;
 }
 

@@ -113,7 +113,7 @@ TypeFit fit_type(const TypeProfile& type, const FitChoices& choices, const std::
 CallLogFit fit_call_log(CallLog log, const CallLogGrid& grid, const FitChoices& choices,
                         const std::vector<std::string>& types) {
   CallLogFit fit;
-  fit.profile = profile_call_log(log, grid, types);
+  fit.profile = profile_call_log(log, grid, types, choices.identified_classes);
   fit.choices = choices;
   std::vector<std::string> names;
   for (const TypeProfile& type : fit.profile.types) names.push_back(type.id);

@@ -98,10 +98,47 @@ void sweep_day(std::vector<Change>& changes, const CallLogGrid& grid, std::vecto
   }
 }
 
+void add_sample(TypeProfile& into, const LoggedCall& call) {
+  into.patience.push_back({call.wait_s, call.abandoned});
+  if (call.abandoned) {
+    ++into.abandoned;
+  } else {
+    ++into.served;
+    if (call.handle_s > 0.0) into.handle_s.push_back(call.handle_s);
+  }
+}
+
+// Each type followed by the class of its identified callers who waited, when both keep enough
+// served calls to fit a handle time; otherwise those callers stay with their type.
+std::vector<TypeProfile> with_classes(std::vector<TypeProfile> types, std::vector<TypeProfile> identified,
+                                      std::size_t intervals) {
+  std::vector<TypeProfile> out;
+  for (std::size_t k = 0; k < types.size(); ++k) {
+    TypeProfile& type = out.emplace_back(std::move(types[k]));
+    TypeProfile& callers = identified[k];
+    if (callers.served + callers.abandoned == 0) continue;
+    if (callers.handle_s.size() < class_min_served || type.handle_s.size() < class_min_served) {
+      type.served += callers.served;
+      type.abandoned += callers.abandoned;
+      type.handle_s.insert(type.handle_s.end(), callers.handle_s.begin(), callers.handle_s.end());
+      type.patience.insert(type.patience.end(), callers.patience.begin(), callers.patience.end());
+      continue;
+    }
+    callers.id = type.id + "_identified";
+    callers.log_type = type.log_type;
+    callers.class_of = out.size() - 1;
+    callers.waited = callers.served + callers.abandoned;
+    callers.share = static_cast<double>(callers.waited) / static_cast<double>(type.waited);
+    callers.arrivals.assign(intervals, 0.0);
+    out.push_back(std::move(callers));
+  }
+  return out;
+}
+
 }  // namespace
 
 CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
-                                const std::vector<std::string>& types) {
+                                const std::vector<std::string>& types, bool identified_classes) {
   check_grid(grid, log.label);
   const std::size_t intervals = grid.intervals();
   const std::size_t days = log.days.size();
@@ -120,6 +157,9 @@ CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
     type.arrivals.assign(intervals, 0.0);
   }
   std::vector<std::vector<double>> daily(profile.types.size(), std::vector<double>(days, 0.0));
+  // Per type, the identified callers who had to wait: its class, if they are enough.
+  const bool split = identified_classes && log.has_priorities;
+  std::vector<TypeProfile> identified(profile.types.size());
   for (const LoggedCall& call : log.calls) {
     const std::size_t k = slot[call.type];
     if (k == not_profiled) continue;
@@ -132,25 +172,22 @@ CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
                             static_cast<std::size_t>((call.arrival_s - grid.open_s) / grid.interval_s));
     type.arrivals[j] += 1.0;
     daily[k][call.day] += 1.0;
-    type.patience.push_back({call.wait_s, call.abandoned});
-    if (call.abandoned) {
-      ++type.abandoned;
-    } else {
-      ++type.served;
-      if (call.handle_s > 0.0) type.handle_s.push_back(call.handle_s);
-    }
+    const bool waited = call.abandoned || call.wait_s > 0.0;
+    type.waited += waited;
+    add_sample(split && waited && call.identified ? identified[k] : type, call);
   }
   std::vector<Diagnostic> empty;
   for (std::size_t k = 0; k < profile.types.size(); ++k) {
     TypeProfile& type = profile.types[k];
     for (double& count : type.arrivals) count /= static_cast<double>(days);
     type.busyness_cv = busyness_cv(daily[k]);
-    if (type.served + type.abandoned == 0)
+    if (type.served + type.abandoned + identified[k].served + identified[k].abandoned == 0)
       empty.push_back({log.label, "", fmt::format("type \"{}\" has no call between {} and {} on the "
                                                   "chosen days", type.id, clock_time_text(grid.open_s),
                                                   clock_time_text(grid.close_s))});
   }
   if (!empty.empty()) throw InputError(std::move(empty));
+  if (split) profile.types = with_classes(std::move(profile.types), std::move(identified), intervals);
 
   // The calls by day (a counting sort of their indices), so that one day's changes at a time are
   // held: 4 bytes a call instead of 64.

@@ -79,12 +79,22 @@ void write_fit_report(std::ostream& out, const CallLogFit& fit) {
     const TypeProfile& type = profile.types[k];
     const TypeFit& type_fit = fit.types[k];
     const double per_day = std::accumulate(type.arrivals.begin(), type.arrivals.end(), 0.0);
-    out << fmt::format("\nType {}: {:.1f} calls a day, busyness CV {:.3f}; {} served, {} abandoned "
-                       "({:.1f} %)\n",
-                       type.id, per_day, type.busyness_cv, type.served, type.abandoned,
-                       type.served + type.abandoned > 0
-                           ? 100.0 * static_cast<double>(type.abandoned) / static_cast<double>(type.served + type.abandoned)
-                           : 0.0);
+    const double abandoned_share =
+        type.served + type.abandoned > 0
+            ? 100.0 * static_cast<double>(type.abandoned) / static_cast<double>(type.served + type.abandoned)
+            : 0.0;
+    if (type.class_of)
+      out << fmt::format("\nClass {}: the callers of {} who had to wait and were identified, {:.1f} % "
+                         "of the {} who waited; {} served, {} abandoned ({:.1f} %)\n",
+                         type.id, profile.types[*type.class_of].id, 100.0 * type.share,
+                         profile.types[*type.class_of].waited, type.served, type.abandoned, abandoned_share);
+    else
+      out << fmt::format("\nType {}: {:.1f} calls a day, busyness CV {:.3f}; {} served, {} abandoned "
+                         "({:.1f} %){}\n",
+                         type.id, per_day, type.busyness_cv, type.served, type.abandoned, abandoned_share,
+                         k + 1 < profile.types.size() && profile.types[k + 1].class_of == k
+                             ? " apart from its identified class below"
+                             : "");
     out << fmt::format("  handle time: {} values, mean {:.1f} s\n", type.handle_s.size(), mean_of(type.handle_s));
     if (fit.scenario_ids[k] != type.id)
       out << fmt::format("  in the scenario: \"{}\" (an id of letters, digits, _, - and .)\n", fit.scenario_ids[k]);
@@ -128,8 +138,12 @@ nlohmann::ordered_json fit_json(const CallLogFit& fit) {
         {"abandoned", type.abandoned},
         {"arrivals_per_interval", type.arrivals},
         {"busyness_cv", type.busyness_cv},
+        {"waited", type.waited},
         {"handle_time", {{"chosen", type_fit.handle_time[type_fit.handle_time_chosen].family},
                          {"candidates", handle}}}};
+    // A class: whose callers it holds, and their share of those who waited.
+    if (type.class_of)
+      entry["class_of"] = {{"type", profile.types[*type.class_of].id}, {"share_of_waited", type.share}};
     if (type_fit.kaplan_meier) {
       const KaplanMeierEstimate& km = *type_fit.kaplan_meier;
       nlohmann::ordered_json steps = nlohmann::ordered_json::array();

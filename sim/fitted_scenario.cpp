@@ -37,9 +37,14 @@ nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
     }
     nlohmann::ordered_json arrivals = {{"per_interval", per_interval}};
     if (type.busyness_cv > 0.0) arrivals["busyness_cv"] = rounded(type.busyness_cv);
+    // A class's callers arrive as its type's.
+    if (type.class_of) arrivals = {{"rate_per_hour", 0}};
     nlohmann::ordered_json entry = {{"id", types[k].id}, {"arrivals", arrivals},
                                     {"handle_time", types[k].handle_time}};
     if (!types[k].patience.is_null()) entry["patience"] = types[k].patience;
+    // The class follows its type (profile_call_log).
+    if (k + 1 < profile.types.size() && profile.types[k + 1].class_of == k)
+      entry["when_queued"] = {{"becomes", {{types[k + 1].id, rounded(profile.types[k + 1].share)}}}};
     entry["sla"] = {{"answer_within_s", options.answer_within_s}, {"target", options.target}};
     if (options.also_within_s.size() == 1) entry["sla"]["also_within_s"] = options.also_within_s[0];
     else if (!options.also_within_s.empty()) entry["sla"]["also_within_s"] = options.also_within_s;

@@ -8,10 +8,11 @@
 #             (`ccsim fit`'s inference, day by day);
 #   forecast  the first half's fitted scenario as it is (Poisson arrivals of its mean day, fitted
 #             handle times and patience, its staffing profile).
-# Scopes: all calls; those that queued (abandoned, or answered after a wait); identified
-# customers who queued (observed only: the scenario does not model identification yet, so its
-# figures are null). KPIs: abandon_rate, wait_served_s (mean wait of the answered), sl20 and
-# sl60 (answered within 20 s / 60 s of those offered).
+# Figures pooled over the ten days and per day (the trace replays each day; the forecast predicts
+# its mean day for each). Scopes: all calls; those that queued (abandoned, or answered after a wait); identified
+# customers who queued (simulated: the classes `ccsim fit` learns from the priority column, which
+# a caller who must wait becomes). KPIs: abandon_rate, wait_served_s (mean wait of the answered),
+# sl20 and sl60 (answered within 20 s / 60 s of those offered).
 #
 # Usage: tools/validate-bank.sh [--replications N] [--out FILE] [--check FILE] [--ccsim PATH]
 #   --out    writes the figures as JSON (default results/validation/anonymous-bank.json unless
@@ -62,8 +63,12 @@ staffing = []
 for day in sys.argv[2:]:
     staffing += json.load(open(day))["agent_groups"][0]["staffing"]
 scenario["agent_groups"][0]["staffing"] = staffing
+# The log's types arrive as logged; a class (what a type's waiting callers become) keeps its
+# arrivals of none.
+classes = {c for t in scenario["contact_types"] for c in t.get("when_queued", {}).get("becomes", {})}
 for t in scenario["contact_types"]:
-    t.pop("arrivals")
+    if t["id"] not in classes:
+        t.pop("arrivals")
 scenario["name"] = "bank-second-half-replay"
 scenario["horizon"]["days"] = 10
 scenario["replay"] = {"file": f"{work}/bank-calls.csv", "from": "1999-02-15", "to": "1999-02-28",
@@ -79,13 +84,18 @@ python3 - "$work" "$replications" "$out" "$check" <<'EOF'
 import csv, datetime, json, math, sys
 work, replications, out, check = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 KPIS = ["abandon_rate", "wait_served_s", "sl20", "sl60"]
+SCOPES = ["all", "queued", "identified"]
 
-def figures(n, abandoned, answered, wait_sum, within20, within60):
-    return {"abandon_rate": abandoned / n, "wait_served_s": wait_sum / answered,
-            "sl20": within20 / n, "sl60": within60 / n}
+def figures(calls):
+    # calls: (abandoned, wait) pairs.
+    answered = [w for a, w in calls if not a]
+    n = len(calls)
+    return {"abandon_rate": sum(a for a, _ in calls) / n, "wait_served_s": sum(answered) / len(answered),
+            "sl20": sum(w <= 20 for w in answered) / n, "sl60": sum(w <= 60 for w in answered) / n}
 
-# Observed: the second half's calls that asked for an agent, 07:00-24:00, Sunday to Thursday.
-scopes = {"all": [], "queued": [], "identified": []}
+# Observed: the second half's calls that asked for an agent, 07:00-24:00, Sunday to Thursday,
+# pooled ("all") and per day (in date order: the replay's days 0, 1, ...).
+calls = {}
 for row in csv.DictReader(open(f"{work}/bank-calls.csv")):
     day = datetime.date(1999, int(row["date"][2:4]), int(row["date"][4:6]))
     if not (15 <= day.day <= 28) or day.weekday() in (4, 5):
@@ -96,68 +106,116 @@ for row in csv.DictReader(open(f"{work}/bank-calls.csv")):
     abandoned = row["outcome"] == "abandoned"
     wait = float(row["wait_s"])
     call = (abandoned, wait)
-    scopes["all"].append(call)
-    if abandoned or wait > 0:
-        scopes["queued"].append(call)
-        if int(row["priority"]) > 0:
-            scopes["identified"].append(call)
-observed = {}
-for scope, calls in scopes.items():
-    answered = [w for a, w in calls if not a]
-    observed[scope] = figures(len(calls), sum(a for a, _ in calls), len(answered), sum(answered),
-                              sum(w <= 20 for w in answered), sum(w <= 60 for w in answered))
+    for slot in ("all", day.isoformat()):
+        scopes = calls.setdefault(slot, {scope: [] for scope in SCOPES})
+        scopes["all"].append(call)
+        if abandoned or wait > 0:
+            scopes["queued"].append(call)
+            if int(row["priority"]) > 0:
+                scopes["identified"].append(call)
+days = sorted(slot for slot in calls if slot != "all")
+observed = {slot: {scope: figures(c) for scope, c in scopes.items()} for slot, scopes in calls.items()}
 
 def t_quantile(df):
     # Student's t at 0.975 (Cornish-Fisher expansion around the normal's 1.96).
     z = 1.959963984540054
     return z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
 
+# The identified classes: what a type's callers who must wait become (`ccsim fit`'s when_queued).
+classes = set()
+for t in json.load(open(f"{work}/forecast.json"))["contact_types"]:
+    classes.update(t.get("when_queued", {}).get("becomes", {}))
+
+def replication_figures(v, per_class):
+    """One replication's figures per scope, from its overall KPIs and its classes'."""
+    offered, handled = v["offered"], v["handled"]
+    at_once = v["service_level_3"] * offered  # answered within 0 s
+    queued = offered - at_once
+    result = {
+        "all": {"abandon_rate": v["abandon_rate"], "wait_served_s": v["asa_s"],
+                "sl20": v["service_level"], "sl60": v["service_level_2"]},
+        "queued": {"abandon_rate": v["abandoned"] / queued,
+                   "wait_served_s": v["asa_s"] * handled / (handled - at_once),
+                   "sl20": (v["service_level"] * offered - at_once) / queued,
+                   "sl60": (v["service_level_2"] * offered - at_once) / queued}}
+    if per_class:
+        # The classes pooled: counts added, rates weighted by what they are rates of.
+        total = lambda f: sum(f(c) for c in per_class.values())
+        c_offered = total(lambda c: c["offered"])
+        c_handled = total(lambda c: c["handled"])
+        result["identified"] = {
+            "abandon_rate": total(lambda c: c["abandoned"]) / c_offered,
+            "wait_served_s": total(lambda c: c.get("asa_s", 0.0) * c["handled"]) / c_handled,
+            "sl20": total(lambda c: c.get("service_level", 0.0) * c["offered"]) / c_offered,
+            "sl60": total(lambda c: c.get("service_level_2", 0.0) * c["offered"]) / c_offered}
+    return result
+
 def simulated(level):
-    values = {}
+    """Per slot ("all", or a day of the horizon by its index as text), scope and KPI: the mean over
+    replications and its 95 % half-width."""
+    values, identified = {}, {}
     for row in csv.DictReader(open(f"{work}/{level}.csv")):
-        # The slot column is "interval" for one day, "day" for several: "all" is the horizon.
-        if row["scope"] == "overall" and (row.get("interval") or row.get("day")) == "all":
-            if row["value"]:  # empty: undefined in that replication
-                values.setdefault(int(row["replication"]), {})[row["kpi"]] = float(row["value"])
-    per_scope = {"all": {k: [] for k in KPIS}, "queued": {k: [] for k in KPIS}}
-    for v in values.values():
-        offered, handled = v["offered"], v["handled"]
-        at_once = v["service_level_3"] * offered  # answered within 0 s
-        per_scope["all"]["abandon_rate"].append(v["abandon_rate"])
-        per_scope["all"]["wait_served_s"].append(v["asa_s"])
-        per_scope["all"]["sl20"].append(v["service_level"])
-        per_scope["all"]["sl60"].append(v["service_level_2"])
-        queued = offered - at_once
-        per_scope["queued"]["abandon_rate"].append(v["abandoned"] / queued)
-        per_scope["queued"]["wait_served_s"].append(v["asa_s"] * handled / (handled - at_once))
-        per_scope["queued"]["sl20"].append((v["service_level"] * offered - at_once) / queued)
-        per_scope["queued"]["sl60"].append((v["service_level_2"] * offered - at_once) / queued)
+        # The slot column is "interval" for one day (only "all" is read), "day" for several.
+        slot = row["day"] if "day" in row else ("all" if row["interval"] == "all" else None)
+        if slot is None or not row["value"]:
+            continue  # an empty value: undefined in that replication
+        r, kpi, x = int(row["replication"]), row["kpi"], float(row["value"])
+        if row["scope"] == "overall":
+            values.setdefault(slot, {}).setdefault(r, {})[kpi] = x
+        elif row["scope"] == "type" and row["id"] in classes:
+            identified.setdefault(slot, {}).setdefault(r, {}).setdefault(row["id"], {})[kpi] = x
     result = {}
-    for scope, kpis in per_scope.items():
-        result[scope] = {}
-        for kpi, xs in kpis.items():
-            mean = sum(xs) / len(xs)
-            sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (len(xs) - 1))
-            result[scope][kpi] = {"mean": mean, "ci95": t_quantile(len(xs) - 1) * sd / math.sqrt(len(xs))}
-    result["identified"] = {k: None for k in KPIS}
+    for slot, per_replication in values.items():
+        samples = {scope: {k: [] for k in KPIS} for scope in SCOPES}
+        for r, v in per_replication.items():
+            for scope, kpis in replication_figures(v, identified.get(slot, {}).get(r, {})).items():
+                for kpi, x in kpis.items():
+                    samples[scope][kpi].append(x)
+        result[slot] = {}
+        for scope, kpis in samples.items():
+            result[slot][scope] = {}
+            for kpi, xs in kpis.items():
+                if len(xs) < 2:  # no class (a log without priorities): nothing simulated
+                    result[slot][scope][kpi] = None
+                    continue
+                mean = sum(xs) / len(xs)
+                sd = math.sqrt(sum((x - mean) ** 2 for x in xs) / (len(xs) - 1))
+                result[slot][scope][kpi] = {"mean": mean, "ci95": t_quantile(len(xs) - 1) * sd / math.sqrt(len(xs))}
     return result
 
 report = {"replications": replications}
+sim = {level: simulated(level) for level in ("trace", "forecast")}
 for level in ("trace", "forecast"):
-    sim = simulated(level)
-    report[level] = {scope: {"observed": observed[scope], "simulated": sim[scope]} for scope in scopes}
+    report[level] = {scope: {"observed": observed["all"][scope], "simulated": sim[level]["all"][scope]}
+                     for scope in SCOPES}
+# Per day: the trace replays that very day; the forecast predicts its mean day for each of them.
+report["per_day"] = {
+    day: {"trace": {scope: {"observed": observed[day][scope], "simulated": sim["trace"][str(d)][scope]}
+                    for scope in SCOPES},
+          "forecast": {scope: {"observed": observed[day][scope], "simulated": sim["forecast"]["all"][scope]}
+                       for scope in SCOPES}}
+    for d, day in enumerate(days)}
 
 def show(x, kpi):
     return f"{x:6.1f} s" if kpi == "wait_served_s" else f"{100 * x:6.1f} %"
 for level in ("trace", "forecast"):
     print(f"{level}: simulated ({replications} replications) against observed, 15-28 Feb, Sun-Thu")
-    for scope in scopes:
+    for scope in SCOPES:
         for kpi in KPIS:
             o = report[level][scope]["observed"][kpi]
             s = report[level][scope]["simulated"][kpi]
             sim_text = "not modelled" if s is None else (
                 f"{show(s['mean'], kpi)} ± {show(s['ci95'], kpi).strip()}")
             print(f"  {scope:<11} {kpi:<14} {sim_text:<24} observed {show(o, kpi)}")
+print("per day, all calls, trace simulated / observed (the forecast predicts its mean day above):")
+print(f"  {'day':<11}" + "".join(f"{kpi:>20}" for kpi in KPIS))
+for day in days:
+    cells = ""
+    for kpi in KPIS:
+        s = report["per_day"][day]["trace"]["all"]["simulated"][kpi]["mean"]
+        o = report["per_day"][day]["trace"]["all"]["observed"][kpi]
+        cells += f"{show(s, kpi).strip()} / {show(o, kpi).strip()}".rjust(20)
+    print(f"  {day:<11}{cells}")
 
 if out:
     with open(out + ".tmp", "w") as f:
@@ -168,20 +226,31 @@ if out:
 if check:
     stored = json.load(open(check))
     failures = []
+
+    def compare(name, new_entry, old_entry):
+        for kpi in KPIS:
+            if old_entry["observed"][kpi] != new_entry["observed"][kpi]:
+                failures.append(f"{name}/{kpi}: observed figure changed")
+            new, old = new_entry["simulated"][kpi], old_entry["simulated"][kpi]
+            if new is None or old is None:
+                if (new is None) != (old is None):
+                    failures.append(f"{name}/{kpi}: simulated figure appeared or vanished")
+                continue
+            se = math.hypot(new["ci95"], old["ci95"]) / 1.96
+            if abs(new["mean"] - old["mean"]) > 4.5 * se + 1e-9 * abs(old["mean"]):
+                failures.append(f"{name}/{kpi}: {new['mean']:.6g} against stored "
+                                f"{old['mean']:.6g} (allowed {4.5 * se:.3g})")
+
     for level in ("trace", "forecast"):
-        for scope in scopes:
-            for kpi in KPIS:
-                if stored[level][scope]["observed"][kpi] != report[level][scope]["observed"][kpi]:
-                    failures.append(f"{level}/{scope}/{kpi}: observed figure changed")
-                new, old = report[level][scope]["simulated"][kpi], stored[level][scope]["simulated"][kpi]
-                if new is None or old is None:
-                    if (new is None) != (old is None):
-                        failures.append(f"{level}/{scope}/{kpi}: simulated figure appeared or vanished")
-                    continue
-                se = math.hypot(new["ci95"], old["ci95"]) / 1.96
-                if abs(new["mean"] - old["mean"]) > 4.5 * se + 1e-9 * abs(old["mean"]):
-                    failures.append(f"{level}/{scope}/{kpi}: {new['mean']:.6g} against stored "
-                                    f"{old['mean']:.6g} (allowed {4.5 * se:.3g})")
+        for scope in SCOPES:
+            compare(f"{level}/{scope}", report[level][scope], stored[level][scope])
+    if sorted(stored.get("per_day", {})) != days:
+        failures.append("per_day: the days differ")
+    else:
+        for day in days:
+            for scope in SCOPES:
+                compare(f"{day}/trace/{scope}", report["per_day"][day]["trace"][scope],
+                        stored["per_day"][day]["trace"][scope])
     for f in failures:
         print("moved beyond noise:", f, file=sys.stderr)
     sys.exit(1 if failures else 0)

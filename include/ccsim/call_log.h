@@ -1,5 +1,6 @@
 // A call log as a phone system exports it: one row per call that asked for an agent, with its day,
-// arrival time, type, wait, handle time and outcome. `ccsim fit` learns a scenario from it.
+// arrival time, type, wait, handle time and outcome, and optionally its priority (who was
+// identified). `ccsim fit` learns a scenario from it.
 //
 // Columns are found by their header names (defaults below, each can be renamed), in a comma-,
 // tab- or semicolon-separated file with a header row. Days may be written 1999-02-01, 19990201 or
@@ -28,12 +29,17 @@ struct CallLogFormat {
   std::string wait_column = "wait_s";
   std::string handle_column = "handle_s";
   std::string outcome_column = "outcome";
+  // Optional: a number per call, 0 (or empty) when the caller was not identified, more when the
+  // system knew the caller (the bank's priority 1 or 2). `ccsim fit` learns from it which share of
+  // the callers who had to wait were identified (call_log_profile.h).
+  std::string priority_column = "priority";
   std::vector<std::string> served = {"served"};
   std::vector<std::string> abandoned = {"abandoned"};
   char delimiter = 0;  // 0: a tab if the header has one, else a comma
   // Named by the user: then a missing date or type column is an error, not one day or one type.
   bool date_named = false;
   bool type_named = false;
+  bool priority_named = false;
 };
 
 struct LoggedCall {
@@ -43,6 +49,7 @@ struct LoggedCall {
   double wait_s = 0.0;     // in the queue, until answered or abandoned
   double handle_s = 0.0;   // 0 for abandoned calls
   bool abandoned = false;
+  bool identified = false;  // a priority above 0
   std::size_t line = 0;    // in the file, for messages
 };
 
@@ -50,14 +57,16 @@ struct CallLog {
   std::string label;                                  // the file as the user named it
   bool has_dates = true;                              // false: no date column, one day
   bool has_types = true;                              // false: no type column, one type
+  bool has_priorities = false;                        // a priority column: who was identified
   std::vector<std::chrono::year_month_day> days;      // sorted
   std::vector<std::string> types;                     // in order of first appearance
   std::vector<LoggedCall> calls;                      // in file order
   std::size_t other_outcomes = 0;                     // rows left out
 };
 
-// Names a column for `role` (date, arrival, type, wait, handle, outcome), as `ccsim fit --column`
-// and a replay's "columns" do; a named date or type column must then exist. False for another role.
+// Names a column for `role` (date, arrival, type, wait, handle, outcome, priority), as `ccsim fit
+// --column` and a replay's "columns" do; a named date, type or priority column must then exist.
+// False for another role.
 bool name_column(CallLogFormat& format, std::string_view role, const std::string& name);
 
 // The field separators by name, as `ccsim fit --delimiter` and a replay's "delimiter" take them:

@@ -26,6 +26,9 @@ struct FitChoices {
   // "kaplan_meier" (the estimate itself, with an exponential tail), "best" (the censored fit with
   // the smallest AIC) or exponential, weibull, lognormal.
   std::string patience = "kaplan_meier";
+  // With a priority column: a class per type for its identified callers who had to wait
+  // (profile_call_log), written with `when_queued`.
+  bool identified_classes = true;
 };
 
 struct TypeFit {

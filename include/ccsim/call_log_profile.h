@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,14 @@ struct CallLogGrid {
 };
 
 struct TypeProfile {
-  std::string id;                // as in the log
+  std::string id;                // as in the log; a class: the type's and "_identified"
   std::uint32_t log_type = 0;    // index into CallLog::types
+  // A class (see profile_call_log): the callers of the type `class_of` (an index into
+  // CallLogProfile::types) who had to wait and were identified, a `share` of that type's callers
+  // who had to wait. A class has no arrivals of its own; its calls count in its type's.
+  std::optional<std::size_t> class_of;
+  double share = 0.0;
+  std::size_t waited = 0;        // callers who had to wait (waited > 0 s or abandoned)
   std::vector<double> arrivals;  // per interval, the mean over the days
   // CV of a day-level busyness factor B (mean 1) with daily totals N | B ~ Poisson(B m): the
   // variance of N is m + cv^2 m^2, so cv^2 = (s^2 - m) / m^2 from the days' mean m and variance
@@ -53,10 +60,19 @@ struct CallLogProfile {
 
 inline constexpr double busy_while_waiting_min_s = 60.0;
 
+// A class is made only with at least this many served calls with a handle time on each side (the
+// class and what stays with its type): fewer cannot fit a handle-time law worth its parameters.
+inline constexpr std::size_t class_min_served = 30;
+
 // Profiles the types named in `types` (all when empty), in the log's order; the agents are inferred
-// from every call, whatever its type. Throws InputError if the grid is not a whole number of
+// from every call, whatever its type. With `identified_classes` and a log with priorities, a type
+// whose callers who had to wait were identified (a priority above 0) is followed by their class:
+// in the bank a caller answered at once never gets a queue record or an identification, so what
+// the log shows of identified callers (their handle times, patience) belongs to those who waited,
+// which a scenario says with `when_queued`. Throws InputError if the grid is not a whole number of
 // intervals of whole minutes, or a type has no call in the window.
 CallLogProfile profile_call_log(const CallLog& log, const CallLogGrid& grid,
-                                const std::vector<std::string>& types = {});
+                                const std::vector<std::string>& types = {},
+                                bool identified_classes = false);
 
 }  // namespace ccsim

@@ -1,6 +1,7 @@
 // The scenario `ccsim fit` writes: the log's day as the horizon, per type its arrivals per interval
-// (with the busyness of days), fitted handle time and patience, and one agent group answering
-// every type with the staffing inferred from the log. A planner runs it as it is, or edits it.
+// (with the busyness of days), fitted handle time and patience, the classes of identified callers
+// who had to wait, and one agent group answering every type with the staffing inferred from the
+// log. A planner runs it as it is, or edits it.
 #pragma once
 
 #include <string>
@@ -28,8 +29,9 @@ struct FittedScenarioOptions {
   int replications = 100;
 };
 
-// `types` in the order of `profile.types`. Staffing per interval is the inferred number rounded
-// to the nearest whole agent, and at least one where calls arrive.
+// `types` in the order of `profile.types`; a class of identified callers becomes the type's
+// `when_queued` with its share. Staffing per interval is the inferred number in hundredths of an
+// agent, and at least one where calls arrive.
 nlohmann::ordered_json fitted_scenario(const CallLogProfile& profile,
                                        const std::vector<FittedType>& types,
                                        const FittedScenarioOptions& options);

@@ -121,20 +121,23 @@ template <class Rng1, class Rng2, class Rng3>
 [[gnu::noinline]] inline void Replication::replay_call(Contact& contact, const ContactType& type) {
   const ReplayedCall& call = type.replayed_calls[contact.customer];
   contact.misrouted = false;
-  if (call.handle_known) {
-    contact.handle_base_s = call.handle_s;
-  } else {
-    // The log's caller abandoned: what its conversation would have taken is the type's law.
+  if (call.handle_known) contact.handle_base_s = call.handle_s;
+  if (!call.patience_exceeds) contact.patience_s = call.patience_s;
+  draw_unlogged(contact, call, type);
+}
+
+// What the log does not say of a replayed call, from the laws of `laws`: its type's, or those of
+// the class it becomes when it must wait (the log's served caller who waited w was of that class).
+// The same customer streams either way, so the class's draw is the type's uniform through its law.
+inline void Replication::draw_unlogged(Contact& contact, const ReplayedCall& call, const ContactType& laws) {
+  if (!call.handle_known) {
+    // The log's caller abandoned: what its conversation would have taken is the law's.
     CustomerStream handle = customer_stream(StreamPurpose::handle_time, contact);
-    contact.handle_base_s = sample(type.handle_time, handle);
+    contact.handle_base_s = sample(laws.handle_time, handle);
   }
-  if (!call.patience_exceeds) {
-    contact.patience_s = call.patience_s;
-  } else if (type.patience) {
+  if (call.patience_exceeds) {
     CustomerStream patience = customer_stream(StreamPurpose::patience, contact);
-    contact.patience_s = sample_above(*type.patience, call.patience_s, patience);
-  } else {
-    contact.patience_s = never;
+    contact.patience_s = laws.patience ? sample_above(*laws.patience, call.patience_s, patience) : never;
   }
 }
 

@@ -34,8 +34,11 @@ inline void Replication::become_class(std::uint32_t c, ContactTypeIndex k, Custo
   const ContactType& to = model_->contact_types[k];
   contact.type = k;
   contact.level = tables_->front_level[k];
-  // A replayed call keeps what its log says of it; any other contact is the class's customer.
-  if (contact.attempt != 0 || !replays_calls_[contact.issue_type]) {
+  // A replayed call keeps what its log says of it and draws the rest from the class's laws; any
+  // other contact is the class's customer.
+  if (contact.attempt == 0 && replays_calls_[contact.issue_type]) {
+    draw_unlogged(contact, model_->contact_types[contact.issue_type].replayed_calls[contact.customer], to);
+  } else {
     contact.handle_base_s = sample(to.handle_time, stream);
     contact.patience_s = to.patience ? sample(*to.patience, stream) : never;
   }

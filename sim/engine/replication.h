@@ -68,6 +68,7 @@ class Replication {
   void open_issue(std::uint32_t c, ContactTypeIndex k, std::uint64_t customer);
   void front_door(std::uint32_t c);
   void replay_call(Contact& contact, const ContactType& type);
+  void draw_unlogged(Contact& contact, const ReplayedCall& call, const ContactType& laws);
   void enter_bot(std::uint32_t c, std::size_t b, CustomerStream& stream);
   void on_bot_end(std::uint32_t c);
   void start_contact(std::uint32_t c, ContactTypeIndex type, std::size_t stage, std::uint16_t level);

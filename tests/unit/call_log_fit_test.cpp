@@ -2,12 +2,15 @@
 #include "ccsim/call_log_fit.h"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
 #include <gtest/gtest.h>
 
+#include "ccsim/distribution.h"
 #include "ccsim/fitted_scenario.h"
 #include "ccsim/scenario.h"
 #include "testing/input_errors.h"
@@ -134,6 +137,51 @@ TEST(FittedScenario, RunsAsItIsWithTheLogsArrivalsAndStaffing) {
     EXPECT_NEAR(written, std::max(1.0, fit.profile.agents[j]), 0.005) << j;
     EXPECT_EQ(model.agent_groups[0].on_duty[j], written) << j;
   }
+}
+
+// The synthetic log with a priority column: a caller who waited is identified with probability
+// 0.75 and then takes 300 s (exponential) instead of 180 s.
+CallLog identified_log() {
+  CallLog log = synthetic_log();
+  log.has_priorities = true;
+  boost::random::mt19937 rng(11);
+  boost::random::uniform_real_distribution<double> u(0.0, 1.0);
+  boost::random::exponential_distribution<double> handle(1.0 / 300.0);
+  for (LoggedCall& call : log.calls)
+    if ((call.abandoned || call.wait_s > 0.0) && u(rng) < 0.75) {
+      call.identified = true;
+      if (!call.abandoned) call.handle_s = std::ceil(handle(rng));
+    }
+  return log;
+}
+
+TEST(FittedScenario, IdentifiedCallersWhoWaitedAreTheTypesQueuedClass) {
+  const CallLogFit fit = fit_call_log(identified_log(), two_hours, FitChoices{});
+  ASSERT_EQ(fit.scenario_ids, (std::vector<std::string>{"calls", "calls_identified"}));
+  const nlohmann::ordered_json scenario = fitted_scenario(fit.profile, chosen_laws(fit), FittedScenarioOptions{});
+  const auto& types = scenario["contact_types"];
+  const double share = types[0]["when_queued"]["becomes"]["calls_identified"].get<double>();
+  EXPECT_NEAR(share, 0.75, 0.05);
+  EXPECT_EQ(share, std::round(fit.profile.types[1].share * 1e4) / 1e4);
+  EXPECT_EQ(types[1]["arrivals"], nlohmann::ordered_json({{"rate_per_hour", 0}}));
+  EXPECT_EQ(scenario["agent_groups"][0]["skills"], nlohmann::ordered_json({"calls", "calls_identified"}));
+  const Model model = Scenario(nlohmann::json::parse(scenario.dump()), "fitted.json").compile();
+  ASSERT_EQ(model.contact_types.size(), 2u);
+  // Each fitted on its own calls: within 4 standard errors (an exponential's: mean / sqrt(n)) of
+  // the law it was drawn from.
+  for (const auto& [k, drawn_mean] : {std::pair{0, 180.0}, std::pair{1, 300.0}}) {
+    const double n = static_cast<double>(fit.profile.types[k].handle_s.size());
+    EXPECT_NEAR(mean(model.contact_types[k].handle_time), drawn_mean, 4 * drawn_mean / std::sqrt(n)) << k;
+  }
+}
+
+TEST(FittedScenario, WithoutClassesEveryCallerFitsTheirType) {
+  FitChoices choices;
+  choices.identified_classes = false;
+  const CallLogFit fit = fit_call_log(identified_log(), two_hours, choices);
+  EXPECT_EQ(fit.scenario_ids, std::vector<std::string>{"calls"});
+  const nlohmann::ordered_json scenario = fitted_scenario(fit.profile, chosen_laws(fit), FittedScenarioOptions{});
+  EXPECT_FALSE(scenario["contact_types"][0].contains("when_queued"));
 }
 
 }  // namespace

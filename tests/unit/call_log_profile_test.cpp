@@ -2,6 +2,7 @@
 // and the agents answering.
 #include "ccsim/call_log_profile.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <gtest/gtest.h>
@@ -90,6 +91,20 @@ TEST(CallLogProfile, AgentsAreThoseInServiceWhileSomeoneWaits) {
   EXPECT_NEAR(profile.busy[0], 3200.0 / 3600.0, 1e-12);
 }
 
+// Exports are not always in arrival order (the bank's file jumps back in date 26 times): the rows'
+// order changes nothing.
+TEST(CallLogProfile, TheOrderOfTheRowsDoesNotMatter) {
+  std::vector<LoggedCall> calls = {call(0, 0, 0, 1000), call(0, 0, 0, 1000), call(1, 300, 0, 700),
+                                   call(0, 100, 900, 200), call(1, 50, 20, 0, true), call(1, 2000, 10, 300)};
+  const CallLogProfile sorted = profile_call_log(log_of(2, calls), hours(0, 1));
+  std::reverse(calls.begin(), calls.end());
+  const CallLogProfile reversed = profile_call_log(log_of(2, calls), hours(0, 1));
+  EXPECT_EQ(reversed.agents, sorted.agents);
+  EXPECT_EQ(reversed.busy, sorted.busy);
+  EXPECT_EQ(reversed.types[0].arrivals, sorted.types[0].arrivals);
+  EXPECT_EQ(reversed.types[0].busyness_cv, sorted.types[0].busyness_cv);
+}
+
 TEST(CallLogProfile, WithoutWaitingTheAgentsAreTheMostInServiceAtOnce) {
   const CallLog log = log_of(1, {call(0, 0, 0, 100), call(0, 50, 0, 100), call(0, 500, 0, 100)});
   EXPECT_DOUBLE_EQ(profile_call_log(log, hours(0, 1)).agents[0], 2.0);
@@ -123,6 +138,65 @@ TEST(CallLogProfile, ServicesCrossingIntervalEdgesCountInBoth) {
   const CallLogProfile profile = profile_call_log(log, hours(0, 2));
   EXPECT_NEAR(profile.busy[0], 600.0 / 3600.0, 1e-12);
   EXPECT_NEAR(profile.busy[1], 600.0 / 3600.0, 1e-12);
+}
+
+// `n` calls at 08:00 + i s of one day: answered at once (wait 0) or after `wait` s, identified or
+// not, with handle time `handle`.
+void add_calls(std::vector<LoggedCall>& calls, int n, double wait, double handle, bool identified,
+               bool abandoned = false) {
+  for (int i = 0; i < n; ++i) {
+    LoggedCall c = call(0, 8 * 3600.0 + static_cast<double>(calls.size()), wait, handle, abandoned);
+    c.identified = identified;
+    calls.push_back(c);
+  }
+}
+
+CallLog with_priorities(std::vector<LoggedCall> calls) {
+  CallLog log = log_of(1, std::move(calls));
+  log.has_priorities = true;
+  return log;
+}
+
+TEST(CallLogProfile, IdentifiedCallersWhoWaitedBecomeTheirTypesClass) {
+  std::vector<LoggedCall> calls;
+  add_calls(calls, 40, 0.0, 100.0, false);        // answered at once
+  add_calls(calls, 10, 0.0, 100.0, true);         // identified, but answered at once: the type's
+  add_calls(calls, 10, 30.0, 100.0, false);       // waited, not identified: the type's
+  add_calls(calls, 30, 30.0, 200.0, true);        // waited and identified: the class
+  add_calls(calls, 10, 20.0, 0.0, true, true);    // abandoned and identified: the class
+  const CallLogProfile profile = profile_call_log(with_priorities(calls), hours(8, 9), {}, true);
+  ASSERT_EQ(profile.types.size(), 2u);
+  const TypeProfile& type = profile.types[0];
+  const TypeProfile& identified = profile.types[1];
+  EXPECT_FALSE(type.class_of.has_value());
+  EXPECT_EQ(type.arrivals[0], 100.0);  // every call arrives as the type
+  EXPECT_EQ(type.waited, 50u);
+  EXPECT_EQ(type.served, 60u);
+  EXPECT_EQ(type.abandoned, 0u);
+  EXPECT_EQ(identified.id, "calls_identified");
+  EXPECT_EQ(identified.class_of, std::optional<std::size_t>(0));
+  EXPECT_EQ(identified.arrivals[0], 0.0);
+  EXPECT_EQ(identified.served, 30u);
+  EXPECT_EQ(identified.abandoned, 10u);
+  EXPECT_EQ(identified.handle_s, std::vector<double>(30, 200.0));
+  EXPECT_DOUBLE_EQ(identified.share, 40.0 / 50.0);
+}
+
+TEST(CallLogProfile, TooFewIdentifiedCallersStayWithTheirType) {
+  std::vector<LoggedCall> calls;
+  add_calls(calls, 40, 0.0, 100.0, false);
+  add_calls(calls, static_cast<int>(class_min_served) - 1, 30.0, 200.0, true);
+  const CallLogProfile profile = profile_call_log(with_priorities(calls), hours(8, 9), {}, true);
+  ASSERT_EQ(profile.types.size(), 1u);
+  EXPECT_EQ(profile.types[0].served, 40u + class_min_served - 1);
+  EXPECT_EQ(profile.types[0].handle_s.size(), 40u + class_min_served - 1);
+}
+
+TEST(CallLogProfile, WithoutClassesAskedForIdentifiedCallersStayWithTheirType) {
+  std::vector<LoggedCall> calls;
+  add_calls(calls, 40, 0.0, 100.0, false);
+  add_calls(calls, 40, 30.0, 200.0, true);
+  EXPECT_EQ(profile_call_log(with_priorities(calls), hours(8, 9)).types.size(), 1u);
 }
 
 TEST(CallLogProfile, AWindowThatIsNotWholeIntervalsIsRefused) {

@@ -177,6 +177,47 @@ TEST_F(CallLogTest, AnAbandonedCallsHandleCellIsNotRead) {
   EXPECT_DOUBLE_EQ(log.calls[0].handle_s, 0.0);
 }
 
+TEST_F(CallLogTest, APriorityAboveZeroMeansTheCallerWasIdentified) {
+  const auto path = write("arrival,wait_s,handle_s,outcome,priority\n"
+                          "3600,0,100,served,0\n3601,5,100,served,2\n3602,5,100,served,\n");
+  const CallLog log = read_call_log(path, "log.csv", CallLogFormat{});
+  EXPECT_TRUE(log.has_priorities);
+  EXPECT_FALSE(log.calls[0].identified);
+  EXPECT_TRUE(log.calls[1].identified);
+  EXPECT_FALSE(log.calls[2].identified);  // empty: not identified
+}
+
+TEST_F(CallLogTest, ALogWithoutAPriorityColumnIdentifiesNobody) {
+  const auto path = write("arrival,wait_s,handle_s,outcome\n3600,5,100,served\n");
+  const CallLog log = read_call_log(path, "log.csv", CallLogFormat{});
+  EXPECT_FALSE(log.has_priorities);
+  EXPECT_FALSE(log.calls[0].identified);
+}
+
+TEST_F(CallLogTest, ABadPriorityGivesItsLineAndColumn) {
+  const auto path = write("arrival,wait_s,handle_s,outcome,prio\n3600,5,100,served,-1\n3601,5,100,served,vip\n");
+  CallLogFormat format;
+  ASSERT_TRUE(name_column(format, "priority", "prio"));
+  try {
+    read_call_log(path, "log.csv", format);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2u);
+    EXPECT_EQ(e.diagnostics()[0].where, "2:5");
+    EXPECT_EQ(e.diagnostics()[0].message, "expected a priority, a number from 0 (not identified) up, got \"-1\"");
+    EXPECT_EQ(e.diagnostics()[1].where, "3:5");
+    EXPECT_EQ(e.diagnostics()[1].message, "expected a priority, a number from 0 (not identified) up, got \"vip\"");
+  }
+}
+
+TEST_F(CallLogTest, APriorityColumnNamedByTheUserMustExist) {
+  const auto path = write("arrival,wait_s,handle_s,outcome\n3600,0,100,served\n");
+  CallLogFormat format;
+  ASSERT_TRUE(name_column(format, "priority", "segment"));
+  EXPECT_EQ(error_of([&] { read_call_log(path, "log.csv", format); }),
+            "log.csv: no column \"segment\" in the header (columns: arrival, wait_s, handle_s, outcome)");
+}
+
 TEST_F(CallLogTest, SemicolonSeparatedExportsAreRecognised) {
   const auto path = write("arrival;wait_s;handle_s;outcome\n3600;5;60;served\n");
   EXPECT_EQ(read_call_log(path, "log.csv", CallLogFormat{}).calls.size(), 1u);

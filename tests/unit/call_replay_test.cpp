@@ -69,12 +69,13 @@ TEST(CallReplay, ACallTheLogShowsAbandonedTakesTheTypesHandleTimeWhenAnswered) {
   EXPECT_NE(std::find(trace.begin(), trace.end(), at(1000, K::service_end, 0, 0, 0)), trace.end());
 }
 
-TEST(CallReplay, AReplayedCallThatChangesClassKeepsItsLoggedDraws) {
-  // #1 must wait and becomes class 1 (handle 5 s), but keeps its logged 40 s.
-  Model model = replayed({0, 10}, {{100, 0, true}, {40, 0, true}});
+// The replayed type and a class "waited" (handle 5 s, patience `patience`) that a call which
+// must wait becomes.
+Model with_waited_class(Model model, std::optional<Distribution> patience = std::nullopt) {
   ContactType waited = model.contact_types[0];
   waited.id = "waited";
   waited.handle_time = Deterministic{5.0};
+  waited.patience = std::move(patience);
   waited.arrival_times_s.clear();
   waited.replayed_calls.clear();
   waited.rate_per_s.assign(waited.rate_per_s.size(), 0.0);
@@ -82,9 +83,32 @@ TEST(CallReplay, AReplayedCallThatChangesClassKeepsItsLoggedDraws) {
   model.contact_types[0].when_queued = {QueuedClass{1, 1.0}};
   model.agent_groups[0].skills.push_back(Skill{1, 1, 1.0});
   link_routing(model);
+  return model;
+}
+
+TEST(CallReplay, AReplayedCallThatChangesClassKeepsItsLoggedDraws) {
+  // #1 must wait and becomes class 1 (handle 5 s), but keeps its logged 40 s.
+  const Model model = with_waited_class(replayed({0, 10}, {{100, 0, true}, {40, 0, true}}));
   const std::vector<TraceRecord> trace = testing::journey(model);
   EXPECT_NE(std::find(trace.begin(), trace.end(), at(10, K::class_change, 1, 1, -1)), trace.end());
   EXPECT_NE(std::find(trace.begin(), trace.end(), at(140, K::service_end, 1, 1, 0)), trace.end());
+}
+
+TEST(CallReplay, AReplayedCallThatChangesClassTakesTheClasssHandleTimeWhereTheLogHasNone) {
+  // #1 abandoned after 500 s in the log; here it waits from t=10 as class 1 and is answered at
+  // t=100: its conversation is the class's 5 s, not the type's 1,000 s.
+  const Model model = with_waited_class(replayed({0, 10}, {{100, 0, true}, {0, 500, false, false}}));
+  const std::vector<TraceRecord> trace = testing::journey(model);
+  EXPECT_NE(std::find(trace.begin(), trace.end(), at(105, K::service_end, 1, 1, 0)), trace.end());
+}
+
+TEST(CallReplay, AReplayedCallThatChangesClassDrawsItsPatienceAboveItsWaitFromTheClass) {
+  // #1 was served after 20 s in the log. The type has no patience (it would wait for ever); the
+  // class's is 50 s, above 20 s: #1, waiting from t=10 for an agent busy until t=100, leaves at 60.
+  const Model model =
+      with_waited_class(replayed({0, 10}, {{100, 0, true}, {40, 20, true}}), Deterministic{50.0});
+  const std::vector<TraceRecord> trace = testing::journey(model);
+  EXPECT_NE(std::find(trace.begin(), trace.end(), at(60, K::abandonment, 1, 1, -1)), trace.end());
 }
 
 TEST(CallReplay, AServedCallsPatienceIsNeverBelowItsLoggedWait) {

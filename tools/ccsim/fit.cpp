@@ -64,7 +64,7 @@ CallLogFormat log_format(const FitArguments& args) {
     const std::string name = equals == std::string::npos ? "" : column.substr(equals + 1);
     if (name.empty() || !name_column(format, role, name))
       usage_error("--column", fmt::format("expected ROLE=NAME with ROLE one of date, arrival, type, "
-                                          "wait, handle, outcome, got \"{}\"", column));
+                                          "wait, handle, outcome, priority, got \"{}\"", column));
   }
   if (!args.served.empty()) format.served = args.served;
   if (!args.abandoned.empty()) format.abandoned = args.abandoned;
@@ -136,8 +136,8 @@ void add_fit_command(CLI::App& app, int& exit_code) {
                   "Call log (CSV or tab-separated, header row): one row per call that asked for an agent")
       ->required();
   cmd->add_option("--column", args->columns,
-                  "ROLE=NAME: the column for a role (date, arrival, type, wait, handle, outcome); "
-                  "defaults date, arrival, type, wait_s, handle_s, outcome")
+                  "ROLE=NAME: the column for a role (date, arrival, type, wait, handle, outcome, "
+                  "priority); defaults date, arrival, type, wait_s, handle_s, outcome, priority")
       ->delimiter(',');
   cmd->add_option("--served", args->served, "Outcomes that mean served (default: served)")->delimiter(',');
   cmd->add_option("--abandoned", args->abandoned, "Outcomes that mean abandoned (default: abandoned)")
@@ -164,6 +164,9 @@ void add_fit_command(CLI::App& app, int& exit_code) {
                   "Patience law: kaplan_meier, best (smallest AIC of the censored fits) or a family")
       ->check(CLI::IsMember({"kaplan_meier", "best", "exponential", "weibull", "lognormal"}))
       ->capture_default_str();
+  cmd->add_flag("--no-classes", [args](std::int64_t) { args->choices.identified_classes = false; },
+                "Fit each type whole: no class for its identified callers who had to wait "
+                "(learnt when the log has a priority column)");
   cmd->add_option("--name", args->name, "The fitted scenario's name");
   cmd->add_option("--answer-within-s", args->answer_within_s, "Service-level threshold written per type")
       ->check(CLI::Range(0.0, 86400.0))
