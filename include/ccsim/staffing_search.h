@@ -21,6 +21,10 @@
 // cost per hour when others have one, keep their staffing; `staffing_min` and `staffing_max` bound
 // the others. When no group has a cost per hour, the search minimises agent-hours.
 //
+// The plan is whole paid agents; shrinkage makes them fractions of agents on duty (roster.h). Steps
+// 2 and 3 move one agent on duty at a time (at 30 % shrinkage, 1 or 2 paid), then step 3 goes on
+// one paid agent at a time, so that 19 paid (13.3 on duty) is tried between 18 and 20.
+//
 // Every simulation of the search uses the same seed and replications, and decisions read only the
 // folded summaries, so the plan is the same for a seed whatever the number of threads.
 #pragma once

@@ -110,19 +110,30 @@ TEST(StaffingSearch, ThePlanMeetsEveryTargetOnTheSearchStreams) {
   EXPECT_TRUE(holds_on_search_streams(model, result.staffed, options));
 }
 
-TEST(StaffingSearch, RemovingAnyOneAgentIntervalBreaksATarget) {
-  const Model model = testing::three_types_three_groups();
-  const StaffingSearchOptions options = quick(30);
+// Every paid agent-interval the search may move is needed: one fewer breaks a target.
+void expect_locally_minimal(const Model& model, const StaffingSearchOptions& options) {
   const StaffingSearchResult result = search_staffing(model, options);
+  ASSERT_TRUE(holds_on_search_streams(model, result.staffed, options));
   for (std::size_t g = 0; g < model.group_count(); ++g)
     for (std::size_t i = 0; i < result.staffed[g].size(); ++i) {
-      if (!staffing_searchable(model, static_cast<AgentGroupIndex>(g))) continue;
+      if (!staffing_searchable(model, static_cast<AgentGroupIndex>(g)) || result.staffed[g][i] < 1.0) continue;
       std::vector<std::vector<double>> fewer = result.staffed;
-      const int on_duty = on_duty_after_shrinkage(fewer[g][i], model.agent_groups[g].shrinkage);
-      if (on_duty == 0) continue;
-      fewer[g][i] = staffed_for_on_duty(on_duty - 1, model.agent_groups[g].shrinkage);
+      fewer[g][i] -= 1.0;
       EXPECT_FALSE(holds_on_search_streams(model, fewer, options)) << "group " << g << " interval " << i;
     }
+}
+
+// Its groups lose 25 % to shrinkage: a paid agent is three quarters of one on duty, and the search
+// tries every paid count, so none can go.
+TEST(StaffingSearch, RemovingAnyOnePaidAgentIntervalBreaksATarget) {
+  expect_locally_minimal(testing::three_types_three_groups(), quick(30));
+}
+
+TEST(StaffingSearch, WithShrinkageThePlanIsWholePaidAgents) {
+  Model model = steady_queue();
+  model.agent_groups[0].shrinkage = 0.3;
+  const StaffingSearchResult result = search_staffing(model, quick(20));
+  for (const double agents : result.staffed[0]) EXPECT_EQ(agents, std::round(agents));
 }
 
 TEST(StaffingSearch, TheCostIsThePaidHoursAtEachGroupsRate) {
