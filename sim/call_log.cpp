@@ -205,13 +205,15 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
   const auto handle = find(format.handle_column, true);
   const auto outcome = find(format.outcome_column, true);
   const auto priority = find(format.priority_column, format.priority_named);
+  // Not asked for, a column of that name is someone else's (a segment, say): not read.
+  const bool read_priority = priority.has_value() && (format.read_priority || format.priority_named);
   if (problems.any()) problems.raise();
 
   CallLog log;
   log.label = label;
   log.has_dates = date.has_value();
   log.has_types = type.has_value();
-  log.has_priorities = priority.has_value();
+  log.has_priorities = read_priority;
   std::map<std::string, std::uint32_t> type_index;
   std::map<year_month_day, std::size_t> day_count;
   std::vector<year_month_day> row_days;  // per kept call, before days are indexed
@@ -253,7 +255,7 @@ CallLog read_call_log(const std::filesystem::path& path, const std::string& labe
     seconds(*wait, call.wait_s, true);
     // An abandoned call's handle cell is often "-" or "NULL": it is not read.
     if (is_served) seconds(*handle, call.handle_s, true);
-    if (priority && !cell(*priority).empty()) {
+    if (read_priority && !cell(*priority).empty()) {
       const auto x = detail::parse_number(cell(*priority));
       if (!x || !std::isfinite(*x) || *x < 0.0)
         problems.at(line, *priority, fmt::format("expected a priority, a number from 0 (not "

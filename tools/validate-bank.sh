@@ -4,14 +4,15 @@
 # shows for them, never looking at the second half to choose a model. Two levels:
 #   trace     the second half replayed call by call (its arrivals, types and handle times; an
 #             abandoned call's patience as logged, a served call's drawn above its wait from the
-#             first half's fit), answered by the agents the log shows on each of those days
-#             (`ccsim fit`'s inference, day by day);
+#             first half's fit; a caller who waited identified in the log is of the identified
+#             class), answered by the agents the log shows on each of those days (`ccsim fit`'s
+#             inference, day by day);
 #   forecast  the first half's fitted scenario as it is (Poisson arrivals of its mean day, fitted
 #             handle times and patience, its staffing profile).
 # Figures pooled over the ten days and per day (the trace replays each day; the forecast predicts
-# its mean day for each). Scopes: all calls; those that queued (abandoned, or answered after a wait); identified
-# customers who queued (simulated: the classes `ccsim fit` learns from the priority column, which
-# a caller who must wait becomes). KPIs: abandon_rate, wait_served_s (mean wait of the answered),
+# its mean day for each). Scopes: all calls; those that queued (abandoned, or answered after a
+# wait); identified customers who queued (simulated: the classes `ccsim fit` learns from the
+# priority column, which a caller who must wait becomes). KPIs: abandon_rate, wait_served_s (mean wait of the answered),
 # sl20 and sl60 (answered within 20 s / 60 s of those offered).
 #
 # Usage: tools/validate-bank.sh [--replications N] [--out FILE] [--check FILE] [--ccsim PATH]
@@ -72,7 +73,7 @@ for t in scenario["contact_types"]:
 scenario["name"] = "bank-second-half-replay"
 scenario["horizon"]["days"] = 10
 scenario["replay"] = {"file": f"{work}/bank-calls.csv", "from": "1999-02-15", "to": "1999-02-28",
-                      "weekdays": "sun-thu"}
+                      "weekdays": "sun-thu", "columns": {"priority": "priority"}}
 json.dump(scenario, open(f"{work}/trace.json", "w"))
 EOF
 for level in trace forecast; do

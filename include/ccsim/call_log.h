@@ -30,9 +30,11 @@ struct CallLogFormat {
   std::string handle_column = "handle_s";
   std::string outcome_column = "outcome";
   // Optional: a number per call, 0 (or empty) when the caller was not identified, more when the
-  // system knew the caller (the bank's priority 1 or 2). `ccsim fit` learns from it which share of
-  // the callers who had to wait were identified (call_log_profile.h).
+  // system knew the caller (the bank's priority 1 or 2). Read only when asked for (`read_priority`,
+  // or the column named): `ccsim fit` learns from it which share of the callers who had to wait
+  // were identified (call_log_profile.h); a replay, whether each logged caller who waited was.
   std::string priority_column = "priority";
+  bool read_priority = false;
   std::vector<std::string> served = {"served"};
   std::vector<std::string> abandoned = {"abandoned"};
   char delimiter = 0;  // 0: a tab if the header has one, else a comma
@@ -65,8 +67,8 @@ struct CallLog {
 };
 
 // Names a column for `role` (date, arrival, type, wait, handle, outcome, priority), as `ccsim fit
-// --column` and a replay's "columns" do; a named date, type or priority column must then exist.
-// False for another role.
+// --column` and a replay's "columns" do; a named date, type or priority column must then exist (and
+// a named priority column is read). False for another role.
 bool name_column(CallLogFormat& format, std::string_view role, const std::string& name);
 
 // The field separators by name, as `ccsim fit --delimiter` and a replay's "delimiter" take them:

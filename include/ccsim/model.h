@@ -163,6 +163,9 @@ struct ReplayedCall {
   double patience_s = 0.0;
   bool patience_exceeds = false;  // served: patience_s is a lower bound
   bool handle_known = true;       // false for an abandoned call
+  // Whether the log shows the caller identified (priority > 0), for a caller who waited in the log
+  // and a replay that reads priorities: 1 yes, 0 no; -1 unknown (answered at once, or not read).
+  std::int8_t identified = -1;
 };
 
 // An unresolved issue that was not escalated brings the customer back after `delay`.

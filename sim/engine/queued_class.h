@@ -13,9 +13,21 @@ namespace ccsim::engine {
 [[gnu::noinline]] inline void Replication::route_as_queued_class(std::uint32_t c, std::size_t step) {
   Contact& contact = contacts_[c];
   if (!contact.misrouted) {
+    const ContactType& type = model_->contact_types[contact.type];
     CustomerStream stream = customer_stream(StreamPurpose::queued_class, contact);
     double u = uniform(stream);
-    for (const QueuedClass& to : model_->contact_types[contact.type].when_queued) {
+    // A replayed caller whom the log shows waiting says whether it was identified: then it becomes
+    // a class (which one, by the shares), or stays its type. Others draw by the shares.
+    const int logged = contact.attempt == 0 && replays_calls_[contact.issue_type]
+                           ? type.replayed_calls[contact.customer].identified
+                           : -1;
+    if (logged == 0) return wait(c, tables_->route(contact.type, contact.stage), step, true);
+    if (logged == 1) {
+      double total = 0.0;
+      for (const QueuedClass& to : type.when_queued) total += to.p;
+      u *= total;
+    }
+    for (const QueuedClass& to : type.when_queued) {
       if (u < to.p) return become_class(c, to.to, stream);
       u -= to.p;
     }

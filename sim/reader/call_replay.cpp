@@ -1,6 +1,7 @@
 #include "sim/reader/call_replay.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include <fmt/core.h>
@@ -103,7 +104,10 @@ void read_call_replay(const Cursor& node, const Horizon& horizon, std::vector<Co
     if (offset < 0.0 || offset >= day_s) continue;  // outside the simulated part of the day
     const double at = static_cast<double>(call.day) * day_s + offset;
     calls[*type_of[call.type]].push_back(
-        {at, ReplayedCall{call.handle_s, call.wait_s, !call.abandoned, !call.abandoned}});
+        {at, ReplayedCall{call.handle_s, call.wait_s, !call.abandoned, !call.abandoned,
+                          static_cast<std::int8_t>(!log.has_priorities ? -1
+                                                   : call.abandoned || call.wait_s > 0.0 ? call.identified
+                                                                                        : -1)}});
   }
   for (std::size_t k = 0; k < types.size(); ++k) {
     ContactType& type = types[k];

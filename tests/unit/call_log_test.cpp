@@ -180,7 +180,9 @@ TEST_F(CallLogTest, AnAbandonedCallsHandleCellIsNotRead) {
 TEST_F(CallLogTest, APriorityAboveZeroMeansTheCallerWasIdentified) {
   const auto path = write("arrival,wait_s,handle_s,outcome,priority\n"
                           "3600,0,100,served,0\n3601,5,100,served,2\n3602,5,100,served,\n");
-  const CallLog log = read_call_log(path, "log.csv", CallLogFormat{});
+  CallLogFormat format;
+  format.read_priority = true;
+  const CallLog log = read_call_log(path, "log.csv", format);
   EXPECT_TRUE(log.has_priorities);
   EXPECT_FALSE(log.calls[0].identified);
   EXPECT_TRUE(log.calls[1].identified);
@@ -189,6 +191,16 @@ TEST_F(CallLogTest, APriorityAboveZeroMeansTheCallerWasIdentified) {
 
 TEST_F(CallLogTest, ALogWithoutAPriorityColumnIdentifiesNobody) {
   const auto path = write("arrival,wait_s,handle_s,outcome\n3600,5,100,served\n");
+  CallLogFormat format;
+  format.read_priority = true;
+  const CallLog log = read_call_log(path, "log.csv", format);
+  EXPECT_FALSE(log.has_priorities);
+  EXPECT_FALSE(log.calls[0].identified);
+}
+
+// A column called "priority" may hold anything (a segment name, say) until it is asked for.
+TEST_F(CallLogTest, APriorityColumnIsReadOnlyWhenAskedFor) {
+  const auto path = write("arrival,wait_s,handle_s,outcome,priority\n3600,5,100,served,High\n");
   const CallLog log = read_call_log(path, "log.csv", CallLogFormat{});
   EXPECT_FALSE(log.has_priorities);
   EXPECT_FALSE(log.calls[0].identified);

@@ -102,6 +102,35 @@ TEST_F(CallReplayReader, ColumnsOutcomesAndTheDelimiterMayBeNamed) {
   EXPECT_EQ(m.contact_types[1].replayed_calls[0].patience_s, 45.0);
 }
 
+// The Billing_Enquiry type's own arrivals, for logs without its calls.
+const std::string no_billing = R"("arrivals": { "rate_per_hour": 0 },)";
+
+// Named, the priority column says of each caller who waited in the log whether it was identified;
+// of a caller answered at once the log cannot say.
+TEST_F(CallReplayReader, ANamedPriorityColumnTellsWhichCallersWhoWaitedWereIdentified) {
+  std::ofstream(dir_ / "calls.csv", std::ios::binary)
+      << "date,arrival,type,wait_s,handle_s,outcome,prio\n"
+         "1999-02-01,08:00:10,101,0,120,served,2\n"
+         "1999-02-01,08:10:00,101,30,120,served,2\n"
+         "1999-02-01,08:20:00,101,30,120,served,0\n"
+         "1999-02-01,08:30:00,101,12,0,abandoned,1\n";
+  const Model m = read(R"({ "file": "calls.csv", "columns": { "priority": "prio" } })", 1, no_billing);
+  const std::vector<ReplayedCall>& calls = m.contact_types[0].replayed_calls;
+  ASSERT_EQ(calls.size(), 4u);
+  EXPECT_EQ(calls[0].identified, -1);  // answered at once
+  EXPECT_EQ(calls[1].identified, 1);
+  EXPECT_EQ(calls[2].identified, 0);
+  EXPECT_EQ(calls[3].identified, 1);
+}
+
+TEST_F(CallReplayReader, APriorityColumnNotNamedIsNotRead) {
+  std::ofstream(dir_ / "calls.csv", std::ios::binary)
+      << "date,arrival,type,wait_s,handle_s,outcome,priority\n"
+         "1999-02-01,08:10:00,101,30,120,served,gold\n";
+  const Model m = read(R"({ "file": "calls.csv" })", 1, no_billing);
+  EXPECT_EQ(m.contact_types[0].replayed_calls[0].identified, -1);
+}
+
 TEST_F(CallReplayReader, TheHorizonMustHaveOneDayPerDayReplayed) {
   EXPECT_EQ(refusal(R"({ "file": "calls.csv" })"),
             "replay.json: /replay: chooses 3 days of the log (days with calls), but the horizon "

@@ -111,6 +111,24 @@ TEST(CallReplay, AReplayedCallThatChangesClassDrawsItsPatienceAboveItsWaitFromTh
   EXPECT_NE(std::find(trace.begin(), trace.end(), at(60, K::abandonment, 1, 1, -1)), trace.end());
 }
 
+// Whom the log shows waiting and identified becomes the class, whatever the share; whom it shows
+// waiting unidentified stays its type. #1 and #2 must both wait for the agent busy until t=100.
+TEST(CallReplay, ACallerTheLogShowsWaitingIsOfTheClassTheLogSays) {
+  std::vector<ReplayedCall> calls = {{100, 0, true}, {40, 20, true}, {40, 20, true}};
+  calls[1].identified = 0;
+  calls[2].identified = 1;
+  Model model = with_waited_class(replayed({0, 10, 11}, calls));
+  model.contact_types[0].when_queued = {QueuedClass{1, 0.5}};
+  const std::vector<TraceRecord> trace = testing::journey(model);
+  const auto changed = [&](int customer) {
+    return std::any_of(trace.begin(), trace.end(), [&](const TraceRecord& r) {
+      return r.kind == K::class_change && r.contact == static_cast<std::uint64_t>(customer);
+    });
+  };
+  EXPECT_FALSE(changed(1));
+  EXPECT_TRUE(changed(2));
+}
+
 TEST(CallReplay, AServedCallsPatienceIsNeverBelowItsLoggedWait) {
   // 400 calls served after waits of 0 to 199.5 s, patience exponential with mean 30 s: drawn
   // unconditionally, most would be below their wait.

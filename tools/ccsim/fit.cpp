@@ -66,6 +66,8 @@ CallLogFormat log_format(const FitArguments& args) {
       usage_error("--column", fmt::format("expected ROLE=NAME with ROLE one of date, arrival, type, "
                                           "wait, handle, outcome, priority, got \"{}\"", column));
   }
+  // Classes come from the priority column; without them it is not read (it may hold text).
+  format.read_priority = args.choices.identified_classes;
   if (!args.served.empty()) format.served = args.served;
   if (!args.abandoned.empty()) format.abandoned = args.abandoned;
   format.delimiter = delimiter_named(args.delimiter);
