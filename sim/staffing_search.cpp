@@ -25,8 +25,9 @@ constexpr std::uint64_t verification_seed_offset = 0x9e3779b97f4a7c15ULL;
 // agent after shrinkage: at 30 %, 1 or 2 paid) or one paid agent (a fraction of one on duty).
 enum class Step { on_duty_agent, paid_agent };
 
-// A plan as whole paid agents per group and interval, within each group's bounds: what the search
-// moves and what it pays. Shrinkage turns them into agents on duty, fractions included (4 paid at
+// A plan as paid agents per group and interval, within each group's bounds: what the search moves
+// and what it pays. Whole agents, but for a fractional bound the plan reaches (staffing_max 12.5
+// keeps 12.5, never 13). Shrinkage turns them into agents on duty, fractions included (4 paid at
 // 30 % shrinkage are 2.8 on duty: two agents and a third for the last 80 % of the interval).
 class Plan {
  public:
@@ -36,23 +37,21 @@ class Plan {
     // as the first measured interval expects.
     measured_from_ = static_cast<std::size_t>(std::ceil(model.run.warmup_s / model.horizon.interval_s - 1e-9));
     for (const AgentGroup& group : model.agent_groups) {
-      // Whole agents within the bounds: at least a fractional minimum, at most a fractional maximum.
-      std::vector<int> low(intervals, 0), high(intervals, std::numeric_limits<int>::max());
+      std::vector<double> low(intervals, 0.0), high(intervals, std::numeric_limits<double>::infinity());
       for (std::size_t i = 0; i < intervals; ++i) {
-        if (i < group.staffing_min.size()) low[i] = static_cast<int>(std::ceil(group.staffing_min[i] - 1e-9));
-        if (i < group.staffing_max.size())
-          high[i] = std::max(low[i], static_cast<int>(std::floor(group.staffing_max[i] + 1e-9)));
+        if (i < group.staffing_min.size()) low[i] = std::max(0.0, group.staffing_min[i]);
+        if (i < group.staffing_max.size()) high[i] = std::max(low[i], group.staffing_max[i]);
       }
       min_.push_back(low);
       max_.push_back(high);
-      paid_.emplace_back(intervals, 0);
+      paid_.emplace_back(intervals, 0.0);
     }
   }
 
   void set_paid(const std::vector<std::vector<double>>& staffed) {
     for (std::size_t g = 0; g < paid_.size(); ++g)
       for (std::size_t i = 0; i < paid_[g].size(); ++i)
-        paid_[g][i] = std::clamp(static_cast<int>(std::ceil(staffed[g][i] - 1e-9)), min_[g][i], max_[g][i]);
+        paid_[g][i] = std::clamp(std::ceil(staffed[g][i] - 1e-9), min_[g][i], max_[g][i]);
   }
   bool searchable(std::size_t g) const {
     return staffing_searchable(*model_, static_cast<AgentGroupIndex>(g));
@@ -61,28 +60,30 @@ class Plan {
     return searchable(g) && i >= measured_from_ && paid_[g][i] < max_[g][i];
   }
   bool may_remove(std::size_t g, std::size_t i) const {
-    return searchable(g) && i >= measured_from_ && paid_[g][i] > std::max(min_[g][i], 0);
+    return searchable(g) && i >= measured_from_ && paid_[g][i] > min_[g][i];
   }
-  // Moves by one step up (+1) or down (-1), within the bounds; returns the paid agents before.
-  int move(std::size_t g, std::size_t i, int direction, Step step) {
-    const int before = paid_[g][i];
-    int after = before + direction;
+  // Moves by one step up (+1) or down (-1) to whole agents, within the bounds; returns the paid
+  // agents before. Every step changes the plan: the callers check may_add or may_remove first.
+  double move(std::size_t g, std::size_t i, int direction, Step step) {
+    const double before = paid_[g][i];
+    // From a fractional bound, one paid agent is the whole number next to it.
+    double after = direction > 0 ? std::floor(before + 1e-9) + 1.0 : std::ceil(before - 1e-9) - 1.0;
     if (step == Step::on_duty_agent) {
       const double shrinkage = model_->agent_groups[g].shrinkage;
       const int whole = static_cast<int>(std::floor(on_duty_after_shrinkage(before, shrinkage)));
       // Down: the fewest paid for one whole agent fewer; up: for one more than the whole agents now.
-      after = static_cast<int>(staffed_for_on_duty(std::max(0, whole + direction), shrinkage));
+      after = staffed_for_on_duty(std::max(0, whole + direction), shrinkage);
     }
-    paid_[g][i] = std::clamp(after, std::max(min_[g][i], 0), max_[g][i]);
+    paid_[g][i] = std::clamp(after, min_[g][i], max_[g][i]);
     return before;
   }
-  void restore(std::size_t g, std::size_t i, int paid) { paid_[g][i] = paid; }
+  void restore(std::size_t g, std::size_t i, double paid) { paid_[g][i] = paid; }
 
   std::vector<std::vector<double>> paid() const {
     std::vector<std::vector<double>> staffed(paid_.size());
     for (std::size_t g = 0; g < paid_.size(); ++g) {
       staffed[g] = model_->agent_groups[g].staffed;
-      if (searchable(g)) staffed[g].assign(paid_[g].begin(), paid_[g].end());
+      if (searchable(g)) staffed[g] = paid_[g];
     }
     return staffed;
   }
@@ -90,7 +91,7 @@ class Plan {
  private:
   const Model* model_;
   std::size_t measured_from_ = 0;
-  std::vector<std::vector<int>> paid_, min_, max_;
+  std::vector<std::vector<double>> paid_, min_, max_;
 };
 
 struct Evaluation {
@@ -227,7 +228,7 @@ class Search {
       for (const std::size_t g : order)
         for (std::size_t i = 0; i < intervals; ++i) {
           while (plan.may_remove(g, i) && !at_limit()) {
-            const int before = plan.move(g, i, -1, step);
+            const double before = plan.move(g, i, -1, step);
             if (evaluate(plan, "removing agents").holds) {
               removed = true;
             } else {

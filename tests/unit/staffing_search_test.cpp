@@ -129,11 +129,21 @@ TEST(StaffingSearch, RemovingAnyOnePaidAgentIntervalBreaksATarget) {
   expect_locally_minimal(testing::three_types_three_groups(), quick(30));
 }
 
-TEST(StaffingSearch, WithShrinkageThePlanIsWholePaidAgents) {
+// The queue needs 14 agents; a maximum of 12.5 is where the plan stops, not 13.
+TEST(StaffingSearch, AFractionalStaffingMaximumIsNeverPassed) {
   Model model = steady_queue();
-  model.agent_groups[0].shrinkage = 0.3;
+  model.agent_groups[0].staffing_max.assign(4, 12.5);
   const StaffingSearchResult result = search_staffing(model, quick(20));
-  for (const double agents : result.staffed[0]) EXPECT_EQ(agents, std::round(agents));
+  for (std::size_t i = 1; i < 4; ++i) EXPECT_EQ(result.staffed[0][i], 12.5) << i;
+}
+
+TEST(StaffingSearch, AnIntervalPinnedBetweenEqualFractionalBoundsKeepsThem) {
+  Model model = steady_queue();
+  model.agent_groups[0].staffing_min.assign(4, 0.0);
+  model.agent_groups[0].staffing_max.assign(4, 30.0);
+  model.agent_groups[0].staffing_min[2] = model.agent_groups[0].staffing_max[2] = 15.5;
+  const StaffingSearchResult result = search_staffing(model, quick(20));
+  EXPECT_EQ(result.staffed[0][2], 15.5);
 }
 
 TEST(StaffingSearch, TheCostIsThePaidHoursAtEachGroupsRate) {
