@@ -58,10 +58,10 @@ void write_staffing_html(std::ostream& out, const Model& model, const StaffingSe
   fmt::print(out,
              "<p class=\"run\" id=\"search\" data-cost=\"{:.17g}\" data-targets-met=\"{}\">{} {:.0f} (the Erlang "
              "seed: {:.0f}). Searched on {} replications a plan, seed {}: {} plans simulated ({} seed "
-             "corrections, {} removal passes{}); checked on {} fresh replications (seed {}): {}.</p>\n",
+             "corrections, {} weighing which group to add to, {} removal passes{}); checked on {} fresh replications (seed {}): {}.</p>\n",
              result.cost, result.targets_met ? "true" : "false",
              has_agent_cost(model) ? "Cost" : "Agent-hours", result.cost, result.seed_cost, search.replications,
-             search.seed, trail.evaluations, trail.corrections, trail.removal_passes,
+             search.seed, trail.evaluations, trail.corrections, trail.weighings, trail.removal_passes,
              trail.stopped_at_limit ? ", stopped at the evaluation limit" : "",
              result.verification_replications, result.verification_seed,
              result.targets_met ? "every target holds" : "some targets fail");

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <vector>
@@ -66,17 +67,20 @@ class Plan {
   // agents before. Every step changes the plan: the callers check may_add or may_remove first.
   double move(std::size_t g, std::size_t i, int direction, Step step) {
     const double before = paid_[g][i];
-    // From a fractional bound, one paid agent is the whole number next to it.
-    double after = direction > 0 ? std::floor(before + 1e-9) + 1.0 : std::ceil(before - 1e-9) - 1.0;
+    double after = 0.0;
     if (step == Step::on_duty_agent) {
       const double shrinkage = model_->agent_groups[g].shrinkage;
       const int whole = static_cast<int>(std::floor(on_duty_after_shrinkage(before, shrinkage)));
       // Down: the fewest paid for one whole agent fewer; up: for one more than the whole agents now.
       after = staffed_for_on_duty(std::max(0, whole + direction), shrinkage);
+    } else {
+      // From a fractional bound, one paid agent is the whole number next to it.
+      after = direction > 0 ? std::floor(before + 1e-9) + 1.0 : std::ceil(before - 1e-9) - 1.0;
     }
     paid_[g][i] = std::clamp(after, min_[g][i], max_[g][i]);
     return before;
   }
+  double paid(std::size_t g, std::size_t i) const { return paid_[g][i]; }
   void restore(std::size_t g, std::size_t i, double paid) { paid_[g][i] = paid; }
 
   std::vector<std::vector<double>> paid() const {
@@ -105,6 +109,7 @@ class Search {
   Search(const Model& model, const StaffingSearchOptions& options)
       : model_(model), options_(options), started_(std::chrono::steady_clock::now()) {
     model_.run.detail = Detail::interval;
+    failures_.assign(model_.group_count(), std::vector<Failure>(static_cast<std::size_t>(model_.horizon.intervals())));
   }
 
   StaffingSearchResult run() {
@@ -162,55 +167,138 @@ class Search {
     return e;
   }
 
-  // The first group in the type's routing order that may take another agent in interval i.
-  std::size_t group_to_grow(const Plan& plan, ContactTypeIndex k, std::size_t i) const {
-    for (const AgentGroupIndex g : model_.contact_types[k].groups)
-      if (plan.may_add(g, i)) return g;
-    return model_.group_count();
+  // How far target n of evaluation x falls short in interval i, relative to its threshold
+  // (negative: on the good side; NaN: no figure there). An interval target reads its own check, a
+  // target over the whole horizon the interval's own level.
+  double gap(const Evaluation& x, std::size_t n, std::size_t i) const {
+    const TargetCheck& t = x.targets[n];
+    if (t.slot != KpiLayout::whole_horizon) {
+      if (t.slot != KpiLayout::interval_slot(i) || std::isinf(t.margin)) return std::nan("");
+      const bool on_confidence = t.kind == TargetKind::service_level && options_.confidence > 0.0;
+      return -t.margin / relative_to(on_confidence ? options_.confidence : t.target);
+    }
+    const ContactType& type = model_.contact_types[t.type];
+    const double v =
+        x.summary.get(x.summary.layout.type_scope(t.type), KpiLayout::interval_slot(i), target_kpi(type, t.kind)).mean;
+    // Lower is better for abandonment and ASA.
+    const double short_by = t.kind == TargetKind::service_level ? t.target - v : v - t.target;
+    return short_by / relative_to(t.target);
+  }
+  static double relative_to(double threshold) { return threshold > 0.0 ? threshold : 1.0; }
+  double shortfall(const Evaluation& x, std::size_t n, std::size_t i) const {
+    const double g = gap(x, n, i);
+    return std::isnan(g) ? 0.0 : std::max(0.0, g);
   }
 
-  // One agent more, in each interval and group where a target fails; a target over the whole
-  // horizon gains one in every interval whose own level misses it, or in its worst interval.
-  // False when no group may grow where a target fails.
-  bool add_where_targets_fail(Plan& plan, const Evaluation& e) {
+  // Where the failing targets ask for agents: per interval, the failing targets (indices into
+  // e.targets) it should help. An interval target asks in its own interval; a target over the whole
+  // horizon in every interval whose own level misses it, or else in its worst interval.
+  std::vector<std::vector<std::size_t>> failing_by_interval(const Evaluation& e) const {
     const std::size_t intervals = e.summary.layout.intervals;
-    std::vector<std::vector<bool>> grow(model_.group_count(), std::vector<bool>(intervals, false));
-    bool any = false;
-    const auto mark = [&](ContactTypeIndex k, std::size_t i) {
-      const std::size_t g = group_to_grow(plan, k, i);
-      if (g == model_.group_count()) return;
-      any = any || !grow[g][i];
-      grow[g][i] = true;
-    };
-    for (const TargetCheck& t : e.targets) {
+    std::vector<std::vector<std::size_t>> wanted(intervals);
+    for (std::size_t n = 0; n < e.targets.size(); ++n) {
+      const TargetCheck& t = e.targets[n];
       if (t.holds) continue;
       if (t.slot != KpiLayout::whole_horizon) {
-        mark(t.type, t.slot - 1);
+        wanted[t.slot - 1].push_back(n);
         continue;
       }
-      const ContactType& type = model_.contact_types[t.type];
-      const Kpi kpi = target_kpi(type, t.kind);
-      // Lower is better for abandonment and ASA: compare them negated.
-      const double sign = t.kind == TargetKind::service_level ? 1.0 : -1.0;
-      const std::size_t scope = e.summary.layout.type_scope(t.type);
       std::size_t worst = intervals;
-      double worst_level = std::numeric_limits<double>::infinity();
+      double worst_gap = -std::numeric_limits<double>::infinity();
       bool marked = false;
       for (std::size_t i = 0; i < intervals; ++i) {
-        const double v = e.summary.get(scope, KpiLayout::interval_slot(i), kpi).mean;
-        if (std::isnan(v)) continue;
-        if (sign * v < sign * t.target) {
-          mark(t.type, i);
+        const double g = gap(e, n, i);
+        if (std::isnan(g)) continue;
+        if (g > 0.0) {
+          wanted[i].push_back(n);
           marked = true;
         }
-        if (sign * v < worst_level) worst_level = sign * v, worst = i;
+        if (g > worst_gap) worst_gap = g, worst = i;
       }
-      if (!marked && worst < intervals) mark(t.type, worst);
+      if (!marked && worst < intervals) wanted[worst].push_back(n);
+    }
+    return wanted;
+  }
+
+  // One group's agent for one failing type in one interval: the choice step 2 makes.
+  struct Need {
+    std::size_t interval;
+    ContactTypeIndex type;
+    std::vector<std::size_t> targets;  // the type's failing targets there, indices into e.targets
+    std::vector<std::size_t> groups;   // that may take an agent there, in the type's routing order
+    std::vector<double> gain;          // per group: shortfall closed per unit of cost, when weighed
+  };
+
+  std::vector<Need> needs_of(const Plan& plan, const Evaluation& e) const {
+    const std::vector<std::vector<std::size_t>> wanted = failing_by_interval(e);
+    std::vector<Need> needs;
+    for (std::size_t i = 0; i < wanted.size(); ++i)
+      for (const std::size_t n : wanted[i]) {
+        const ContactTypeIndex k = e.targets[n].type;
+        auto same = std::find_if(needs.begin(), needs.end(),
+                                 [&](const Need& need) { return need.interval == i && need.type == k; });
+        if (same != needs.end()) {
+          same->targets.push_back(n);
+          continue;
+        }
+        Need need{i, k, {n}, {}, {}};
+        for (const AgentGroupIndex g : model_.contact_types[k].groups)
+          if (plan.may_add(g, i)) need.groups.push_back(g);
+        need.gain.assign(need.groups.size(), 0.0);
+        if (!need.groups.empty()) needs.push_back(std::move(need));
+      }
+    return needs;
+  }
+
+  // Weighs each group that could serve a need with others: one simulation of the plan with that
+  // group one agent stronger wherever it could help, read interval by interval (the intervals are
+  // judged together, so carry-over from a neighbour's extra agent counts a little too), as the
+  // shortfall it closes per unit of the step's cost (as in Cezik and L'Ecuyer, 2008).
+  void weigh(const Plan& plan, const Evaluation& e, std::vector<Need>& needs) {
+    const bool agent_hours = !has_agent_cost(model_);
+    for (std::size_t g = 0; g < model_.group_count(); ++g) {
+      Plan stronger = plan;
+      std::vector<double> step(model_.horizon.intervals(), 0.0);
+      for (const Need& need : needs) {
+        if (need.groups.size() < 2 || step[need.interval] > 0.0) continue;
+        if (std::find(need.groups.begin(), need.groups.end(), g) == need.groups.end()) continue;
+        const double before = stronger.move(g, need.interval, +1, Step::on_duty_agent);
+        step[need.interval] = stronger.paid(g, need.interval) - before;
+      }
+      if (std::all_of(step.begin(), step.end(), [](double s) { return s == 0.0; }) || at_limit()) continue;
+      const Evaluation trial = evaluate(stronger, "weighing additions");
+      ++trail_.weighings;
+      const double per_hour = agent_hours ? 1.0 : model_.agent_groups[g].cost_per_hour;
+      for (Need& need : needs) {
+        const auto at = std::find(need.groups.begin(), need.groups.end(), g);
+        if (at == need.groups.end() || step[need.interval] == 0.0) continue;
+        double closed = 0.0;
+        for (const std::size_t n : need.targets)
+          closed += shortfall(e, n, need.interval) - shortfall(trial, n, need.interval);
+        need.gain[static_cast<std::size_t>(at - need.groups.begin())] =
+            closed / (step[need.interval] * std::max(per_hour, 1e-9));
+      }
+    }
+  }
+
+  // One agent more for each type and interval where a target fails, in the group that closes most
+  // of the shortfall per unit of cost; the first in the type's routing order when only one may grow
+  // or none closes any. False when no group may grow where a target fails.
+  bool add_where_targets_fail(Plan& plan, const Evaluation& e) {
+    std::vector<Need> needs = needs_of(plan, e);
+    if (needs.empty()) return false;
+    weigh(plan, e, needs);
+    std::vector<std::vector<bool>> grow(model_.group_count(), std::vector<bool>(e.summary.layout.intervals, false));
+    for (const Need& need : needs) {
+      std::size_t best = 0;
+      for (std::size_t c = 1; c < need.groups.size(); ++c)
+        if (need.gain[c] > need.gain[best] + 1e-12) best = c;
+      grow[need.groups[best]][need.interval] = true;
     }
     for (std::size_t g = 0; g < grow.size(); ++g)
-      for (std::size_t i = 0; i < intervals; ++i)
+      for (std::size_t i = 0; i < grow[g].size(); ++i)
         if (grow[g][i]) plan.move(g, i, +1, Step::on_duty_agent);
-    return any;
+    return true;
   }
 
   // Passes over every agent-interval, the most expensive group first, until no step can go.
@@ -229,9 +317,18 @@ class Search {
         for (std::size_t i = 0; i < intervals; ++i) {
           while (plan.may_remove(g, i) && !at_limit()) {
             const double before = plan.move(g, i, -1, step);
+            Failure& failed = failures_[g][i];
+            // The same plan on the same random numbers fails the same way: the paid pass need not
+            // repeat what the last on-duty pass tried (a step of one paid agent either way).
+            if (failed.plan == plans_kept_ && failed.paid == plan.paid(g, i)) {
+              plan.restore(g, i, before);
+              break;
+            }
             if (evaluate(plan, "removing agents").holds) {
               removed = true;
+              ++plans_kept_;
             } else {
+              failed = {plans_kept_, plan.paid(g, i)};
               plan.restore(g, i, before);
               break;
             }
@@ -240,9 +337,18 @@ class Search {
     }
   }
 
+  // A removal that broke a target: the plan it was tried on (counted by the removals kept before
+  // it) and the paid agents it left.
+  struct Failure {
+    std::uint64_t plan = std::numeric_limits<std::uint64_t>::max();
+    double paid = 0.0;
+  };
+
   Model model_;
   StaffingSearchOptions options_;
   StaffingTrail trail_;
+  std::uint64_t plans_kept_ = 0;
+  std::vector<std::vector<Failure>> failures_;
   std::chrono::steady_clock::time_point started_;
 };
 

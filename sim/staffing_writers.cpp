@@ -107,7 +107,8 @@ json staffing_json(const Model& model, const StaffingSearchResult& result,
   const StaffingTrail& trail = result.trail;
   out["trail"] = {{"evaluations", trail.evaluations},     {"replications", trail.replications},
                   {"contacts", trail.contacts},           {"events", trail.events},
-                  {"corrections", trail.corrections},     {"removal_passes", trail.removal_passes},
+                  {"corrections", trail.corrections},     {"weighings", trail.weighings},
+                  {"removal_passes", trail.removal_passes},
                   {"stopped_at_limit", trail.stopped_at_limit}};
   out["verification"] = summary_json(model, result.verification, verification);
   return out;
@@ -168,8 +169,9 @@ void write_staffing_report(std::ostream& out, const Model& model, const Staffing
     for (std::size_t n = 0; n < tight; ++n) fmt::print(out, "{}\n", target_line(model, *holding[n]));
   }
   const StaffingTrail& trail = result.trail;
-  fmt::print(out, "Search: {} plans simulated ({} seed corrections, {} removal passes{}), {} replications\n\n",
-             trail.evaluations, trail.corrections, trail.removal_passes,
+  fmt::print(out, "Search: {} plans simulated ({} seed corrections, {} weighing which group to add to, {} "
+             "removal passes{}), {} replications\n\n",
+             trail.evaluations, trail.corrections, trail.weighings, trail.removal_passes,
              trail.stopped_at_limit ? ", stopped at the evaluation limit" : "", trail.replications);
   write_table(out, model, result.verification, verification);
 }

@@ -4,12 +4,16 @@
 // 1. Seed each group and interval from Erlang C (Erlang A when the types it serves abandon) on the
 //    offered load after automation (staffing_seed.h).
 // 2. Correct the seeds by simulation: replications of the whole horizon show which targets fail,
-//    carry-over between intervals included; each failing interval gains an agent in the first
-//    group (in the type's routing order) that may take one, and the plan is simulated again, until
-//    every target holds or no group may grow.
+//    carry-over between intervals included; each type and interval where a target fails gains an
+//    agent in the group that closes most of its shortfall per unit of cost (as in Cezik and
+//    L'Ecuyer, 2008): where several groups could serve it, each is weighed by one simulation of
+//    the plan with that group one agent stronger wherever it could help; the first group in the
+//    type's routing order when only one may grow or none closes any. The plan is simulated again,
+//    until every target holds or no group may grow.
 // 3. Remove agents: one agent-interval at a time, the most expensive first, a removal is kept when
 //    every target still holds on the same replications (common random numbers: the comparison sees
-//    the plan's change, not the noise); passes repeat until no single agent-interval can go.
+//    the plan's change, not the noise); passes repeat until no single agent-interval can go. A
+//    removal already refused on the same plan is not simulated again (it would fail the same way).
 // 4. Verify the final plan on fresh replications (another seed) and say for each target whether it
 //    holds there.
 //
@@ -82,6 +86,7 @@ struct StaffingTrail {
   std::uint64_t events = 0;
   double seconds = 0.0;         // wall time of the whole search
   int corrections = 0;          // rounds of step 2
+  int weighings = 0;            // evaluations in step 2 that weighed which group gains most per cost
   int removal_passes = 0;       // passes of step 3
   bool stopped_at_limit = false;  // max_evaluations reached before the search finished
 };

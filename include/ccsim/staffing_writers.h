@@ -19,8 +19,8 @@ namespace ccsim {
 //  "targets": [{"type", "kpi" (service_level, response_sl, abandon_rate or asa_s), "interval" (index,
 //               or null for the horizon), "start", "value",
 //               "p_target_met", "target", "holds", "margin"}],
-//  "trail": {"evaluations", "replications", "contacts", "events", "corrections", "removal_passes",
-//            "stopped_at_limit"},
+//  "trail": {"evaluations", "replications", "contacts", "events", "corrections", "weighings",
+//            "removal_passes", "stopped_at_limit"},
 //  "verification": the run summary of the final plan (summary_json, with "replications", "seed")}.
 nlohmann::json staffing_json(const Model& model, const StaffingSearchResult& result,
                              const RunDescription& verification);

@@ -10,6 +10,7 @@
 #include "ccsim/diagnostics.h"
 #include "ccsim/erlang.h"
 #include "ccsim/runner.h"
+#include "ccsim/scenario.h"
 #include "ccsim/staffing_seed.h"
 #include "testing/models.h"
 
@@ -192,6 +193,32 @@ TEST(StaffingSearch, WithAConfidenceEveryTargetIsMetInThatShareOfReplications) {
     }
   const StaffingSearchResult on_mean = search_staffing(model, quick(40));
   EXPECT_GT(result.cost, on_mean.cost);
+}
+
+// One queue (200 calls an hour of 180 s) that a dear specialist team takes first and a cheaper
+// generalist team second, as fast. The Erlang seed staffs the first group in routing order only;
+// a confidence of 0.9 makes that seed fail, so agents must be added.
+Model specialists_before_generalists() {
+  return parse_scenario(R"({ "horizon": { "intervals": 2, "interval_min": 60 }, "run": { "warmup_min": 60 },
+    "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 200 },
+      "handle_time": { "dist": "exponential", "mean_s": 180 }, "sla": { "answer_within_s": 20, "target": 0.8 } } ],
+    "agent_groups": [
+      { "id": "specialists", "skills": { "calls": { "priority": 1 } }, "staffing": 10, "cost_per_hour": 40 },
+      { "id": "generalists", "skills": { "calls": { "priority": 2 } }, "staffing": 0, "cost_per_hour": 20 } ] })",
+                        "test.json");
+}
+
+// Both teams close the same shortfall with an agent, the generalists at half the cost: the search
+// adds theirs, where adding to the first group in routing order would leave them empty.
+TEST(StaffingSearch, AnAgentIsAddedWhereItClosesMostShortfallPerUnitOfCost) {
+  const Model model = specialists_before_generalists();
+  StaffingSearchOptions options = quick(40);
+  options.confidence = 0.9;
+  const StaffingSearchResult result = search_staffing(model, options);
+  EXPECT_EQ(result.erlang_seed[1][1], 0.0);
+  EXPECT_GT(result.trail.weighings, 0);
+  EXPECT_GE(result.staffed[1][1], 1.0);
+  EXPECT_TRUE(holds_on_search_streams(model, result.staffed, options));
 }
 
 TEST(StaffingSearchThreads, ThePlanIsTheSameOnOneThreadAndOnTwo) {
