@@ -183,6 +183,7 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
   const std::size_t channels = layout.channels.size();
   const bool by_interval = layout.detail == Detail::interval;
   const bool by_day = layout.detail == Detail::day;
+  const bool day_totals = layout.day_totals;  // interval detail with days after the intervals
   // The segment of each type, or none (also for a segment index the model does not have); the
   // channel scope of each type (an index into layout.channels), or none without channel scopes.
   std::vector<std::size_t> segment_of(layout.types, layout.segments);
@@ -201,6 +202,8 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
   // The interval's or the day's histograms of the scopes that add up types; a type's own over
   // one interval are read straight from the tallies.
   SlotHistograms period(layout, by_day);
+  // With day totals, the day's histograms beside the interval's.
+  SlotHistograms day_histograms(layout, day_totals);
   for (std::size_t i = 0; i < intervals; ++i) {
     interval.clear();
     for (std::size_t k = 0; k < layout.types; ++k) {
@@ -234,15 +237,20 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
         return std::pair{tallies.wait(i, k), tallies.resolution_time(i, k)};
       });
     }
-    if (by_day) {
+    if (day_totals)
+      for (std::size_t k = 0; k < layout.types; ++k)
+        day_histograms.add(k, segment_of[k], channel_of[k], tallies.wait(i, k), tallies.resolution_time(i, k));
+    if (by_day || day_totals) {
       day.merge(interval);
       if (day_ends) {
-        put_slot_kpis(values, layout, KpiLayout::day_slot(d), day, period, [&](std::size_t k) {
-          return std::pair<const WaitHistogram&, const WaitHistogram&>{period.types[k].waits,
-                                                                       period.types[k].resolution_times};
-        });
+        SlotHistograms& of_day = by_day ? period : day_histograms;
+        put_slot_kpis(values, layout, by_day ? KpiLayout::day_slot(d) : layout.day_total_slot(d), day, of_day,
+                      [&](std::size_t k) {
+                        return std::pair<const WaitHistogram&, const WaitHistogram&>{
+                            of_day.types[k].waits, of_day.types[k].resolution_times};
+                      });
         day.clear();
-        period.clear();
+        of_day.clear();
       }
     }
 
@@ -254,6 +262,7 @@ std::vector<double> kpi_values(const Model& model, const Tallies& tallies) {
     const auto put_backlog_at = [&](std::size_t scope, const Backlog& b) {
       if (by_interval) put_backlog(values, layout, scope, KpiLayout::interval_slot(i), b);
       if (by_day && day_ends) put_backlog(values, layout, scope, KpiLayout::day_slot(d), b);
+      if (day_totals && day_ends) put_backlog(values, layout, scope, layout.day_total_slot(d), b);
       if (i + 1 == intervals) put_backlog(values, layout, scope, KpiLayout::whole_horizon, b);
     };
     for (std::size_t k = 0; k < layout.types; ++k) {

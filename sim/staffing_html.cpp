@@ -41,7 +41,7 @@ void targets_table(std::ostream& out, const Model& model, const std::vector<cons
   for (const TargetCheck* t : rows)
     fmt::print(out, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                html_escape(model.contact_types[t->type].id),
-               t->slot == KpiLayout::whole_horizon ? "horizon" : html_escape(interval_label(model, t->slot - 1)),
+               html_escape(target_slot_label(model, t->slot)),
                kpi_name(target_kpi(model.contact_types[t->type], t->kind)), figure(*t),
                html_escape(threshold(model, *t)),
                std::isnan(t->p_met) ? "-" : fmt::format("{:.0f} %", 100.0 * t->p_met), t->holds ? "yes" : "no");

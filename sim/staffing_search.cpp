@@ -9,7 +9,6 @@
 #include <numeric>
 #include <vector>
 
-#include <fmt/format.h>
 
 #include "ccsim/diagnostics.h"
 #include "ccsim/runner.h"
@@ -109,6 +108,8 @@ class Search {
   Search(const Model& model, const StaffingSearchOptions& options)
       : model_(model), options_(options), started_(std::chrono::steady_clock::now()) {
     model_.run.detail = Detail::interval;
+    // A day scope over several days judges each day: its slots follow the intervals'.
+    model_.run.day_totals = options_.scope == TargetScope::day && model_.horizon.days > 1;
     failures_.assign(model_.group_count(), std::vector<Failure>(static_cast<std::size_t>(model_.horizon.intervals())));
   }
 
@@ -169,10 +170,14 @@ class Search {
 
   // How far target n of evaluation x falls short in interval i, relative to its threshold
   // (negative: on the good side; NaN: no figure there). An interval target reads its own check, a
-  // target over the whole horizon the interval's own level.
+  // target over a day or the whole horizon the interval's own level.
   double gap(const Evaluation& x, std::size_t n, std::size_t i) const {
     const TargetCheck& t = x.targets[n];
-    if (t.slot != KpiLayout::whole_horizon) {
+    const KpiLayout& layout = x.summary.layout;
+    if (t.slot > layout.intervals) {
+      const std::size_t day = t.slot - 1 - layout.intervals;
+      if (i / layout.intervals_per_day != day) return std::nan("");
+    } else if (t.slot != KpiLayout::whole_horizon) {
       if (t.slot != KpiLayout::interval_slot(i) || std::isinf(t.margin)) return std::nan("");
       const bool on_confidence = t.kind == TargetKind::service_level && options_.confidence > 0.0;
       return -t.margin / relative_to(on_confidence ? options_.confidence : t.target);
@@ -199,7 +204,7 @@ class Search {
     for (std::size_t n = 0; n < e.targets.size(); ++n) {
       const TargetCheck& t = e.targets[n];
       if (t.holds) continue;
-      if (t.slot != KpiLayout::whole_horizon) {
+      if (t.slot != KpiLayout::whole_horizon && t.slot <= intervals) {
         wanted[t.slot - 1].push_back(n);
         continue;
       }
@@ -373,10 +378,6 @@ StaffingSearchOptions staffing_options(const Model& model, const StaffingRequest
 }
 
 StaffingSearchResult search_staffing(const Model& model, const StaffingSearchOptions& options) {
-  if (options.scope == TargetScope::day && model.horizon.days > 1)
-    throw InputError({{"--scope", "", fmt::format("day is judged over the whole horizon and this "
-                                                  "scenario has {} days: use a one-day horizon or "
-                                                  "--scope interval", model.horizon.days)}});
   bool any = false;
   for (AgentGroupIndex g = 0; g < model.group_count(); ++g) any = any || staffing_searchable(model, g);
   if (!any)

@@ -5,8 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "ccsim/staffing_search.h"
 #include "ccsim/staffing_seed.h"
+#include "sim/writer_text.h"
 
 namespace ccsim {
 
@@ -32,6 +35,14 @@ double staffing_cost(const Model& model, const std::vector<std::vector<double>>&
     for (const double agents : staffed[g]) cost += agents * hours * per_hour;
   }
   return cost;
+}
+
+std::string target_slot_label(const Model& model, std::size_t slot) {
+  if (slot == KpiLayout::whole_horizon) return "horizon";
+  const auto intervals = static_cast<std::size_t>(model.horizon.intervals());
+  if (slot <= intervals) return model.horizon.interval_label(static_cast<IntervalIndex>(slot - 1));
+  const std::size_t day = slot - 1 - intervals;
+  return fmt::format("d{} {}", day + 1, weekday_of(model.horizon, day));
 }
 
 Kpi target_kpi(const ContactType& type, TargetKind kind) {
@@ -86,6 +97,11 @@ std::vector<TargetCheck> check_targets(const Model& model, const Summary& summar
       if (type.sla.asa_max_s) targets.emplace_back(TargetKind::asa_max, *type.sla.asa_max_s);
     }
     for (const auto& [kind, target] : targets) {
+      if (summary.layout.day_totals && (email || options.scope == TargetScope::day)) {
+        for (std::size_t d = 0; d < summary.layout.days; ++d)
+          checks.push_back(judge(type, k, kind, target, summary.layout.day_total_slot(d), summary, options));
+        continue;
+      }
       if (email || options.scope == TargetScope::day) {
         checks.push_back(judge(type, k, kind, target, KpiLayout::whole_horizon, summary, options));
         continue;

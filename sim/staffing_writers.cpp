@@ -19,10 +19,12 @@ namespace {
 
 using nlohmann::json;
 
-std::string slot_start(const Model& model, std::size_t slot) {
-  if (slot == KpiLayout::whole_horizon) return "horizon";
-  const auto i = static_cast<IntervalIndex>(slot - 1);
-  return model.horizon.interval_label(i);
+std::string slot_start(const Model& model, std::size_t slot) { return target_slot_label(model, slot); }
+
+// The interval index of an interval's slot; null for the horizon or a day.
+json interval_of(const Model& model, std::size_t slot) {
+  const bool interval = slot != KpiLayout::whole_horizon && slot <= static_cast<std::size_t>(model.horizon.intervals());
+  return interval ? json(slot - 1) : json(nullptr);
 }
 
 json by_group(const Model& model, const std::vector<std::vector<double>>& staffed) {
@@ -95,13 +97,15 @@ json staffing_json(const Model& model, const StaffingSearchResult& result,
   for (const TargetCheck& t : result.targets) {
     targets.push_back({{"type", model.contact_types[t.type].id},
                        {"kpi", kpi_name(target_kpi(model.contact_types[t.type], t.kind))},
-                       {"interval", t.slot == KpiLayout::whole_horizon ? json(nullptr) : json(t.slot - 1)},
+                       {"interval", interval_of(model, t.slot)},
                        {"start", slot_start(model, t.slot)},
                        {"value", number_or_null<json>(t.value)},
                        {"p_target_met", number_or_null<json>(t.p_met)},
                        {"target", t.target},
                        {"holds", t.holds},
                        {"margin", number_or_null<json>(t.margin)}});
+    const auto intervals = static_cast<std::size_t>(model.horizon.intervals());
+    if (t.slot > intervals) targets.back()["day"] = t.slot - 1 - intervals;
   }
   out["targets"] = targets;
   const StaffingTrail& trail = result.trail;
@@ -110,7 +114,7 @@ json staffing_json(const Model& model, const StaffingSearchResult& result,
                   {"corrections", trail.corrections},     {"weighings", trail.weighings},
                   {"removal_passes", trail.removal_passes},
                   {"stopped_at_limit", trail.stopped_at_limit}};
-  out["verification"] = summary_json(model, result.verification, verification);
+  out["verification"] = summary_json(with_staffing(model, result.staffed), result.verification, verification);
   return out;
 }
 
@@ -173,7 +177,7 @@ void write_staffing_report(std::ostream& out, const Model& model, const Staffing
              "removal passes{}), {} replications\n\n",
              trail.evaluations, trail.corrections, trail.weighings, trail.removal_passes,
              trail.stopped_at_limit ? ", stopped at the evaluation limit" : "", trail.replications);
-  write_table(out, model, result.verification, verification);
+  write_table(out, with_staffing(model, result.staffed), result.verification, verification);
 }
 
 }  // namespace ccsim

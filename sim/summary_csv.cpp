@@ -43,7 +43,7 @@ void for_each_csv_row(const Model& model, const KpiLayout& layout,
       scope_name = "channel";
       id = channel_id(layout.channels[scope - 1 - layout.types - layout.groups - layout.segments]);
     }
-    for (std::size_t slot = 0; slot < layout.slots(); ++slot) {
+    for (std::size_t slot = 0; slot < 1 + layout.periods(); ++slot) {
       // The period (interval or day) and its label: the interval's start, the day's weekday.
       const std::string period = slot == 0 ? "all" : std::to_string(slot - 1);
       std::string label;

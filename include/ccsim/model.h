@@ -56,6 +56,9 @@ struct RunSettings {
   Seconds warmup_s = 0.0;  // contacts arriving before it are not counted, nor agent time before it
   bool drain = true;       // follow contacts in the system at the horizon's end to completion
   Detail detail = Detail::interval;
+  // With interval detail, a slot per day too, after the intervals' (KpiLayout::day_total_slot):
+  // what the staffing search judges a day scope on over several days. No writer shows them.
+  bool day_totals = false;
   // What the run may hold in memory (limits.h): refused before it starts if its tallies and
   // summaries would not fit, stopped if a replication's contacts in the system outgrow it.
   std::uint64_t memory_limit_bytes = std::uint64_t{4} << 30;

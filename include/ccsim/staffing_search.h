@@ -20,8 +20,10 @@
 // A target holds in a slot when the mean service level reaches the type's target or, with a
 // `confidence` q, when the share of replications meeting it (sl_target_met) is at least q; the
 // sla's optional abandon_max and asa_max_s hold when the mean abandonment and ASA stay at or under
-// them. An interval no contact reaches (warm-up, a closed hour) has no figures and holds. Email types
-// are judged on their response target over the whole horizon. Groups that are `fixed`, or have no
+// them. An interval no contact reaches (warm-up, a closed hour) has no figures and holds. With a
+// day scope a day's targets ask for agents in the intervals of that day whose own level misses.
+// Email types are judged on their response target over the whole horizon (each day under a day
+// scope over several days). Groups that are `fixed`, or have no
 // cost per hour when others have one, keep their staffing; `staffing_min` and `staffing_max` bound
 // the others. When no group has a cost per hour, the search minimises agent-hours.
 //
@@ -69,7 +71,9 @@ Kpi target_kpi(const ContactType& type, TargetKind kind);
 struct TargetCheck {
   ContactTypeIndex type = 0;
   TargetKind kind = TargetKind::service_level;
-  std::size_t slot = 0;  // KpiLayout slot: 0 the whole horizon, 1 + i interval i
+  // KpiLayout slot: 0 the whole horizon, 1 + i interval i, and with a day scope over several days
+  // 1 + intervals + d day d (KpiLayout::day_total_slot).
+  std::size_t slot = 0;
   double value = 0.0;    // the KPI's mean; NaN when undefined
   double p_met = 0.0;    // service level: share of replications that met it; NaN otherwise
   double target = 0.0;   // the type's target share, or the most abandonment or ASA allowed
@@ -111,13 +115,17 @@ Model with_staffing(const Model& model, const std::vector<std::vector<double>>& 
 // group has a cost per hour.
 double staffing_cost(const Model& model, const std::vector<std::vector<double>>& staffed);
 
+// Where a target is judged, for people: "horizon", an interval's label ("09:30", "d2 09:30") or a
+// day's ("d2 Tue").
+std::string target_slot_label(const Model& model, std::size_t slot);
+
 // The targets of every contact type in every judged slot of `summary` (whose model ran with
 // interval detail), judged as the options say.
 std::vector<TargetCheck> check_targets(const Model& model, const Summary& summary,
                                        const StaffingSearchOptions& options);
 
-// Throws InputError (exit 2 on the command line) when the model cannot be searched: a day scope
-// over several days, no group the search may change.
+// Throws InputError (exit 2 on the command line) when the model cannot be searched: no group the
+// search may change. A day scope over several days judges each day (KpiLayout::day_totals).
 StaffingSearchResult search_staffing(const Model& model, const StaffingSearchOptions& options);
 
 // What a user asks of a search, as `ccsim staff` and Python's Scenario.staff() take it: what is

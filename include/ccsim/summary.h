@@ -48,6 +48,7 @@ struct KpiLayout {
   std::size_t intervals_per_day = 1;
   std::size_t days = 1;
   Detail detail = Detail::interval;
+  bool day_totals = false;        // interval detail with a slot per day after the intervals'
   std::vector<Channel> channels;  // one scope each: empty unless the types use 2 channels or more
 
   explicit KpiLayout(const Model& model)
@@ -55,6 +56,7 @@ struct KpiLayout {
         intervals(static_cast<std::size_t>(model.horizon.intervals())),
         intervals_per_day(static_cast<std::size_t>(model.horizon.intervals_per_day)),
         days(static_cast<std::size_t>(model.horizon.days)), detail(model.run.detail),
+        day_totals(model.run.day_totals && model.run.detail == Detail::interval),
         channels(channel_scopes_of(model)) {}
 
   // The channels that get a scope of their own.
@@ -74,7 +76,7 @@ struct KpiLayout {
     }
     return 0;
   }
-  std::size_t slots() const { return 1 + periods(); }
+  std::size_t slots() const { return 1 + periods() + (day_totals ? days : 0); }
   std::size_t size() const { return scopes() * slots() * kpi_count; }
 
   static constexpr std::size_t overall = 0;
@@ -95,6 +97,8 @@ struct KpiLayout {
   static std::size_t period_slot(std::size_t period) { return 1 + period; }
   static std::size_t interval_slot(std::size_t interval) { return 1 + interval; }
   static std::size_t day_slot(std::size_t day) { return 1 + day; }
+  // Day d's slot after the intervals' when day_totals is set.
+  std::size_t day_total_slot(std::size_t day) const { return 1 + intervals + day; }
 
   std::size_t at(std::size_t scope, std::size_t slot, Kpi kpi) const {
     return (scope * slots() + slot) * kpi_count + static_cast<std::size_t>(kpi);

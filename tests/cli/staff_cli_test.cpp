@@ -55,11 +55,34 @@ TEST_F(StaffCli, ThePlanIsTheSameOnOneThreadAndOnTwo) {
   EXPECT_EQ(ccsim::testing::read_file(file("one.csv")), ccsim::testing::read_file(file("two.csv")));
 }
 
-TEST_F(StaffCli, ADayScopeOverSeveralDaysIsRefusedWithExitTwoAndNoFile) {
+TEST_F(StaffCli, ADayScopeOverSeveralDaysHasATargetPerDayWithItsDayAndLabel) {
   const auto r = ccsim(small_search + " --set /horizon/days=2 --scope day --json " + file("plan.json").string());
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--scope"), std::string::npos) << r.err;
-  EXPECT_FALSE(std::filesystem::exists(file("plan.json")));
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  const auto j = nlohmann::json::parse(ccsim::testing::read_file(file("plan.json")));
+  ASSERT_EQ(j["targets"].size(), 2u);
+  for (std::size_t d = 0; d < 2; ++d) {
+    EXPECT_EQ(j["targets"][d]["day"], d);
+    EXPECT_TRUE(j["targets"][d]["interval"].is_null());
+    EXPECT_EQ(j["targets"][d]["start"], d == 0 ? "d1 Mon" : "d2 Tue");
+  }
+  EXPECT_EQ(j["staffing"]["agents"].size(), 12u);
+}
+
+// The table of the final plan shows the plan's agents on duty, not the scenario's.
+TEST_F(StaffCli, TheFinalPlansTableShowsThePlansAgentsOnDuty) {
+  const auto r = ccsim("staff scenarios/erlang-c.json --set /horizon/intervals=6 -r 10 --csv " +
+                       file("plan.csv").string());
+  ASSERT_TRUE(r.exit_code == 0 || r.exit_code == 1) << r.err;
+  const std::string csv = ccsim::testing::read_file(file("plan.csv"));
+  // The last interval's row of the plan: agents,5,02:30,N,seed
+  const std::size_t row = csv.find("agents,5,02:30,");
+  ASSERT_NE(row, std::string::npos) << csv;
+  const std::string agents = csv.substr(row + 15, csv.find(',', row + 15) - (row + 15));
+  const std::size_t table = r.out.find("By interval");
+  ASSERT_NE(table, std::string::npos) << r.out;
+  const std::size_t line = r.out.find("\n  02:30 ", table);
+  ASSERT_NE(line, std::string::npos) << r.out;
+  EXPECT_EQ(r.out.substr(line + 9, agents.size() + 1), agents + " ") << r.out.substr(line, 80);
 }
 
 TEST_F(StaffCli, AConfidenceOfOneIsRefused) {

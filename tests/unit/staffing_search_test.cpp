@@ -3,6 +3,7 @@
 #include "ccsim/staffing_search.h"
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -47,6 +48,7 @@ bool holds_on_search_streams(const Model& model, const std::vector<std::vector<d
                              const StaffingSearchOptions& options) {
   Model planned = with_staffing(model, staffed);
   planned.run.detail = Detail::interval;
+  planned.run.day_totals = options.scope == TargetScope::day && model.horizon.days > 1;
   const RunResult run = run_replications(planned, {options.replications, options.seed, options.threads, {}});
   return all_hold(check_targets(model, run.summary, options));
 }
@@ -228,12 +230,44 @@ TEST(StaffingSearchThreads, ThePlanIsTheSameOnOneThreadAndOnTwo) {
   EXPECT_EQ(search_staffing(model, one).staffed, search_staffing(model, two).staffed);
 }
 
-TEST(StaffingSearch, ADayScopeOverSeveralDaysIsRefused) {
-  Model model = steady_queue();
-  model.horizon.days = 2;
-  StaffingSearchOptions options = quick(2);
+// One queue over three days of four hours, the second day's calls 1.3 times the first's, the
+// third's 0.7 times.
+Model three_days() {
+  return parse_scenario(R"({ "horizon": { "intervals": 4, "interval_min": 60, "days": 3 },
+    "contact_types": [ { "id": "calls",
+      "arrivals": { "per_interval": [150, 200, 250, 200, 195, 260, 325, 260, 105, 140, 175, 140] },
+      "handle_time": { "dist": "exponential", "mean_s": 180 }, "sla": { "answer_within_s": 20, "target": 0.8 } } ],
+    "agent_groups": [ { "id": "agents", "skills": ["calls"], "staffing": 10, "cost_per_hour": 20 } ] })",
+                        "test.json");
+}
+
+TEST(StaffingSearch, ADayScopeOverSeveralDaysJudgesEachDayOnItsOwn) {
+  const Model model = three_days();
+  StaffingSearchOptions options = quick(20);
   options.scope = TargetScope::day;
-  EXPECT_THROW(search_staffing(model, options), InputError);
+  const StaffingSearchResult result = search_staffing(model, options);
+  ASSERT_EQ(result.targets.size(), 3u);
+  for (std::size_t d = 0; d < 3; ++d) {
+    EXPECT_EQ(result.targets[d].slot, 1u + 12u + d);
+    const std::vector<std::string> labels = {"d1 Mon", "d2 Tue", "d3 Wed"};
+    EXPECT_EQ(target_slot_label(model, result.targets[d].slot), labels[d]);
+  }
+  EXPECT_TRUE(holds_on_search_streams(model, result.staffed, options));
+  const auto day_agents = [&](std::size_t d) {
+    double sum = 0.0;
+    for (std::size_t i = 4 * d; i < 4 * d + 4; ++i) sum += result.staffed[0][i];
+    return sum;
+  };
+  EXPECT_GT(day_agents(1), day_agents(0));
+  EXPECT_GT(day_agents(0), day_agents(2));
+}
+
+// A day may make up in one interval for another, so it needs no more than every interval does.
+TEST(StaffingSearch, ADayScopeCostsNoMoreThanAnIntervalScope) {
+  const Model model = three_days();
+  StaffingSearchOptions by_day = quick(20);
+  by_day.scope = TargetScope::day;
+  EXPECT_LE(search_staffing(model, by_day).cost, search_staffing(model, quick(20)).cost);
 }
 
 }  // namespace

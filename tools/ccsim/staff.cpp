@@ -87,7 +87,7 @@ void add_staff_command(CLI::App& app, int& exit_code) {
                   "Replications of the final check on fresh streams (default: as --replications)")
       ->check(CLI::Range(2, 1000000));
   cmd->add_option("--scope", args->request.scope,
-                  "interval: every interval meets each target; day: the day as a whole does")
+                  "interval: every interval meets each target; day: each day as a whole does")
       ->check(CLI::IsMember({"interval", "day"}))
       ->capture_default_str();
   cmd->add_option("--confidence", args->request.confidence,
