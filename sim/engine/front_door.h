@@ -127,7 +127,8 @@ template <class Rng1, class Rng2, class Rng3>
 }
 
 // What the log does not say of a replayed call, from the laws of `laws`: its type's, or those of
-// the class it becomes when it must wait (the log's served caller who waited w was of that class).
+// the class it becomes when it must wait (by the log's identification when replay.columns.priority
+// names it, else by the class's share).
 // The same customer streams either way, so the class's draw is the type's uniform through its law.
 inline void Replication::draw_unlogged(Contact& contact, const ReplayedCall& call, const ContactType& laws) {
   if (!call.handle_known) {
