@@ -58,7 +58,7 @@ void write_staffing_html(std::ostream& out, const Model& model, const StaffingSe
   fmt::print(out,
              "<p class=\"run\" id=\"search\" data-cost=\"{:.17g}\" data-targets-met=\"{}\">{} {:.0f} (the Erlang "
              "seed: {:.0f}). Searched on {} replications a plan, seed {}: {} plans simulated ({} seed "
-             "corrections, {} weighing which group to add to, {} removal passes{}); checked on {} fresh replications (seed {}): {}.</p>\n",
+             "corrections, {} runs weighing where to add, {} removal passes{}); checked on {} fresh replications (seed {}): {}.</p>\n",
              result.cost, result.targets_met ? "true" : "false",
              has_agent_cost(model) ? "Cost" : "Agent-hours", result.cost, result.seed_cost, search.replications,
              search.seed, trail.evaluations, trail.corrections, trail.weighings, trail.removal_passes,

@@ -122,6 +122,7 @@ class Search {
     while (!current.holds && !at_limit()) {
       if (!add_where_targets_fail(plan, current)) break;
       ++trail_.corrections;
+      if (at_limit()) break;
       current = evaluate(plan, "correcting the seed");
     }
     // Down in whole agents on duty first, then paid agent by paid agent, so that every paid count
@@ -183,8 +184,13 @@ class Search {
       return -t.margin / relative_to(on_confidence ? options_.confidence : t.target);
     }
     const ContactType& type = model_.contact_types[t.type];
-    const double v =
-        x.summary.get(x.summary.layout.type_scope(t.type), KpiLayout::interval_slot(i), target_kpi(type, t.kind)).mean;
+    const std::size_t scope = x.summary.layout.type_scope(t.type);
+    if (t.kind == TargetKind::service_level && options_.confidence > 0.0) {
+      // Judged on P(target met): the interval's own share of replications that meet it.
+      const double p_met = x.summary.get(scope, KpiLayout::interval_slot(i), Kpi::sl_target_met).mean;
+      return (options_.confidence - p_met) / options_.confidence;
+    }
+    const double v = x.summary.get(scope, KpiLayout::interval_slot(i), target_kpi(type, t.kind)).mean;
     // Lower is better for abandonment and ASA.
     const double short_by = t.kind == TargetKind::service_level ? t.target - v : v - t.target;
     return short_by / relative_to(t.target);
@@ -261,6 +267,15 @@ class Search {
   // shortfall it closes per unit of the step's cost (as in Cezik and L'Ecuyer, 2008).
   void weigh(const Plan& plan, const Evaluation& e, std::vector<Need>& needs) {
     const bool agent_hours = !has_agent_cost(model_);
+    // Weighed all or not at all (then the routing order decides): a choice among the groups the
+    // evaluation limit happened to leave room for would be no rule. One evaluation is kept for
+    // the plan the choice gives.
+    int candidates = 0;
+    for (std::size_t g = 0; g < model_.group_count(); ++g)
+      candidates += std::any_of(needs.begin(), needs.end(), [&](const Need& need) {
+        return need.groups.size() > 1 && std::find(need.groups.begin(), need.groups.end(), g) != need.groups.end();
+      });
+    if (candidates == 0 || trail_.evaluations + candidates + 1 > options_.max_evaluations) return;
     for (std::size_t g = 0; g < model_.group_count(); ++g) {
       Plan stronger = plan;
       std::vector<double> step(model_.horizon.intervals(), 0.0);
@@ -270,7 +285,7 @@ class Search {
         const double before = stronger.move(g, need.interval, +1, Step::on_duty_agent);
         step[need.interval] = stronger.paid(g, need.interval) - before;
       }
-      if (std::all_of(step.begin(), step.end(), [](double s) { return s == 0.0; }) || at_limit()) continue;
+      if (std::all_of(step.begin(), step.end(), [](double s) { return s == 0.0; })) continue;
       const Evaluation trial = evaluate(stronger, "weighing additions");
       ++trail_.weighings;
       const double per_hour = agent_hours ? 1.0 : model_.agent_groups[g].cost_per_hour;
@@ -295,9 +310,11 @@ class Search {
     weigh(plan, e, needs);
     std::vector<std::vector<bool>> grow(model_.group_count(), std::vector<bool>(e.summary.layout.intervals, false));
     for (const Need& need : needs) {
+      // Away from the routing order's first only for a gain: noise under common random numbers
+      // can make an agent's gain slightly negative.
       std::size_t best = 0;
       for (std::size_t c = 1; c < need.groups.size(); ++c)
-        if (need.gain[c] > need.gain[best] + 1e-12) best = c;
+        if (need.gain[c] > std::max(need.gain[best], 0.0) + 1e-12) best = c;
       grow[need.groups[best]][need.interval] = true;
     }
     for (std::size_t g = 0; g < grow.size(); ++g)

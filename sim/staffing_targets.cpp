@@ -2,6 +2,7 @@
 // the model a plan gives.
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,9 @@ TargetCheck judge(const ContactType& type, ContactTypeIndex k, TargetKind kind, 
 
 std::vector<TargetCheck> check_targets(const Model& model, const Summary& summary,
                                        const StaffingSearchOptions& options) {
+  if (options.scope == TargetScope::day && summary.layout.days > 1 && !summary.layout.day_totals)
+    throw std::logic_error("check_targets: a day scope over several days needs a summary with day totals "
+                           "(RunSettings::day_totals)");
   std::vector<TargetCheck> checks;
   for (ContactTypeIndex k = 0; k < model.type_count(); ++k) {
     const ContactType& type = model.contact_types[k];

@@ -104,8 +104,8 @@ json staffing_json(const Model& model, const StaffingSearchResult& result,
                        {"target", t.target},
                        {"holds", t.holds},
                        {"margin", number_or_null<json>(t.margin)}});
-    const auto intervals = static_cast<std::size_t>(model.horizon.intervals());
-    if (t.slot > intervals) targets.back()["day"] = t.slot - 1 - intervals;
+    const auto horizon_intervals = static_cast<std::size_t>(model.horizon.intervals());
+    if (t.slot > horizon_intervals) targets.back()["day"] = t.slot - 1 - horizon_intervals;
   }
   out["targets"] = targets;
   const StaffingTrail& trail = result.trail;
@@ -173,7 +173,7 @@ void write_staffing_report(std::ostream& out, const Model& model, const Staffing
     for (std::size_t n = 0; n < tight; ++n) fmt::print(out, "{}\n", target_line(model, *holding[n]));
   }
   const StaffingTrail& trail = result.trail;
-  fmt::print(out, "Search: {} plans simulated ({} seed corrections, {} weighing which group to add to, {} "
+  fmt::print(out, "Search: {} plans simulated ({} seed corrections, {} runs weighing where to add, {} "
              "removal passes{}), {} replications\n\n",
              trail.evaluations, trail.corrections, trail.weighings, trail.removal_passes,
              trail.stopped_at_limit ? ", stopped at the evaluation limit" : "", trail.replications);

@@ -200,9 +200,9 @@ TEST(StaffingSearch, WithAConfidenceEveryTargetIsMetInThatShareOfReplications) {
 // One queue (200 calls an hour of 180 s) that a dear specialist team takes first and a cheaper
 // generalist team second, as fast. The Erlang seed staffs the first group in routing order only;
 // a confidence of 0.9 makes that seed fail, so agents must be added.
-Model specialists_before_generalists() {
+Model specialists_before_generalists(int calls_per_hour = 200) {
   return parse_scenario(R"({ "horizon": { "intervals": 2, "interval_min": 60 }, "run": { "warmup_min": 60 },
-    "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": 200 },
+    "contact_types": [ { "id": "calls", "arrivals": { "rate_per_hour": )" + std::to_string(calls_per_hour) + R"( },
       "handle_time": { "dist": "exponential", "mean_s": 180 }, "sla": { "answer_within_s": 20, "target": 0.8 } } ],
     "agent_groups": [
       { "id": "specialists", "skills": { "calls": { "priority": 1 } }, "staffing": 10, "cost_per_hour": 40 },
@@ -221,6 +221,31 @@ TEST(StaffingSearch, AnAgentIsAddedWhereItClosesMostShortfallPerUnitOfCost) {
   EXPECT_GT(result.trail.weighings, 0);
   EXPECT_GE(result.staffed[1][1], 1.0);
   EXPECT_TRUE(holds_on_search_streams(model, result.staffed, options));
+}
+
+// Judged over the day on P(target met), the same choice: the day's target reads each interval's
+// share of replications that meet it.
+TEST(StaffingSearch, ADayTargetOnAConfidenceIsWeighedOnEachIntervalsShareMeetingIt) {
+  const Model model = specialists_before_generalists(260);
+  StaffingSearchOptions options = quick(40);
+  options.confidence = 0.9;
+  options.scope = TargetScope::day;
+  const StaffingSearchResult result = search_staffing(model, options);
+  EXPECT_GT(result.trail.weighings, 0);
+  EXPECT_GE(result.staffed[1][1], 1.0);
+}
+
+// The limit counts every plan simulated; the verification comes on top.
+TEST(StaffingSearch, TheEvaluationLimitIsKept) {
+  const Model model = specialists_before_generalists();
+  StaffingSearchOptions options = quick(40);
+  options.confidence = 0.9;
+  for (const int limit : {1, 2, 3, 4}) {
+    options.max_evaluations = limit;
+    const StaffingSearchResult result = search_staffing(model, options);
+    EXPECT_LE(result.trail.evaluations, limit + 1) << limit;
+    EXPECT_TRUE(result.trail.stopped_at_limit) << limit;
+  }
 }
 
 TEST(StaffingSearchThreads, ThePlanIsTheSameOnOneThreadAndOnTwo) {
