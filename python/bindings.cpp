@@ -143,7 +143,7 @@ PYBIND11_MODULE(_core, m) {
   m.def("compare", &ccsim::python::compare_sequentially, "baseline"_a, "candidate"_a, "request"_a,
         py::call_guard<py::gil_scoped_release>());
   m.def("sweep", &ccsim::python::sweep, "scenario"_a, "paths"_a, "values"_a, "lhs_points"_a,
-        "request"_a, py::call_guard<py::gil_scoped_release>());
+        "request"_a, "what_ifs"_a = std::vector<std::string>{}, py::call_guard<py::gil_scoped_release>());
   py::class_<ccsim::StaffingRequest>(m, "StaffRequest")
       .def(py::init([](std::optional<int> replications, std::optional<std::uint64_t> seed, int threads,
                        std::string scope, double confidence, std::optional<int> verify_replications,

@@ -143,15 +143,22 @@ std::string compare_sequentially(const Scenario& baseline, const Scenario& candi
 
 std::vector<SweepPoint> sweep(const Scenario& scenario, const std::vector<std::string>& paths,
                               const std::vector<std::vector<double>>& values,
-                              std::optional<std::size_t> lhs_points, const RunRequest& request) {
+                              std::optional<std::size_t> lhs_points, const RunRequest& request,
+                              const std::vector<std::string>& what_ifs) {
   if (paths.size() != values.size()) throw std::invalid_argument("one list of values per path");
   std::vector<SweepParameter> parameters;
   for (std::size_t p = 0; p < paths.size(); ++p) {
+    if (paths[p] == what_if_axis) {
+      std::string definition;
+      for (const std::string& name : what_ifs) definition += (definition.empty() ? "" : ",") + name;
+      parameters.push_back(parse_sweep_set("what_if=" + definition));
+      continue;
+    }
     if (values[p].empty()) throw std::invalid_argument("no values for " + paths[p]);
     std::string definition;
     for (double v : values[p]) definition += (definition.empty() ? "" : ",") + sweep_value_text(v);
     // "PATH*" scales what the scenario holds there, as `ccsim sweep --set PATH*=...` does.
-    parameters.push_back({paths[p], definition, values[p], false, paths[p].ends_with('*')});
+    parameters.push_back({paths[p], definition, values[p], false, paths[p].ends_with('*'), {}});
   }
   const Model base = scenario.compile();
   const RunOptions options = options_of(base, request);

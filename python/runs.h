@@ -62,12 +62,14 @@ std::string compare_sequentially(const Scenario& baseline, const Scenario& candi
 
 // A sweep, as `ccsim sweep --set PATH=v1,v2,...` runs it (a Latin hypercube of `lhs_points`
 // points when given): every point on the same random numbers, one Run per point, in point order.
+// The path "what_if" is the what-if axis: its values index `what_ifs` ("baseline", names, or "*").
 struct SweepPoint {
   std::vector<double> values;
   Run run;
 };
 std::vector<SweepPoint> sweep(const Scenario& scenario, const std::vector<std::string>& paths,
                               const std::vector<std::vector<double>>& values,
-                              std::optional<std::size_t> lhs_points, const RunRequest& request);
+                              std::optional<std::size_t> lhs_points, const RunRequest& request,
+                              const std::vector<std::string>& what_ifs);
 
 }  // namespace ccsim::python

@@ -126,6 +126,18 @@ SweepParameter parse_sweep_set(std::string_view text) {
     fail("--set", "", fmt::format("\"{}\" must be PATH=v1,v2,... or PATH=from:to:step", text));
   SweepParameter parameter;
   parameter.path = std::string(trim(text.substr(0, equals)));
+  if (parameter.path == what_if_axis) {
+    parameter.definition = std::string(trim(text.substr(equals + 1)));
+    for (std::string_view token : split(parameter.definition, ',')) {
+      const std::string name(trim(token));
+      if (name.empty()) fail("--set", parameter.path, fmt::format("an empty what-if name in \"{}\"", parameter.definition));
+      if (std::find(parameter.labels.begin(), parameter.labels.end(), name) != parameter.labels.end())
+        fail("--set", parameter.path, fmt::format("\"{}\" is named twice", name));
+      parameter.values.push_back(static_cast<double>(parameter.labels.size()));
+      parameter.labels.push_back(name);
+    }
+    return parameter;
+  }
   parameter.scales = !parameter.path.empty() && parameter.path.back() == '*';
   parameter.definition = std::string(trim(text.substr(equals + 1)));
   if (parameter.path.empty() || parameter.path.front() != '/')
@@ -215,6 +227,10 @@ std::vector<json::json_pointer> resolve_sweep_targets(const json& document,
   std::vector<json::json_pointer> targets;
   for (const auto& p : parameters) {
     json::json_pointer target;
+    if (p.is_what_if()) {
+      targets.push_back(target);
+      continue;
+    }
     try {
       target = resolve_id_pointer(document, p.pointer(), file);
     } catch (const InputError& e) {
@@ -231,6 +247,7 @@ std::vector<json::json_pointer> resolve_sweep_targets(const json& document,
       fail(file, p.path,
            fmt::format("--set needs a number or an array of numbers here, found {}", describe(found)));
     for (const auto& other : targets) {
+      if (other.empty()) continue;  // the what-if axis
       const std::string a = other.to_string();
       const std::string b = target.to_string();
       if (a == b || b.rfind(a + "/", 0) == 0 || a.rfind(b + "/", 0) == 0)
@@ -265,6 +282,7 @@ json apply_sweep_point(const json& document, const std::vector<json::json_pointe
                        const std::vector<double>& values, const std::vector<bool>& scales) {
   json patched = document;
   for (std::size_t i = 0; i < targets.size(); ++i) {
+    if (targets[i].empty()) continue;  // the what-if axis: its document is given
     if (i < scales.size() && scales[i])
       patched[targets[i]] = scaled(document.at(targets[i]), values[i]);
     else
@@ -274,6 +292,12 @@ json apply_sweep_point(const json& document, const std::vector<json::json_pointe
 }
 
 std::string sweep_value_text(double value) { return fmt::format("{}", value); }
+
+std::string sweep_parameter_text(const SweepParameter& parameter, double value) {
+  const auto level = static_cast<std::size_t>(value);
+  if (parameter.is_what_if() && level < parameter.labels.size()) return parameter.labels[level];
+  return sweep_value_text(value);
+}
 
 ResumeScan scan_sweep_output(std::string_view text, std::string_view header,
                              std::size_t lines_per_point,

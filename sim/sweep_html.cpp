@@ -18,7 +18,6 @@ namespace {
 const std::vector<Kpi> shown_kpis = {Kpi::service_level, Kpi::asa_s, Kpi::abandon_rate, Kpi::occupancy,
                                      Kpi::cost_total, Kpi::sl_target_met};
 
-std::string value_label(double v) { return fmt::format("{:g}", v); }
 
 // The distinct values of parameter p in the order the points first take them.
 std::vector<double> levels(const std::vector<std::vector<double>>& points, std::size_t p) {
@@ -31,8 +30,15 @@ std::vector<double> levels(const std::vector<std::vector<double>>& points, std::
 
 }  // namespace
 
-SweepReport::SweepReport(const Model& base, std::vector<std::string> parameters)
-    : base_(base), parameters_(std::move(parameters)) {}
+SweepReport::SweepReport(const Model& base, std::vector<std::string> parameters,
+                         std::vector<std::vector<std::string>> labels)
+    : base_(base), parameters_(std::move(parameters)), labels_(std::move(labels)) {}
+
+std::string SweepReport::value_label(std::size_t parameter, double value) const {
+  const auto level = static_cast<std::size_t>(value);
+  if (parameter < labels_.size() && level < labels_[parameter].size()) return labels_[parameter][level];
+  return fmt::format("{:g}", value);
+}
 
 void SweepReport::add(const std::vector<double>& values, const Summary& summary) {
   Point point{values, {}};
@@ -66,7 +72,7 @@ void SweepReport::write(std::ostream& out, const RunDescription& run) const {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return points_[a].values[0] < points_[b].values[0]; });
     std::vector<std::string> labels;
-    for (const std::size_t i : order) labels.push_back(value_label(points_[i].values[0]));
+    for (const std::size_t i : order) labels.push_back(value_label(0, points_[i].values[0]));
     out << "<h2>Over " << html_escape(parameters_[0]) << "</h2>\n";
     for (std::size_t k = 0; k < per_scope; ++k) {
       const Kpi kpi = shown_kpis[k];
@@ -97,8 +103,8 @@ void SweepReport::write(std::ostream& out, const RunDescription& run) const {
                     parameters_[0], parameters_[1], {}, {},
                     std::vector<std::vector<double>>(ys.size(), std::vector<double>(xs.size(), std::nan(""))),
                     kpi_is_share(kpi), kpi == Kpi::asa_s ? "s" : ""};
-        for (const double x : xs) map.x_labels.push_back(value_label(x));
-        for (const double y : ys) map.y_labels.push_back(value_label(y));
+        for (const double x : xs) map.x_labels.push_back(value_label(0, x));
+        for (const double y : ys) map.y_labels.push_back(value_label(1, y));
         for (const Point& p : points_) {
           const auto xi = static_cast<std::size_t>(std::find(xs.begin(), xs.end(), p.values[0]) - xs.begin());
           const auto yi = static_cast<std::size_t>(std::find(ys.begin(), ys.end(), p.values[1]) - ys.begin());
@@ -125,7 +131,8 @@ void SweepReport::write(std::ostream& out, const RunDescription& run) const {
   for (std::size_t i = 0; i < points_.size(); ++i)
     for (std::size_t s = 0; s < scope_names.size(); ++s) {
       out << "<tr><td>" << i << "</td>";
-      for (const double v : points_[i].values) out << "<td>" << value_label(v) << "</td>";
+      for (std::size_t p = 0; p < points_[i].values.size(); ++p)
+        out << "<td>" << html_escape(value_label(p, points_[i].values[p])) << "</td>";
       out << "<td>" << html_escape(scope_names[s]) << "</td>";
       for (std::size_t k = 0; k < per_scope; ++k) {
         const Estimate& e = at(points_[i], s, k);

@@ -25,8 +25,35 @@ std::string point_label(std::size_t point, const std::vector<SweepParameter>& pa
                         const std::vector<double>& values) {
   std::string label = fmt::format("sweep point {}:", point);
   for (std::size_t i = 0; i < parameters.size(); ++i)
-    label += fmt::format(" {}={}", parameters[i].path, sweep_value_text(values[i]));
+    label += fmt::format(" {}={}", parameters[i].path, sweep_parameter_text(parameters[i], values[i]));
   return label;
+}
+
+// The what-if axis' place among the parameters, with "*" spelled out as the baseline and every
+// what-if of the scenario, and each name checked; SIZE_MAX without one.
+std::size_t expand_what_if_axis(std::vector<SweepParameter>& parameters, const Scenario& scenario) {
+  std::size_t axis = SIZE_MAX;
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    if (!parameters[i].is_what_if()) continue;
+    if (axis != SIZE_MAX) throw InputError({{"--set", "what_if", "is given twice: one what-if axis a sweep"}});
+    axis = i;
+  }
+  if (axis == SIZE_MAX) return axis;
+  SweepParameter& p = parameters[axis];
+  const std::vector<std::string> names = scenario.what_if_names();
+  if (p.labels == std::vector<std::string>{"*"}) {
+    p.labels = {"baseline"};
+    p.labels.insert(p.labels.end(), names.begin(), names.end());
+    p.values.clear();
+    for (std::size_t l = 0; l < p.labels.size(); ++l) p.values.push_back(static_cast<double>(l));
+  }
+  for (const std::string& label : p.labels)
+    if (label != "baseline" && std::find(names.begin(), names.end(), label) == names.end()) {
+      std::string known = "baseline";
+      for (const std::string& name : names) known += ", " + name;
+      throw InputError({{"--set", "what_if", fmt::format("no what-if \"{}\" in this scenario (it has: {})", label, known)}});
+    }
+  return axis;
 }
 
 // Points per batch of run_replication_range: enough replications in flight to keep every thread
@@ -51,8 +78,22 @@ SweepStudy::SweepStudy(nlohmann::json document, std::string file, std::filesyste
       file_(std::move(file)),
       base_dir_(std::move(base_dir)),
       parameters_(std::move(parameters)),
-      targets_(resolve_sweep_targets(document_, parameters_, file_)),
       latin_hypercube_(latin_hypercube_points.has_value()) {
+  const Scenario scenario(document_, file_, base_dir_);
+  what_if_ = expand_what_if_axis(parameters_, scenario);
+  if (what_if_ == SIZE_MAX) {
+    variants_.push_back(document_);
+  } else {
+    // Every point's output has the baseline's rows (types, groups): a what-if that changes them
+    // is refused, as `run --what-if` refuses it.
+    const Model base = scenario.compile();
+    for (const std::string& name : parameters_[what_if_].labels) {
+      if (name != "baseline") (void)scenario.compile_comparable_what_if(name, base);
+      variants_.push_back(name == "baseline" ? document_ : scenario.with_what_if(name).document());
+    }
+  }
+  for (const nlohmann::json& variant : variants_)
+    variant_targets_.push_back(resolve_sweep_targets(variant, parameters_, file_));
   if (latin_hypercube_)
     sample_ = latin_hypercube(parameters_, *latin_hypercube_points, latin_hypercube_seed(run_seed));
   points_ = latin_hypercube_ ? sample_.size() : grid_size(parameters_);
@@ -62,8 +103,25 @@ std::vector<double> SweepStudy::values(std::size_t point) const {
   return latin_hypercube_ ? sample_[point] : grid_point(parameters_, point);
 }
 
+const nlohmann::json& SweepStudy::variant(const std::vector<double>& values) const {
+  return variants_[what_if_ == SIZE_MAX ? 0 : static_cast<std::size_t>(values[what_if_])];
+}
+
+const std::vector<nlohmann::json::json_pointer>& SweepStudy::targets(const std::vector<double>& values) const {
+  return variant_targets_[what_if_ == SIZE_MAX ? 0 : static_cast<std::size_t>(values[what_if_])];
+}
+
 void SweepStudy::check_values() const {
+  if (what_if_ != SIZE_MAX)
+    for (std::size_t v = 0; v < variants_.size(); ++v) {
+      try {
+        (void)compile_scenario(variants_[v], file_, base_dir_);
+      } catch (const InputError& e) {
+        rethrow_with(e, fmt::format("with --set what_if={}", parameters_[what_if_].labels[v]));
+      }
+    }
   for (std::size_t d = 0; d < parameters_.size(); ++d) {
+    if (d == what_if_) continue;
     std::vector<double> levels = parameters_[d].values;
     if (latin_hypercube_) {
       levels.clear();
@@ -71,15 +129,18 @@ void SweepStudy::check_values() const {
       std::sort(levels.begin(), levels.end());
       levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
     }
-    for (double level : levels) {
-      try {
-        (void)compile_scenario(
-            apply_sweep_point(document_, {targets_[d]}, {level}, {parameters_[d].scales}), file_,
-            base_dir_);
-      } catch (const InputError& e) {
-        rethrow_with(e, fmt::format("with --set {}={}", parameters_[d].path, sweep_value_text(level)));
+    for (double level : levels)
+      for (std::size_t v = 0; v < variants_.size(); ++v) {
+        try {
+          (void)compile_scenario(
+              apply_sweep_point(variants_[v], {variant_targets_[v][d]}, {level}, {parameters_[d].scales}),
+              file_, base_dir_);
+        } catch (const InputError& e) {
+          std::string origin = fmt::format("with --set {}={}", parameters_[d].path, sweep_value_text(level));
+          if (what_if_ != SIZE_MAX) origin += fmt::format(" and what_if={}", parameters_[what_if_].labels[v]);
+          rethrow_with(e, origin);
+        }
       }
-    }
   }
 }
 
@@ -88,8 +149,8 @@ Model SweepStudy::compile_point(std::size_t point) const {
   try {
     std::vector<bool> scales;
     for (const SweepParameter& p : parameters_) scales.push_back(p.scales);
-    return compile_scenario(apply_sweep_point(document_, targets_, point_values, scales), file_,
-                            base_dir_);
+    return compile_scenario(apply_sweep_point(variant(point_values), targets(point_values), point_values, scales),
+                            file_, base_dir_);
   } catch (const InputError& e) {
     rethrow_with(e, point_label(point, parameters_, point_values));
   }

@@ -102,9 +102,9 @@ std::string sweep_point_text(SweepFormat format, std::size_t point,
   std::string text;
   if (format == SweepFormat::csv) {
     std::string head = std::to_string(point);
-    for (double v : values) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
       head += ',';
-      head += sweep_value_text(v);
+      head += csv_field(sweep_parameter_text(parameters[i], values[i]));
     }
     for (const Scope& scope : scopes_of(model))
       for (std::size_t k = 0; k < kpi_count; ++k) {
@@ -118,7 +118,9 @@ std::string sweep_point_text(SweepFormat format, std::size_t point,
   }
   ordered_json line = {{"point", point}, {"params", ordered_json::object()}};
   for (std::size_t i = 0; i < parameters.size(); ++i)
-    line["params"][parameters[i].path] = parameter_json(values[i]);
+    line["params"][parameters[i].path] = parameters[i].is_what_if()
+                                             ? ordered_json(sweep_parameter_text(parameters[i], values[i]))
+                                             : parameter_json(values[i]);
   // Every key in the same order on every line, segments and channels or not.
   line["overall"] = ordered_json::object();
   line["by_type"] = ordered_json::object();
@@ -146,7 +148,7 @@ std::string sweep_point_text(SweepFormat format, std::size_t point,
 }
 
 SweepLineCheck sweep_whole_line_check(SweepFormat format, const Model& base,
-                                      const std::function<std::vector<double>(std::size_t)>& values_of) {
+                                      const std::function<std::vector<std::string>(std::size_t)>& values_of) {
   if (format == SweepFormat::jsonl)
     return [](std::size_t point, std::size_t, std::string_view text) {
       const json line = json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -162,9 +164,9 @@ SweepLineCheck sweep_whole_line_check(SweepFormat format, const Model& base,
         rows.push_back(fmt::format("{},{},{},", scope.name, csv_field(scope.id), kpi_name(static_cast<Kpi>(k))));
   return [rows, values_of](std::size_t point, std::size_t line, std::string_view text) {
     std::string head = std::to_string(point);
-    for (double v : values_of(point)) {
+    for (const std::string& v : values_of(point)) {
       head += ',';
-      head += sweep_value_text(v);
+      head += csv_field(v);
     }
     head += ',';
     head += rows[line];
@@ -196,7 +198,13 @@ ResumeScan scan_sweep_text(std::string_view text, SweepFormat format, std::strin
   const ResumeScan scan = scan_sweep_output(
       text, header, sweep_lines_per_point(format, base),
       [format](std::size_t point) { return sweep_point_prefix(format, point); }, file,
-      sweep_whole_line_check(format, base, [&study](std::size_t point) { return study.values(point); }));
+      sweep_whole_line_check(format, base, [&study](std::size_t point) {
+        const std::vector<double> values = study.values(point);
+        std::vector<std::string> texts;
+        for (std::size_t i = 0; i < values.size(); ++i)
+          texts.push_back(sweep_parameter_text(study.parameters()[i], values[i]));
+        return texts;
+      }));
   if (scan.points_done > study.points())
     throw InputError({{file, "", fmt::format("holds {} points, more than this sweep's {}",
                                              scan.points_done, study.points())}});

@@ -49,7 +49,9 @@ void write_schedule_html(std::ostream& out, const std::string& scenario_name, co
 // table of every point. Points are added as the sweep finishes them.
 class SweepReport {
  public:
-  SweepReport(const Model& base, std::vector<std::string> parameters);
+  // `labels[p]`, when given and not empty, names parameter p's values 0, 1, ... (the what-if axis).
+  SweepReport(const Model& base, std::vector<std::string> parameters,
+              std::vector<std::vector<std::string>> labels = {});
   void add(const std::vector<double>& values, const Summary& summary);
   void write(std::ostream& out, const RunDescription& run) const;
 
@@ -60,7 +62,9 @@ class SweepReport {
   };
   Model base_;
   std::vector<std::string> parameters_;
+  std::vector<std::vector<std::string>> labels_;
   std::vector<Point> points_;
+  std::string value_label(std::size_t parameter, double value) const;
 };
 
 }  // namespace ccsim

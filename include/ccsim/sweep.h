@@ -22,6 +22,11 @@ namespace ccsim {
 // mistake (a step of 0.0001) would be taken as a month of work.
 inline constexpr std::size_t max_sweep_points = 1'000'000;
 
+// The what-if axis: `--set what_if=baseline,lunch-cut` runs every point once per what-if named
+// ("baseline": the scenario without one; "*": the baseline and every what-if, in the file's order),
+// the numbers of the other --set applied to each what-if's document.
+inline constexpr std::string_view what_if_axis = "what_if";
+
 struct SweepParameter {
   std::string path;            // as the user wrote it, "*" too; it also names the output column
   std::string definition;      // the text after '=', as written ("8:16:1", "0.2,0.5")
@@ -30,12 +35,19 @@ struct SweepParameter {
   // Written PATH*=...: the values are factors that scale what the scenario holds there, so a
   // staffing profile keeps its shape, rather than values that replace it.
   bool scales = false;
+  // On the what-if axis: the what-ifs' names, values being their indices 0, 1, ...
+  std::vector<std::string> labels;
+  bool is_what_if() const { return path == what_if_axis; }
   // The JSON pointer: the path without its "*".
   std::string pointer() const { return scales ? path.substr(0, path.size() - 1) : path; }
 };
 
+// A value as outputs write it: the what-if's name on the what-if axis, else sweep_value_text.
+std::string sweep_parameter_text(const SweepParameter& parameter, double value);
+
 // Parses one `--set PATH=v1,v2,...` or `--set PATH=from:to:step`, or the same with `PATH*=`
-// (factors). Range values are from + i*step,
+// (factors), or `--set what_if=NAME,...` (the what-if axis, checked against the scenario by
+// SweepStudy). Range values are from + i*step,
 // i = 0 .. round((to-from)/step), rounded to the decimals written in from, to and step, so
 // 0:1:0.1 gives exactly 0.3, not 0.30000000000000004. Throws InputError (file "--set") on a
 // missing '=', a path not starting with '/', a value that is not a number, step <= 0, to < from, or
@@ -65,7 +77,8 @@ std::vector<std::vector<double>> latin_hypercube(const std::vector<SweepParamete
 // the same points, yet its stream is not that of any replication.
 std::uint64_t latin_hypercube_seed(std::uint64_t run_seed);
 
-// Where each parameter lands in a document: its path with ids resolved to indices. Throws
+// Where each parameter lands in a document: its path with ids resolved to indices (the what-if
+// axis lands nowhere: an empty pointer, which apply_sweep_point skips). Throws
 // InputError naming the path when it matches nothing, or when it names something other than a
 // number or an array of numbers (an array is then set whole, as when the scenario writes one number
 // for every interval).

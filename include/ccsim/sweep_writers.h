@@ -52,9 +52,9 @@ std::string sweep_point_text(SweepFormat format, std::size_t point,
 
 // Whether a line of an existing output is whole (for scan_sweep_output): a CSV row is exactly the
 // point's row for its scope and KPI followed by three numbers; a JSONL line parses as the point's
-// object.
+// object. `values_of(point)` gives the point's parameter values as the output writes them.
 SweepLineCheck sweep_whole_line_check(SweepFormat format, const Model& base,
-                                      const std::function<std::vector<double>(std::size_t)>& values_of);
+                                      const std::function<std::vector<std::string>(std::size_t)>& values_of);
 
 // What an existing output `text` of this sweep holds (scan_sweep_output with this format's lines):
 // its complete points and where to cut a torn point. Throws InputError (file `file`) when another

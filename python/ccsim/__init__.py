@@ -316,14 +316,21 @@ def _scenario(source):
 def sweep(scenario, parameters, replications=None, seed=None, threads=0, lhs=None):
     """Runs the full grid of ``parameters`` ({pointer: values}, the first varying slowest), or a
     Latin hypercube of ``lhs`` points, as ``ccsim sweep --set POINTER=v1,v2,...`` does: every
-    point on the same random numbers, reported per interval."""
+    point on the same random numbers, reported per interval. ``"what_if": ["baseline", "lunch"]``
+    (or ``"*"``) makes the scenario's what-ifs an axis, as ``--set what_if=...`` does."""
     scenario = _scenario(scenario)
     paths = list(parameters)
-    values = [[float(v) for v in parameters[path]] for path in paths]
+    what_ifs = parameters.get("what_if", [])
+    what_ifs = [what_ifs] if isinstance(what_ifs, str) else list(what_ifs)
+    if "what_if" in parameters and what_ifs == ["*"]:
+        what_ifs = ["baseline"] + list(scenario.what_ifs)
+    values = [[float(i) for i in range(len(what_ifs))] if path == "what_if"
+              else [float(v) for v in parameters[path]] for path in paths]
     request = _core.RunRequest(replications, seed, threads, "")
     points = []
-    for point in _core.sweep(scenario._core, paths, values, lhs, request):
-        shown = {p: (int(v) if float(v).is_integer() else v) for p, v in zip(paths, point.values)}
+    for point in _core.sweep(scenario._core, paths, values, lhs, request, what_ifs):
+        shown = {p: (what_ifs[int(v)] if p == "what_if" else int(v) if float(v).is_integer() else v)
+                 for p, v in zip(paths, point.values)}
         points.append((shown, Result(point.run)))
     return Sweep(paths, points)
 

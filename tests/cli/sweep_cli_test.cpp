@@ -312,4 +312,42 @@ TEST_F(SweepReportCli, IsRefusedForAResumedSweepWithPointsAlreadyThere) {
   EXPECT_FALSE(std::filesystem::exists(file("s.html")));
 }
 
+// The what-if axis: each point runs its what-if's scenario, so "volume+20%" (a scale of 1.2 on
+// every type) is exactly `run --volume 1.2` on the same replications.
+TEST_F(SweepCli, AWhatIfAxisRunsEachWhatIfAsItsOwnScenario) {
+  const auto r = ccsim("sweep scenarios/retail-day.json --set what_if=baseline,volume+20% -r 4 -t 1 --out " +
+                       file("s.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string sweep = ccsim::testing::read_file(file("s.csv"));
+  EXPECT_NE(sweep.find("\npoint,what_if,scope,id,kpi,mean,ci95,n\n0,baseline,overall,,offered,"), std::string::npos);
+  ASSERT_EQ(ccsim("run scenarios/retail-day.json --volume 1.2 -r 4 -t 1 -q --csv " + file("r.csv").string()).exit_code, 0);
+  const std::string run = ccsim::testing::read_file(file("r.csv"));
+  const std::string key = "overall,,all,,service_level,";
+  const std::size_t at = run.find("\n" + key);
+  ASSERT_NE(at, std::string::npos) << run.substr(0, 300);
+  const std::string figures = run.substr(at + 1 + key.size(), run.find('\n', at + 1) - (at + 1 + key.size()));
+  EXPECT_NE(sweep.find("\n1,volume+20%,overall,,service_level," + figures + "\n"), std::string::npos) << figures;
+}
+
+TEST_F(SweepCli, AWhatIfAxisOfStarIsTheBaselineAndEveryWhatIf) {
+  const auto r = ccsim("sweep scenarios/omnichannel-ai.json --set what_if=* -r 2 --out " + file("s.jsonl").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream in(ccsim::testing::read_file(file("s.jsonl")));
+  std::string line;
+  std::getline(in, line);  // the definition
+  std::vector<std::string> names;
+  while (std::getline(in, line)) names.push_back(nlohmann::json::parse(line)["params"]["what_if"]);
+  ASSERT_GE(names.size(), 2u);
+  EXPECT_EQ(names[0], "baseline");
+  EXPECT_EQ(names[1], "containment-20%");
+}
+
+TEST_F(SweepCli, AnUnknownWhatIfOnTheAxisIsRefusedWithTheNamesThereAre) {
+  const auto r = ccsim("sweep scenarios/retail-day.json --set what_if=baseline,no-such -r 2 --out " + file("s.csv").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no what-if \"no-such\" in this scenario (it has: baseline, "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("volume+20%"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(file("s.csv")));
+}
+
 }  // namespace

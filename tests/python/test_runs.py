@@ -102,6 +102,19 @@ def test_a_sweep_point_is_the_run_of_its_scenario():
             replications=5, seed=4).to_json()
 
 
+def test_a_what_if_axis_runs_each_what_if_as_its_own_scenario():
+    scenario = ccsim.load("scenarios/retail-day.json")
+    path = "/agent_groups/tech_team/staffing/8"
+    sweep = ccsim.sweep(scenario, {"what_if": ["baseline", "volume+20%"], path: [20, 24]},
+                        replications=4, seed=4)
+    assert [values for values, _ in sweep] == [
+        {"what_if": "baseline", path: 20}, {"what_if": "baseline", path: 24},
+        {"what_if": "volume+20%", path: 20}, {"what_if": "volume+20%", path: 24}]
+    for values, result in sweep:
+        varied = scenario if values["what_if"] == "baseline" else scenario.what_if(values["what_if"])
+        assert result.to_json() == varied.set(path, values[path]).run(replications=4, seed=4).to_json()
+
+
 def test_a_sweep_frame_has_a_column_per_parameter():
     path = "/agent_groups/tech_team/staffing/8"
     frame = ccsim.sweep("scenarios/retail-day.json", {path: [20, 22, 24]}, replications=3,

@@ -191,8 +191,12 @@ int sweep(const SweepArguments& args) {
   const std::optional<std::size_t> stop_after_points = stop_after_points_for_tests();
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::string> parameter_names;
-  for (const SweepParameter& p : study.parameters()) parameter_names.push_back(p.path);
-  SweepReport report(base, parameter_names);
+  std::vector<std::vector<std::string>> parameter_labels;
+  for (const SweepParameter& p : study.parameters()) {
+    parameter_names.push_back(p.path);
+    parameter_labels.push_back(p.labels);
+  }
+  SweepReport report(base, parameter_names, parameter_labels);
   const auto write_point = [&](std::size_t point, const std::vector<double>& values,
                                const Model& model, const Summary& summary) {
     if (args.report_out) report.add(values, summary);
@@ -242,8 +246,9 @@ void add_sweep_command(CLI::App& app, int& exit_code) {
   cmd->add_option("file", args->file, "Scenario file (JSON, comments allowed)")->required();
   cmd->add_option("--set", args->sets,
                   "PATH=v1,v2,... or PATH=from:to:step (inclusive); PATH is a JSON pointer whose "
-                  "array steps may be ids, e.g. /agent_groups/agents/staffing. Repeat for more "
-                  "parameters; the first varies slowest")
+                  "array steps may be ids, e.g. /agent_groups/agents/staffing; PATH*=f1,f2 scales; "
+                  "what_if=baseline,NAME,... (or what_if=*) makes the what-ifs an axis. Repeat for "
+                  "more parameters; the first varies slowest")
       ->required()
       ->allow_extra_args(false);
   cmd->add_option("--lhs", args->lhs, "A Latin hypercube of N points instead of the full grid")
