@@ -97,6 +97,58 @@ TEST_F(Trace, ReconcilesWithTheSummaryOfItsReplication) {
   EXPECT_NEAR(static_cast<double>(within) / offered, summary["service_level"]["mean"].get<double>(), 1e-12);
 }
 
+std::vector<std::vector<std::string>> queue_log_lines(const std::string& text) {
+  std::vector<std::vector<std::string>> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> fields;
+    std::istringstream cells(line);
+    for (std::string cell; std::getline(cells, cell, '|');) fields.push_back(cell);
+    if (!line.empty() && line.back() == '|') fields.push_back("");
+    lines.push_back(fields);
+  }
+  return lines;
+}
+
+// The queue_log tells the same calls as the trace and the summary: one ENTERQUEUE per contact
+// offered, a CONNECT with its hold time per answer, a COMPLETEAGENT per handled call, an ABANDON
+// with its wait per abandoned one; times are epoch seconds from Monday 2024-01-01 00:00 UTC.
+TEST_F(Trace, AQueueLogTellsTheSameCallsAsTheSummary) {
+  const CommandResult r = ccsim("run " + file("queue.json").string() + " -q --json " + file("s.json").string() +
+                                " --queue-log " + file("queue_log").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, int> events;
+  double holds = 0.0;
+  int long_waits = 0;
+  for (const auto& f : queue_log_lines(read_file(file("queue_log")))) {
+    ASSERT_GE(f.size(), 6u);
+    const long long epoch = std::stoll(f[0]);
+    EXPECT_GE(epoch, 1704067200LL);
+    EXPECT_LT(epoch, 1704067200LL + 86400);
+    EXPECT_EQ(f[1].rfind("0.", 0), 0u) << f[1];  // replication 0
+    EXPECT_EQ(f[2], "calls");
+    ++events[f[4]];
+    if (f[4] == "CONNECT") {
+      EXPECT_EQ(f[3], "Agent/team");
+      holds += std::stod(f[5]);
+      long_waits += std::stod(f[5]) > 20.0;
+    }
+    if (f[4] == "ENTERQUEUE" || f[4] == "ABANDON") {
+      EXPECT_EQ(f[3], "NONE");
+    }
+  }
+  const auto summary = nlohmann::json::parse(read_file(file("s.json")))["overall"];
+  const double handled = summary["handled"]["mean"].get<double>();
+  ASSERT_GT(events["ABANDON"], 0);
+  EXPECT_EQ(events["ENTERQUEUE"], summary["offered"]["mean"].get<double>());
+  EXPECT_EQ(events["CONNECT"], handled);
+  EXPECT_EQ(events["COMPLETEAGENT"], handled);
+  EXPECT_EQ(events["ABANDON"], summary["abandoned"]["mean"].get<double>());
+  // Hold times are whole seconds: their mean is the ASA within half a second.
+  EXPECT_NEAR(holds / handled, summary["asa_s"]["mean"].get<double>(), 0.5);
+  EXPECT_GT(long_waits, 0);
+}
+
 TEST_F(Trace, NamesACustomerTheSameWayInEveryVariant) {
   const CommandResult r = ccsim("run " + file("queue.json").string() +
                                 " -q --what-if more --trace " + file("t.csv").string());

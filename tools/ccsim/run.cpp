@@ -24,6 +24,7 @@
 #include <fmt/ostream.h>
 
 #include "ccsim/contact_trace.h"
+#include "ccsim/queue_log.h"
 #include "ccsim/html_report.h"
 #include "ccsim/limits.h"
 #include "ccsim/output_file.h"
@@ -58,6 +59,7 @@ struct RunArguments {
   std::optional<std::string> report_out;  // the HTML report
   std::optional<std::string> replications_out;  // every replication's values, tidy CSV
   std::optional<std::string> trace_out;         // contact-level trace, tidy CSV
+  std::optional<std::string> queue_log_out;     // the traced replications as Asterisk queue_log
   std::string trace_replications = "0";
   bool quiet = false;
   std::string shard;     // "k/N" for a batch scheduler's job array, or empty
@@ -83,7 +85,8 @@ std::optional<Shard> requested_shard(const RunArguments& args) {
   const Shard shard = parse_shard(args.shard);
   if (args.out_part.empty())
     throw InputError({{"--shard", "", "needs --out-part PART.json, the file the slice is written to"}});
-  if (args.json_out || args.csv_out || args.report_out || args.replications_out || args.trace_out)
+  if (args.json_out || args.csv_out || args.report_out || args.replications_out || args.trace_out ||
+      args.queue_log_out)
     throw InputError({{"--shard", "", "writes a part file only: `ccsim merge` of the N parts writes "
                                       "--json and --csv"}});
   // The part holds the baseline's replications only; a what-if is a scenario of its own to shard.
@@ -130,6 +133,7 @@ int run(const RunArguments& args) {
   if (args.report_out) outputs.add("--report", *args.report_out);
   if (args.replications_out) outputs.add("--replications-out", *args.replications_out);
   if (args.trace_out) outputs.add("--trace", *args.trace_out);
+  if (args.queue_log_out) outputs.add("--queue-log", *args.queue_log_out);
   // Read once; the baseline is compiled, and of the what-ifs only those asked for.
   const Scenario scenario = apply_overrides(Scenario::read(args.file), args.overrides.parsed());
   Model model = scenario.compile();
@@ -146,7 +150,7 @@ int run(const RunArguments& args) {
   options.threads = args.threads;
   if (shard) return run_shard(args, *shard, scenario, model, options, outputs);
   std::vector<std::uint64_t> traced;
-  if (args.trace_out)
+  if (args.trace_out || args.queue_log_out)
     traced = parse_trace_replications(args.trace_replications, options.replications,
                                       "--trace-replications");
   const std::size_t model_count = 1 + variants.size();
@@ -203,6 +207,10 @@ int run(const RunArguments& args) {
         for (const WhatIfVariant& v : variants) write_trace(out, v.model, options.seed, r, v.name);
       }
     });
+  if (args.queue_log_out)
+    outputs.write("--queue-log", [&](std::ostream& out) {
+      for (const std::uint64_t r : traced) write_queue_log(out, model, options.seed, r);
+    });
   // All files appear together, or none does.
   outputs.commit();
   if (!args.quiet) {
@@ -245,6 +253,9 @@ void add_run_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--trace", args->trace_out,
                   "Write every step of every contact's life in the traced replications as tidy CSV "
                   "to this file (see README: Contact traces)");
+  cmd->add_option("--queue-log", args->queue_log_out,
+                  "Write the traced replications' calls (the baseline's) as an Asterisk queue_log "
+                  "(see README: Contact traces)");
   cmd->add_option("--trace-replications", args->trace_replications,
                   "Replications to trace: \"0,3\", \"2:5\" (default 0)")
       ->capture_default_str();
