@@ -149,9 +149,15 @@ std::vector<SweepPoint> sweep(const Scenario& scenario, const std::vector<std::s
   std::vector<SweepParameter> parameters;
   for (std::size_t p = 0; p < paths.size(); ++p) {
     if (paths[p] == what_if_axis) {
-      std::string definition;
-      for (const std::string& name : what_ifs) definition += (definition.empty() ? "" : ",") + name;
-      parameters.push_back(parse_sweep_set("what_if=" + definition));
+      if (what_ifs.empty()) throw std::invalid_argument("no what-ifs for \"what_if\"");
+      SweepParameter axis;
+      axis.path = paths[p];
+      for (const std::string& name : what_ifs) {
+        axis.definition += (axis.definition.empty() ? "" : ",") + name;
+        axis.values.push_back(static_cast<double>(axis.labels.size()));
+        axis.labels.push_back(name);
+      }
+      parameters.push_back(std::move(axis));
       continue;
     }
     if (values[p].empty()) throw std::invalid_argument("no values for " + paths[p]);

@@ -35,6 +35,7 @@ std::string_view trace_kind_name(TraceKind kind) {
     case TraceKind::deflected: return "deflected";
     case TraceKind::wrap_up_end: return "wrap_up_end";
     case TraceKind::class_change: return "class_change";
+    case TraceKind::bot_entry: return "bot_entry";
   }
   return "?";
 }

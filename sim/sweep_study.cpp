@@ -35,7 +35,7 @@ std::size_t expand_what_if_axis(std::vector<SweepParameter>& parameters, const S
   std::size_t axis = SIZE_MAX;
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     if (!parameters[i].is_what_if()) continue;
-    if (axis != SIZE_MAX) throw InputError({{"--set", "what_if", "is given twice: one what-if axis a sweep"}});
+    if (axis != SIZE_MAX) throw InputError({{"--set", "what_if", "is given twice: a sweep has one what-if axis"}});
     axis = i;
   }
   if (axis == SIZE_MAX) return axis;
@@ -81,19 +81,14 @@ SweepStudy::SweepStudy(nlohmann::json document, std::string file, std::filesyste
       latin_hypercube_(latin_hypercube_points.has_value()) {
   const Scenario scenario(document_, file_, base_dir_);
   what_if_ = expand_what_if_axis(parameters_, scenario);
-  if (what_if_ == SIZE_MAX) {
-    variants_.push_back(document_);
-  } else {
+  targets_ = resolve_sweep_targets(document_, parameters_, file_);
+  if (what_if_ != SIZE_MAX) {
     // Every point's output has the baseline's rows (types, groups): a what-if that changes them
     // is refused, as `run --what-if` refuses it.
     const Model base = scenario.compile();
-    for (const std::string& name : parameters_[what_if_].labels) {
+    for (const std::string& name : parameters_[what_if_].labels)
       if (name != "baseline") (void)scenario.compile_comparable_what_if(name, base);
-      variants_.push_back(name == "baseline" ? document_ : scenario.with_what_if(name).document());
-    }
   }
-  for (const nlohmann::json& variant : variants_)
-    variant_targets_.push_back(resolve_sweep_targets(variant, parameters_, file_));
   if (latin_hypercube_)
     sample_ = latin_hypercube(parameters_, *latin_hypercube_points, latin_hypercube_seed(run_seed));
   points_ = latin_hypercube_ ? sample_.size() : grid_size(parameters_);
@@ -103,23 +98,29 @@ std::vector<double> SweepStudy::values(std::size_t point) const {
   return latin_hypercube_ ? sample_[point] : grid_point(parameters_, point);
 }
 
-const nlohmann::json& SweepStudy::variant(const std::vector<double>& values) const {
-  return variants_[what_if_ == SIZE_MAX ? 0 : static_cast<std::size_t>(values[what_if_])];
-}
-
-const std::vector<nlohmann::json::json_pointer>& SweepStudy::targets(const std::vector<double>& values) const {
-  return variant_targets_[what_if_ == SIZE_MAX ? 0 : static_cast<std::size_t>(values[what_if_])];
+// The --set values go into the scenario first, then the point's what-if patches it, as
+// `run --set ... --what-if NAME` does: a what-if that tests a value the sweep changed refuses it.
+nlohmann::json SweepStudy::point_document(const std::vector<double>& values, const std::vector<bool>& applied) const {
+  std::vector<bool> scales;
+  std::vector<nlohmann::json::json_pointer> targets;
+  std::vector<double> numbers;
+  for (std::size_t d = 0; d < parameters_.size(); ++d)
+    if (d != what_if_ && applied[d]) {
+      targets.push_back(targets_[d]);
+      numbers.push_back(values[d]);
+      scales.push_back(parameters_[d].scales);
+    }
+  nlohmann::json patched = apply_sweep_point(document_, targets, numbers, scales);
+  if (what_if_ == SIZE_MAX) return patched;
+  const std::string& name = parameters_[what_if_].labels[static_cast<std::size_t>(values[what_if_])];
+  if (name == "baseline") return patched;
+  return Scenario(std::move(patched), file_, base_dir_).with_what_if(name).document();
 }
 
 void SweepStudy::check_values() const {
-  if (what_if_ != SIZE_MAX)
-    for (std::size_t v = 0; v < variants_.size(); ++v) {
-      try {
-        (void)compile_scenario(variants_[v], file_, base_dir_);
-      } catch (const InputError& e) {
-        rethrow_with(e, fmt::format("with --set what_if={}", parameters_[what_if_].labels[v]));
-      }
-    }
+  // Each value of each parameter alone (and each what-if with it), so that a refusal names it.
+  const std::size_t what_ifs = what_if_ == SIZE_MAX ? 1 : parameters_[what_if_].labels.size();
+  std::vector<double> values(parameters_.size(), 0.0);
   for (std::size_t d = 0; d < parameters_.size(); ++d) {
     if (d == what_if_) continue;
     std::vector<double> levels = parameters_[d].values;
@@ -129,28 +130,38 @@ void SweepStudy::check_values() const {
       std::sort(levels.begin(), levels.end());
       levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
     }
+    std::vector<bool> applied(parameters_.size(), false);
+    applied[d] = true;
     for (double level : levels)
-      for (std::size_t v = 0; v < variants_.size(); ++v) {
+      for (std::size_t w = 0; w < what_ifs; ++w) {
+        values[d] = level;
+        if (what_if_ != SIZE_MAX) values[what_if_] = static_cast<double>(w);
         try {
-          (void)compile_scenario(
-              apply_sweep_point(variants_[v], {variant_targets_[v][d]}, {level}, {parameters_[d].scales}),
-              file_, base_dir_);
+          (void)compile_scenario(point_document(values, applied), file_, base_dir_);
         } catch (const InputError& e) {
           std::string origin = fmt::format("with --set {}={}", parameters_[d].path, sweep_value_text(level));
-          if (what_if_ != SIZE_MAX) origin += fmt::format(" and what_if={}", parameters_[what_if_].labels[v]);
+          if (what_if_ != SIZE_MAX) origin += fmt::format(" and what_if={}", parameters_[what_if_].labels[w]);
           rethrow_with(e, origin);
         }
       }
   }
+  if (what_if_ != SIZE_MAX)
+    for (std::size_t w = 0; w < what_ifs; ++w) {
+      values[what_if_] = static_cast<double>(w);
+      try {
+        (void)compile_scenario(point_document(values, std::vector<bool>(parameters_.size(), false)), file_,
+                               base_dir_);
+      } catch (const InputError& e) {
+        rethrow_with(e, fmt::format("with --set what_if={}", parameters_[what_if_].labels[w]));
+      }
+    }
 }
 
 Model SweepStudy::compile_point(std::size_t point) const {
   const std::vector<double> point_values = values(point);
   try {
-    std::vector<bool> scales;
-    for (const SweepParameter& p : parameters_) scales.push_back(p.scales);
-    return compile_scenario(apply_sweep_point(variant(point_values), targets(point_values), point_values, scales),
-                            file_, base_dir_);
+    return compile_scenario(point_document(point_values, std::vector<bool>(parameters_.size(), true)), file_,
+                            base_dir_);
   } catch (const InputError& e) {
     rethrow_with(e, point_label(point, parameters_, point_values));
   }

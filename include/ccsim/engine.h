@@ -65,6 +65,7 @@ enum class TraceKind : std::uint8_t {
   wrap_up_end,  // an agent of `group` finished after-call work and frees (an agent's event, as
                 // staffing: contact 0, type -1)
   class_change,  // a front-door contact that must wait became the class `type` (when_queued)
+  bot_entry,     // the contact that just arrived went into a bot session, not a queue
 };
 
 // One step of a replication, for tests and debugging. `contact` numbers contacts in order of

@@ -23,8 +23,8 @@ namespace ccsim {
 inline constexpr std::size_t max_sweep_points = 1'000'000;
 
 // The what-if axis: `--set what_if=baseline,lunch-cut` runs every point once per what-if named
-// ("baseline": the scenario without one; "*": the baseline and every what-if, in the file's order),
-// the numbers of the other --set applied to each what-if's document.
+// ("baseline": the scenario without one; "*": the baseline and every what-if, by name), the other
+// --set applied to the scenario before the what-if patches it, as `run --set ... --what-if` does.
 inline constexpr std::string_view what_if_axis = "what_if";
 
 struct SweepParameter {

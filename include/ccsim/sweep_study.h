@@ -44,8 +44,9 @@ using SweepPointDone = std::function<void(std::size_t point, const std::vector<d
 
 class SweepStudy {
  public:
-  // Finds where each parameter lands in `document` (resolve_sweep_targets; with a what-if axis in
-  // each what-if's document, its names checked against the scenario's), then lays out the points: the full grid, or with `latin_hypercube_points` a Latin hypercube of that many, drawn
+  // Finds where each parameter lands in `document` (resolve_sweep_targets; a what-if axis' names
+  // checked against the scenario's: a point's --set values go in first, then its what-if, as
+  // `run --set ... --what-if` does), then lays out the points: the full grid, or with `latin_hypercube_points` a Latin hypercube of that many, drawn
   // from latin_hypercube_seed(run_seed). Throws InputError when a path names nothing or what is
   // not a number, or beyond max_sweep_points. `file` names the document in messages; relative
   // paths in it start at `base_dir`.
@@ -87,13 +88,10 @@ class SweepStudy {
   std::string file_;
   std::filesystem::path base_dir_;
   std::vector<SweepParameter> parameters_;
-  // One document per level of the what-if axis (the baseline alone without one), each with where
-  // the other parameters land in it.
-  std::vector<nlohmann::json> variants_;
-  std::vector<std::vector<nlohmann::json::json_pointer>> variant_targets_;
+  std::vector<nlohmann::json::json_pointer> targets_;  // in the scenario; the what-if axis' empty
   std::size_t what_if_ = SIZE_MAX;  // the what-if axis' place among the parameters, if any
-  const nlohmann::json& variant(const std::vector<double>& values) const;
-  const std::vector<nlohmann::json::json_pointer>& targets(const std::vector<double>& values) const;
+  // The document of a point: the values of the parameters `applied` says, then its what-if.
+  nlohmann::json point_document(const std::vector<double>& values, const std::vector<bool>& applied) const;
   bool latin_hypercube_ = false;
   std::vector<std::vector<double>> sample_;  // a Latin hypercube's points; a grid's are computed
   std::size_t points_ = 0;

@@ -153,6 +153,7 @@ inline void Replication::draw_unlogged(Contact& contact, const ReplayedCall& cal
   contact.patience_s = never;
   start_contact(c, k, 0, tables_->front_level[k]);
   contact.state = ContactState::in_bot;
+  trace_contact(TraceKind::bot_entry, contact);
   ++bot_sessions_[b];
   if (contact.counted) {
     ContactTally& tally = tallies_.contact(contact.interval, k);

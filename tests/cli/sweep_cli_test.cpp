@@ -329,6 +329,17 @@ TEST_F(SweepCli, AWhatIfAxisRunsEachWhatIfAsItsOwnScenario) {
   EXPECT_NE(sweep.find("\n1,volume+20%,overall,,service_level," + figures + "\n"), std::string::npos) << figures;
 }
 
+// As `run --set ... --what-if`: the sweep's value goes in first, and the what-if that tests the
+// value it replaces refuses the point before anything runs.
+TEST_F(SweepCli, AWhatIfPatchesTheScenarioAfterTheSweepsValues) {
+  const auto r = ccsim("sweep scenarios/retail-day.json --set what_if=baseline,two-fewer-at-lunch "
+                       "--set /agent_groups/billing_team/staffing/8=22 -r 2 --out " + file("s.csv").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("test failed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("what_if=two-fewer-at-lunch"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(file("s.csv")));
+}
+
 TEST_F(SweepCli, AWhatIfAxisOfStarIsTheBaselineAndEveryWhatIf) {
   const auto r = ccsim("sweep scenarios/omnichannel-ai.json --set what_if=* -r 2 --out " + file("s.jsonl").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;

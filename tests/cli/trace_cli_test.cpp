@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -147,6 +148,31 @@ TEST_F(Trace, AQueueLogTellsTheSameCallsAsTheSummary) {
   // Hold times are whole seconds: their mean is the ASA within half a second.
   EXPECT_NEAR(holds / handled, summary["asa_s"]["mean"].get<double>(), 0.5);
   EXPECT_GT(long_waits, 0);
+}
+
+// Bots: a contact enters the queue at its handoff (its hold time counts from there, as the ASA
+// does), and sessions that end in the bot have no line. Two replications follow each other in time.
+TEST_F(Trace, AQueueLogLeavesBotSessionsOutAndKeepsTimeOrder) {
+  const CommandResult r = ccsim("run scenarios/omnichannel-ai.json -r 2 -q --trace-replications 0,1 --json " +
+                                file("s.json").string() + " --queue-log " + file("queue_log").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, int> events;
+  std::set<std::string> entered;
+  long long last = 0;
+  for (const auto& f : queue_log_lines(read_file(file("queue_log")))) {
+    const long long epoch = std::stoll(f[0]);
+    EXPECT_GE(epoch, last) << f[1] << " " << f[4];
+    last = epoch;
+    ++events[f[4]];
+    if (f[4] == "ENTERQUEUE") entered.insert(f[1]);
+    if (f[4] == "CONNECT" || f[4] == "ABANDON") {
+      EXPECT_TRUE(entered.count(f[1])) << f[1] << " " << f[4];
+    }
+  }
+  const auto summary = nlohmann::json::parse(read_file(file("s.json")))["overall"];
+  EXPECT_EQ(events["CONNECT"], 2 * summary["handled"]["mean"].get<double>());
+  EXPECT_EQ(events["COMPLETEAGENT"] + events["TRANSFER"], events["CONNECT"]);
+  EXPECT_LT(events["ABANDON"], 2 * summary["abandoned"]["mean"].get<double>());  // bots' abandonments left out
 }
 
 TEST_F(Trace, NamesACustomerTheSameWayInEveryVariant) {

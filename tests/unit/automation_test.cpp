@@ -43,6 +43,7 @@ TEST(Bot, AContainedSessionResolvesTheIssueWithoutAnAgent) {
   Tallies tallies;
   EXPECT_EQ(journey(model, &tallies), (std::vector<TraceRecord>{
                                           at(0, K::arrival, 0, 0, -1),
+                                          at(0, K::bot_entry, 0, 0, -1),
                                           at(30, K::contained, 0, 0, -1),
                                       }));
   const ContactTally t = tallies.contact(0, 0);
@@ -61,10 +62,11 @@ TEST(Bot, AHandedOffContactQueuesForAgentsAndItsWaitCountsFromTheHandoff) {
   model.bots[0].residual_aht_factor = 1.2;
   Tallies tallies;
   const auto steps = journey(model, &tallies);
-  ASSERT_EQ(steps.size(), 5u);
-  EXPECT_EQ(steps[1], at(30, K::handoff, 0, 0, -1));
-  EXPECT_EQ(steps[2], at(30, K::answer, 0, 0, 0));
-  EXPECT_DOUBLE_EQ(steps[4].time, 30 + 10.0 * 1.2 * 0.9);
+  ASSERT_EQ(steps.size(), 6u);
+  EXPECT_EQ(steps[1], at(0, K::bot_entry, 0, 0, -1));
+  EXPECT_EQ(steps[2], at(30, K::handoff, 0, 0, -1));
+  EXPECT_EQ(steps[3], at(30, K::answer, 0, 0, 0));
+  EXPECT_DOUBLE_EQ(steps[5].time, 30 + 10.0 * 1.2 * 0.9);
   EXPECT_EQ(tallies.contact(0, 0).answered_within_sla, 1u) << "no wait after the handoff";
 }
 
@@ -82,7 +84,7 @@ TEST(Bot, AbandonsInTheBotCountAsAbandonedContacts) {
   model.bots = {bot_for_calls(0.0, 1.0)};
   Tallies tallies;
   const auto steps = journey(model, &tallies);
-  EXPECT_EQ(steps[1], at(30, K::bot_abandonment, 0, 0, -1));
+  EXPECT_EQ(steps[2], at(30, K::bot_abandonment, 0, 0, -1));
   EXPECT_EQ(tallies.contact(0, 0).abandoned, 1u);
   EXPECT_EQ(tallies.contact(0, 0).bot_abandoned, 1u);
 }
@@ -93,7 +95,8 @@ TEST(Bot, ContactsBeyondItsCapacityGoStraightToAgents) {
   model.bots[0].capacity = 1;
   Tallies tallies;
   const auto steps = journey(model, &tallies);
-  EXPECT_EQ(steps[2], at(1, K::answer, 1, 0, 0));
+  EXPECT_EQ(steps[1], at(0, K::bot_entry, 0, 0, -1));
+  EXPECT_EQ(steps[3], at(1, K::answer, 1, 0, 0));
   EXPECT_EQ(tallies.contact(0, 0).bot_entries, 1u);
 }
 

@@ -209,7 +209,7 @@ int run(const RunArguments& args) {
     });
   if (args.queue_log_out)
     outputs.write("--queue-log", [&](std::ostream& out) {
-      for (const std::uint64_t r : traced) write_queue_log(out, model, options.seed, r);
+      for (std::size_t n = 0; n < traced.size(); ++n) write_queue_log(out, model, options.seed, traced[n], n);
     });
   // All files appear together, or none does.
   outputs.commit();
